@@ -1,0 +1,59 @@
+"""The engine: a Flask service that turns guided answers into Word documents."""
+
+import os
+
+from flask import Flask
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from service.config import config_from_environment, environment_overrides
+from service.extensions import csrf, db, limiter
+
+
+def create_app(config_class=None, **overrides):
+    """Build the app. `overrides` are config values that win over everything (tests, bench)."""
+    config_class = config_class or config_from_environment()
+    app = Flask(__name__, static_folder="static", static_url_path="/assets")
+    app.config.from_object(config_class)
+    if config_class.READS_ENVIRONMENT:
+        app.config.update(environment_overrides(os.environ))
+    app.config.update(overrides)
+    config_class.prepare(app)
+
+    app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True}
+    app.jinja_loader = ChoiceLoader(
+        [
+            PackageLoader("service"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    if app.config["TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1, x_host=1
+        )
+
+    db.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    WTFormsHelpers(app)
+
+    from forms import CATALOGUE
+    from service import api, cli, drafts, journey, pages, security
+    from service.catalogue import Catalogue
+    from service.rendering import DocumentRenderer
+
+    app.extensions["catalogue"] = Catalogue(CATALOGUE)
+    app.extensions["renderer"] = DocumentRenderer()
+    security.init_app(app)
+    drafts.init_app(app)
+    pages.init_app(app)
+    journey.init_app(app)
+    api.init_app(app)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,175 @@
+"""Configuration from the environment.
+
+Production refuses to start without real secrets; development creates its own on first run
+and keeps them in the instance folder, so `make run` works on a fresh machine.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+
+class ConfigurationError(RuntimeError):
+    """A setting the service cannot run without is missing or unsafe."""
+
+
+# Environment variable -> (config key, type). The README's configuration table lists these.
+ENVIRONMENT = {
+    "SERVICE_NAME": ("SERVICE_NAME", str),
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "DRAFT_ENCRYPTION_KEYS": ("DRAFT_ENCRYPTION_KEYS", str),
+    "DRAFT_RETENTION_DAYS": ("DRAFT_RETENTION_DAYS", int),
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
+    "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", bool),
+    "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "RATELIMIT_API": ("RATELIMIT_API", str),
+    "RATELIMIT_FORMS": ("RATELIMIT_FORMS", str),
+    "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+}
+
+
+def _parse(name, kind, value):
+    if kind is bool:
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if kind is int:
+        try:
+            return int(value)
+        except ValueError as error:
+            raise ConfigurationError(f"{name} must be a whole number, not {value!r}") from error
+    return value
+
+
+def environment_overrides(environ):
+    """Settings given in the environment, typed; empty values count as not given."""
+    return {
+        key: _parse(name, kind, environ[name])
+        for name, (key, kind) in ENVIRONMENT.items()
+        if environ.get(name, "") != ""
+    }
+
+
+class Config:
+    READS_ENVIRONMENT = True
+    SERVICE_NAME = "Write SEN letters and plans"
+    SECRET_KEY = None
+    # Comma-separated Fernet keys: the first encrypts, all decrypt (so keys can be rotated).
+    DRAFT_ENCRYPTION_KEYS = None
+    DRAFT_RETENTION_DAYS = 30
+    SQLALCHEMY_DATABASE_URI = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}  # noqa: RUF012 (Flask reads it as is)
+
+    # Answers can be long (5,000 characters and more in scripts that take 4 bytes a character),
+    # but nothing a person types needs more than this.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+
+    # Session and CSRF live as long as a draft, so a long journey never times out mid-way.
+    SESSION_COOKIE_NAME = "sen_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_API = "60 per minute;600 per hour"
+    RATELIMIT_FORMS = "120 per minute"
+    TRUSTED_PROXIES = 0
+
+    TESTING = False
+    DEBUG = False
+
+    @classmethod
+    def prepare(cls, app):
+        """Fill in what depends on the instance folder and check what must be set."""
+        app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+        app.config["WTF_CSRF_SSL_STRICT"] = app.config["SESSION_COOKIE_SECURE"]
+        if not app.config["SQLALCHEMY_DATABASE_URI"]:
+            path = Path(app.instance_path) / "drafts.sqlite3"
+            app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+        url = app.config["SQLALCHEMY_DATABASE_URI"]
+        if url.startswith("postgres://"):  # Heroku-style URLs name a dialect SQLAlchemy dropped
+            app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://" + url.removeprefix("postgres://")
+        days = app.config["DRAFT_RETENTION_DAYS"]
+        if days < 1:
+            raise ConfigurationError("DRAFT_RETENTION_DAYS must be 1 or more")
+        app.config["PERMANENT_SESSION_LIFETIME"] = days * 24 * 60 * 60
+        app.config["WTF_CSRF_TIME_LIMIT"] = days * 24 * 60 * 60
+
+
+class ProductionConfig(Config):
+    @classmethod
+    def prepare(cls, app):
+        super().prepare(app)
+        secret = app.config.get("SECRET_KEY") or ""
+        if len(secret) < 32:
+            raise ConfigurationError(
+                "SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )
+        if not app.config.get("DRAFT_ENCRYPTION_KEYS"):
+            raise ConfigurationError(
+                "DRAFT_ENCRYPTION_KEYS must be set in production "
+                '(make one with: python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())")'
+            )
+
+
+class DevelopmentConfig(Config):
+    """`make run`: secrets made on first run and kept in the instance folder."""
+
+    DEBUG = False  # the Werkzeug debugger would show answers in tracebacks
+    SESSION_COOKIE_SECURE = False  # served over plain http on 127.0.0.1
+
+    @classmethod
+    def prepare(cls, app):
+        instance = Path(app.instance_path)
+        instance.mkdir(parents=True, exist_ok=True)
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = _instance_secret(
+                instance / "secret_key", lambda: secrets.token_urlsafe(48)
+            )
+        if not app.config.get("DRAFT_ENCRYPTION_KEYS"):
+            app.config["DRAFT_ENCRYPTION_KEYS"] = _instance_secret(
+                instance / "draft_key", lambda: Fernet.generate_key().decode()
+            )
+        super().prepare(app)
+
+
+class TestConfig(Config):
+    READS_ENVIRONMENT = False  # tests must not depend on the shell they run in
+    TESTING = True
+    SECRET_KEY = "test-secret-key-that-is-long-enough-for-production-checks"
+    DRAFT_ENCRYPTION_KEYS = Fernet.generate_key().decode()
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    SESSION_COOKIE_SECURE = False
+
+
+def _instance_secret(path, make):
+    if path.exists():
+        return path.read_text().strip()
+    value = make()
+    # Created readable by the owner only: it protects children's data at rest.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
+    return value
+
+
+CONFIGS = {
+    "production": ProductionConfig,
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+}
+
+
+def config_from_environment():
+    """The config named by SERVICE_ENV; production unless told otherwise, so a deployment
+    that forgets to configure itself fails fast instead of running on development secrets."""
+    name = os.environ.get("SERVICE_ENV", "production")
+    try:
+        return CONFIGS[name]
+    except KeyError as error:
+        raise ConfigurationError(
+            f"SERVICE_ENV must be one of {', '.join(CONFIGS)}, not {name!r}"
+        ) from error

@@ -1,0 +1,470 @@
+"""Field types for document forms.
+
+Each field knows how to turn its validated data into a JSON answer (`answer()`) and how to
+turn a stored JSON answer back into the form data a browser would post (`formdata_for`).
+That round trip lets the web journey, the API and the CLI share one set of forms,
+validators and error messages.
+"""
+
+import datetime
+import re
+
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovDateInput,
+    GovRadioInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import fields as wtf
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
+
+# Characters XML 1.0 cannot hold. docxtpl drops them from the body without a word and fails
+# on them in headers, so they are dealt with here, once, where the user can be told.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+DEFAULT_MAX_LENGTH = 10_000
+SHORT_MAX_LENGTH = 200
+
+
+class AnswerTypeError(ValueError):
+    """A JSON answer of the wrong shape (a number where text belongs, say)."""
+
+
+def normalise_text(value):
+    """Browsers send CRLF from text areas; documents want one kind of line break."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value
+
+
+def split_paragraphs(text):
+    """Non-empty lines of a multi-line answer, each a paragraph in the document."""
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+class XmlSafe:
+    """Removes characters a Word document cannot hold and says so.
+
+    The cleaned text goes back into the field, so the page shows the user exactly what
+    the document will contain; they continue once they have seen it.
+    """
+
+    def __call__(self, form, field):
+        if not isinstance(field.data, str):
+            return
+        cleaned, count = _XML_INVALID.subn("", field.data)
+        if count:
+            field.data = cleaned
+            field.raw_data = [cleaned]
+            noun = "character" if count == 1 else "characters"
+            raise StopValidation(
+                f"{field.error_name} had {count} hidden {noun} that cannot go into a Word "
+                "document. We have removed them. Check your answer and continue"
+            )
+
+
+def _text_validators(required, error_name, max_length):
+    validators = [DataRequired(message=required) if required else Optional(strip_whitespace=True)]
+    validators.append(XmlSafe())
+    validators.append(
+        Length(max=max_length, message=f"{error_name} must be {max_length:,} characters or fewer")
+    )
+    return validators
+
+
+class AnswerField:
+    """Mixin: the JSON answer of a field, and the form data that reproduces it."""
+
+    prompt = None  # the bracketed prompt shown in blank documents
+
+    def answer(self):
+        return self.data
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):  # noqa: ARG003 (subclasses use `unbound`)
+        if value is None:
+            return []
+        if not isinstance(value, str):
+            raise AnswerTypeError("must be text")
+        return [(name, value)]
+
+    def blank(self):
+        return f"[{self.prompt or self.label.text}]"
+
+
+def _init_common(field, error_name, prompt):
+    field.error_name = error_name or field.label.text
+    field.prompt = prompt
+
+
+class TextField(AnswerField, wtf.StringField):
+    """One line of text."""
+
+    widget = GovTextInput()
+
+    def __init__(
+        self,
+        label,
+        required=None,
+        *,
+        hint=None,
+        error_name=None,
+        prompt=None,
+        max_length=SHORT_MAX_LENGTH,
+        **kwargs,
+    ):
+        super().__init__(
+            label,
+            validators=_text_validators(required, error_name or label, max_length),
+            description=hint or "",
+            filters=[normalise_text],
+            **kwargs,
+        )
+        _init_common(self, error_name, prompt)
+        self.max_length = max_length
+
+    def answer(self):
+        return self.data or ""
+
+
+class LongTextField(TextField):
+    """Several lines of text; each line becomes a paragraph in the document."""
+
+    widget = GovTextArea()
+
+    def __init__(self, label, required=None, *, max_length=DEFAULT_MAX_LENGTH, **kwargs):
+        super().__init__(label, required, max_length=max_length, **kwargs)
+
+
+class DateField(AnswerField, wtf.DateField):
+    """A GOV.UK date input. The answer is an ISO date string."""
+
+    widget = GovDateInput()
+
+    def __init__(
+        self,
+        label,
+        required=None,
+        *,
+        hint=None,
+        error_name=None,
+        prompt=None,
+        not_after_today=False,
+        not_before_today=False,
+        **kwargs,
+    ):
+        self.required_message = required
+        name = error_name or label
+        self.invalid_message = f"{name} must be a real date, like 27 3 2015"
+        validators = [DataRequired(message=required) if required else Optional()]
+        if not_after_today:
+            validators.append(_NotAfterToday(f"{name} must be today or in the past"))
+        if not_before_today:
+            validators.append(_NotBeforeToday(f"{name} must be today or in the future"))
+        super().__init__(
+            label, validators=validators, format="%d %m %Y", description=hint or "", **kwargs
+        )
+        _init_common(self, error_name, prompt)
+
+    def process_formdata(self, valuelist):
+        # GovDateInput posts day, month and year under one name. A post with fewer parts
+        # (a hand-made request, a lost input) must be an error message, not a crash.
+        self.raw_data = list(valuelist) if valuelist else None
+        if not valuelist or not any(part.strip() for part in valuelist):
+            self.raw_data = ["", "", ""] if valuelist else None
+            self.data = None
+            return
+        if len(valuelist) != 3:
+            self.raw_data = [*list(valuelist)[:3], "", "", ""][:3]
+            self.data = None
+            raise ValueError(self.invalid_message)
+        day, month, year = (part.strip() for part in valuelist)
+        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+            self.data = None
+            raise ValueError(self.invalid_message)
+        try:
+            self.data = datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            self.data = None
+            raise ValueError(self.invalid_message) from error
+
+    def pre_validate(self, form):
+        # A date that failed to parse has already said why; don't add "Enter ..." as well.
+        if self.process_errors:
+            raise StopValidation()
+
+    def answer(self):
+        return self.data.isoformat() if self.data else None
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if value in (None, ""):
+            return []
+        if not isinstance(value, str):
+            raise AnswerTypeError("must be a date in the form YYYY-MM-DD")
+        try:
+            parsed = datetime.date.fromisoformat(value)
+        except ValueError as error:
+            raise AnswerTypeError("must be a date in the form YYYY-MM-DD") from error
+        return [(name, str(parsed.day)), (name, str(parsed.month)), (name, str(parsed.year))]
+
+    def blank(self):
+        return f"[{self.prompt or 'date'}]"
+
+
+class _NotAfterToday:
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and field.data > datetime.date.today():  # noqa: DTZ011 (a UK calendar date)
+            raise ValidationError(self.message)
+
+
+class _NotBeforeToday(_NotAfterToday):
+    def __call__(self, form, field):
+        if field.data and field.data < datetime.date.today():  # noqa: DTZ011
+            raise ValidationError(self.message)
+
+
+def _choices(pairs):
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class ChoiceField(AnswerField, wtf.RadioField):
+    """Radios: exactly one of the given (value, label) pairs."""
+
+    widget = GovRadioInput()
+
+    def __init__(self, label, choices, required=None, *, hint=None, error_name=None, **kw):
+        self.required_message = required or f"Select {(error_name or label).lower()}"
+        self.choice_labels = dict(choices)
+        super().__init__(
+            label,
+            choices=_choices(choices),
+            validators=[DataRequired(message=required)] if required else [Optional()],
+            description=hint or "",
+            **kw,
+        )
+        _init_common(self, error_name, None)
+
+    def pre_validate(self, form):
+        if self.data is not None and self.data not in self.choice_labels:
+            raise StopValidation(self.required_message)
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if value in (None, ""):
+            return []
+        if not isinstance(value, str):
+            raise AnswerTypeError("must be one of the listed values")
+        return [(name, value)]
+
+    def blank(self):
+        return "[" + " / ".join(self.choice_labels.values()) + "]"
+
+
+class YesNoField(ChoiceField):
+    """A yes or no question; the answer is a boolean."""
+
+    def __init__(self, label, required=None, **kwargs):
+        super().__init__(label, [("yes", "Yes"), ("no", "No")], required, **kwargs)
+
+    def answer(self):
+        return {"yes": True, "no": False}.get(self.data)
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if value is None:
+            return []
+        if not isinstance(value, bool):
+            raise AnswerTypeError("must be true or false")
+        return [(name, "yes" if value else "no")]
+
+    def blank(self):
+        return True  # blank documents show the optional part, for the reader to keep or strike
+
+
+class MultiChoiceField(AnswerField, wtf.SelectMultipleField):
+    """Checkboxes: any of the given (value, label) pairs. The answer is a list of values."""
+
+    widget = GovCheckboxesInput()
+    option_widget = None
+
+    def __init__(self, label, choices, required=None, *, hint=None, error_name=None, **kw):
+        self.choice_labels = dict(choices)
+        self.invalid_message = required or f"Select {(error_name or label).lower()}"
+        super().__init__(
+            label,
+            choices=_choices(choices),
+            validators=[DataRequired(message=required)] if required else [Optional()],
+            description=hint or "",
+            **kw,
+        )
+        _init_common(self, error_name, None)
+
+    def pre_validate(self, form):
+        if any(value not in self.choice_labels for value in self.data or []):
+            raise StopValidation(self.invalid_message)
+
+    def answer(self):
+        return list(self.data or [])
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise AnswerTypeError("must be a list of the listed values")
+        return [(name, item) for item in value]
+
+    def blank(self):
+        return list(self.choice_labels)
+
+
+class ListField(AnswerField, wtf.FieldList):
+    """A list the user can grow ("Add another") and shrink ("Remove").
+
+    Entries are TextField, LongTextField or a FormField of a group form for repeating
+    groups of questions. Empty entries are dropped, so an untouched extra box is not an
+    answer. The answer is a list of strings, or of objects for groups.
+    """
+
+    def __init__(
+        self,
+        entry,
+        label,
+        required=None,
+        *,
+        hint=None,
+        item_name="item",
+        add_label=None,
+        max_entries=30,
+        **kwargs,
+    ):
+        self.required_message = required
+        self.item_name = item_name
+        self.add_label = add_label or f"Add another {item_name}"
+        super().__init__(
+            entry,
+            label,
+            min_entries=1,
+            max_entries=max_entries,
+            description=hint or "",
+            **kwargs,
+        )
+        _init_common(self, None, None)
+
+    def process(self, formdata, data=wtf.core.unset_value, extra_filters=None):
+        super().process(formdata, data, extra_filters)
+        if formdata is not None:
+            self._drop_empty_entries()
+
+    def _drop_empty_entries(self):
+        kept = [entry for entry in self.entries if not _is_empty(entry)]
+        if len(kept) != len(self.entries):
+            self.entries = kept or self.entries[:1]
+            _renumber(self)
+
+    def add_empty_entry(self):
+        if len(self.entries) < self.max_entries:
+            self.append_entry()
+
+    def remove_entry(self, index):
+        if 0 <= index < len(self.entries):
+            del self.entries[index]
+            if not self.entries:
+                self.append_entry()
+            _renumber(self)
+
+    def validate(self, form, extra_validators=()):
+        answered = [entry for entry in self.entries if not _is_empty(entry)]
+        if not answered:
+            if self.required_message:
+                self.errors = [self.required_message]
+                return False
+            self.errors = []
+            return True
+        return super().validate(form, extra_validators)
+
+    def answer(self):
+        return [entry.answer() for entry in self.entries if not _is_empty(entry)]
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise AnswerTypeError("must be a list")
+        entry = unbound.args[0]
+        pairs = []
+        for index, item in enumerate(value):
+            pairs += entry.field_class.formdata_for(f"{name}-{index}", item, entry)
+        return pairs
+
+    def blank(self):
+        return [self.entries[0].blank()] if self.entries else []
+
+
+class GroupField(AnswerField, wtf.FormField):
+    """One item of a repeating group: a small form of its own, answered as an object."""
+
+    def answer(self):
+        return {field.short_name: field.answer() for field in self.form if _answers(field)}
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if not isinstance(value, dict):
+            raise AnswerTypeError("must be an object")
+        form_class = unbound.args[0]
+        pairs = []
+        for field_name, field in unbound_fields(form_class):
+            pairs += field.field_class.formdata_for(
+                f"{name}-{field_name}", value.get(field_name), field
+            )
+        return pairs
+
+    def blank(self):
+        return {field.short_name: field.blank() for field in self.form if _answers(field)}
+
+
+def _answers(field):
+    return isinstance(field, AnswerField)
+
+
+def _is_empty(entry):
+    if isinstance(entry, GroupField):
+        return all(_is_empty(field) for field in entry.form if _answers(field))
+    data = entry.data
+    return data in (None, "", []) or (isinstance(data, str) and not data.strip())
+
+
+def _renumber(field_list):
+    """Give entries consecutive names again after adding or removing one."""
+    for index, entry in enumerate(field_list.entries):
+        new_name = f"{field_list.short_name}-{index}"
+        _rename(entry, f"{field_list.name}-{index}", new_name)
+    field_list.last_index = len(field_list.entries) - 1
+
+
+def _rename(entry, name, short_name):
+    entry.name = name
+    entry.id = name
+    entry.short_name = short_name
+    if isinstance(entry, GroupField):
+        for field in entry.form:
+            field.name = f"{name}-{field.short_name}"
+            field.id = field.name
+
+
+def unbound_fields(form_class):
+    """(name, UnboundField) pairs of a form class in declaration order, without binding it."""
+    found = []
+    for klass in reversed(form_class.__mro__):
+        for name, value in vars(klass).items():
+            if hasattr(value, "field_class") and hasattr(value, "creation_counter"):
+                found.append((name, value))
+    unique = {name: value for name, value in found}
+    return sorted(unique.items(), key=lambda pair: pair[1].creation_counter)
