@@ -31,7 +31,7 @@ $(CSS): $(NODE_STAMP) $(SASS_SOURCES)
 	npx sass --no-source-map --style=compressed --load-path=node_modules \
 		service/assets/scss/application.scss $@
 
-$(FRONTEND_JS): $(NODE_STAMP)
+$(FRONTEND_JS): $(NODE_STAMP) bin/copy-frontend-assets $(wildcard service/assets/images/*)
 	bin/copy-frontend-assets
 
 install: $(PY_STAMP) $(NODE_STAMP) ## Install Python and npm dependencies into .venv and node_modules

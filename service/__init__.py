@@ -11,10 +11,12 @@ from service.config import config_from_environment, environment_overrides
 from service.extensions import csrf, db, limiter
 
 
-def create_app(config_class=None, **overrides):
+def create_app(config_class=None, *, instance_path=None, **overrides):
     """Build the app. `overrides` are config values that win over everything (tests, bench)."""
     config_class = config_class or config_from_environment()
-    app = Flask(__name__, static_folder="static", static_url_path="/assets")
+    app = Flask(
+        __name__, static_folder="static", static_url_path="/assets", instance_path=instance_path
+    )
     app.config.from_object(config_class)
     if config_class.READS_ENVIRONMENT:
         app.config.update(environment_overrides(os.environ))
@@ -39,8 +41,8 @@ def create_app(config_class=None, **overrides):
         )
 
     db.init_app(app)
+    limiter.init_app(app)  # before CSRF, so a flood of bad posts is refused cheaply
     csrf.init_app(app)
-    limiter.init_app(app)
     WTFormsHelpers(app)
 
     from forms import CATALOGUE

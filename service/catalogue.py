@@ -32,7 +32,7 @@ class StepForm(FlaskForm):
     hint: ClassVar[str] = ""
 
     @classmethod
-    def should_show(cls, answers):  # noqa: ARG003 (steps that branch override this)
+    def should_show(cls, answers):
         """Whether this step applies, given the answers to the steps before it."""
         return True
 
@@ -62,6 +62,7 @@ class DocumentType:
     build_context: Callable[[dict], dict]
     filename: Callable[[dict], str]
     example: dict[str, Any] = field(default_factory=dict)
+    next_steps: tuple[str, ...] = ()  # what to do with the document, shown when it is ready
 
     def __post_init__(self):
         slugs = [step.slug for step in self.steps]

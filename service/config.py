@@ -28,6 +28,10 @@ ENVIRONMENT = {
     "RATELIMIT_API": ("RATELIMIT_API", str),
     "RATELIMIT_FORMS": ("RATELIMIT_FORMS", str),
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "PRIVACY_CONTACT": ("PRIVACY_CONTACT", str),
+    "ORGANISATION_NAME": ("ORGANISATION_NAME", str),
+    "ORGANISATION_URL": ("ORGANISATION_URL", str),
+    "ISSUES_URL": ("ISSUES_URL", str),
 }
 
 
@@ -90,7 +94,9 @@ class Config:
             app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
         url = app.config["SQLALCHEMY_DATABASE_URI"]
         if url.startswith("postgres://"):  # Heroku-style URLs name a dialect SQLAlchemy dropped
-            app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://" + url.removeprefix("postgres://")
+            app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://" + url.removeprefix(
+                "postgres://"
+            )
         days = app.config["DRAFT_RETENTION_DAYS"]
         if days < 1:
             raise ConfigurationError("DRAFT_RETENTION_DAYS must be 1 or more")
@@ -139,7 +145,7 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     READS_ENVIRONMENT = False  # tests must not depend on the shell they run in
     TESTING = True
-    SECRET_KEY = "test-secret-key-that-is-long-enough-for-production-checks"
+    SECRET_KEY = "test-secret-key-that-is-long-enough-for-production-checks"  # noqa: S105
     DRAFT_ENCRYPTION_KEYS = Fernet.generate_key().decode()
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     SESSION_COOKIE_SECURE = False

@@ -83,7 +83,7 @@ class AnswerField:
         return self.data
 
     @classmethod
-    def formdata_for(cls, name, value, unbound):  # noqa: ARG003 (subclasses use `unbound`)
+    def formdata_for(cls, name, value, unbound):
         if value is None:
             return []
         if not isinstance(value, str):
@@ -219,13 +219,13 @@ class _NotAfterToday:
         self.message = message
 
     def __call__(self, form, field):
-        if field.data and field.data > datetime.date.today():  # noqa: DTZ011 (a UK calendar date)
+        if field.data and field.data > datetime.date.today():
             raise ValidationError(self.message)
 
 
 class _NotBeforeToday(_NotAfterToday):
     def __call__(self, form, field):
-        if field.data and field.data < datetime.date.today():  # noqa: DTZ011
+        if field.data and field.data < datetime.date.today():
             raise ValidationError(self.message)
 
 
@@ -466,5 +466,5 @@ def unbound_fields(form_class):
         for name, value in vars(klass).items():
             if hasattr(value, "field_class") and hasattr(value, "creation_counter"):
                 found.append((name, value))
-    unique = {name: value for name, value in found}
+    unique = dict(found)
     return sorted(unique.items(), key=lambda pair: pair[1].creation_counter)

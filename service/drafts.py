@@ -1,0 +1,170 @@
+"""Answers in progress: stored server side, encrypted at rest, expiring.
+
+The session cookie holds only draft ids (one per document type). A draft row holds the answers
+of each completed step as one Fernet token, bound to its own id so rows cannot be swapped.
+Drafts expire a configurable number of days after they were last changed.
+"""
+
+import datetime
+import json
+import secrets
+from dataclasses import dataclass, field
+
+import click
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from flask import current_app, session
+from sqlalchemy import DateTime, LargeBinary, String, delete, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from service.extensions import db
+
+SESSION_KEY = "drafts"
+
+
+class Draft(db.Model):
+    __tablename__ = "drafts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+@dataclass
+class Answers:
+    """The decrypted answers of one draft: step slug -> {field name: answer}."""
+
+    document: str
+    id: str | None = None
+    steps: dict = field(default_factory=dict)
+    expires_at: datetime.datetime | None = None
+
+    @property
+    def is_saved(self):
+        return self.id is not None
+
+
+def _now():
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _cipher():
+    keys = current_app.config["DRAFT_ENCRYPTION_KEYS"]
+    return MultiFernet([Fernet(key.strip().encode()) for key in keys.split(",") if key.strip()])
+
+
+def _retention():
+    return datetime.timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
+
+
+def _aware(moment):
+    # SQLite hands back naive datetimes even for timezone-aware columns; they were stored as UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def load(document_slug):
+    """The current user's draft for this document, or a new empty one (not yet stored)."""
+    draft_id = session.get(SESSION_KEY, {}).get(document_slug)
+    if draft_id:
+        row = db.session.get(Draft, draft_id)
+        if row is not None and row.document == document_slug:
+            if _aware(row.expires_at) <= _now():
+                _delete_row(row)
+            else:
+                steps = _decrypt(row)
+                if steps is not None:
+                    return Answers(document_slug, row.id, steps, _aware(row.expires_at))
+                _delete_row(row)
+        _forget(document_slug)
+    return Answers(document_slug)
+
+
+def save(answers):
+    """Store the draft, creating it on first save, and push its expiry back."""
+    now = _now()
+    if answers.id is None:
+        answers.id = secrets.token_urlsafe(32)
+        row = Draft(id=answers.id, document=answers.document)
+        db.session.add(row)
+    else:
+        row = db.session.get(Draft, answers.id)
+        if row is None:  # purged meanwhile; start a new row with what we have
+            row = Draft(id=answers.id, document=answers.document)
+            db.session.add(row)
+    row.payload = _cipher().encrypt(json.dumps({"id": answers.id, "steps": answers.steps}).encode())
+    row.updated_at = now
+    row.expires_at = now + _retention()
+    answers.expires_at = row.expires_at
+    db.session.commit()
+    session.permanent = True
+    session[SESSION_KEY] = {**session.get(SESSION_KEY, {}), answers.document: answers.id}
+
+
+def delete_for(document_slug):
+    """Delete the user's draft for this document. True if there was one."""
+    draft_id = session.get(SESSION_KEY, {}).get(document_slug)
+    _forget(document_slug)
+    if not draft_id:
+        return False
+    row = db.session.get(Draft, draft_id)
+    if row is None:
+        return False
+    _delete_row(row)
+    return True
+
+
+def purge_expired(now=None):
+    """Delete every expired draft; returns how many went."""
+    result = db.session.execute(delete(Draft).where(Draft.expires_at <= (now or _now())))
+    db.session.commit()
+    return result.rowcount
+
+
+def count():
+    return len(db.session.execute(select(Draft.id)).all())
+
+
+def _decrypt(row):
+    try:
+        data = json.loads(_cipher().decrypt(row.payload))
+    except (InvalidToken, ValueError):
+        current_app.logger.warning("A draft could not be decrypted and was deleted")
+        return None
+    if data.get("id") != row.id:
+        current_app.logger.warning("A draft did not belong to its row and was deleted")
+        return None
+    return data.get("steps", {})
+
+
+def _delete_row(row):
+    db.session.delete(row)
+    db.session.commit()
+
+
+def _forget(document_slug):
+    drafts = dict(session.get(SESSION_KEY, {}))
+    if document_slug in drafts:
+        del drafts[document_slug]
+        session[SESSION_KEY] = drafts
+
+
+@click.group("drafts", help="Manage stored answers in progress.")
+def drafts_cli():
+    pass
+
+
+@drafts_cli.command("init", help="Create the drafts table if it does not exist.")
+def init_command():
+    db.create_all()
+    click.echo("Drafts table ready.")
+
+
+@drafts_cli.command("purge", help="Delete every draft past its expiry date.")
+def purge_command():
+    removed = purge_expired()
+    click.echo(f"Deleted {removed} expired draft{'s' if removed != 1 else ''}.")
+
+
+def init_app(app):
+    app.cli.add_command(drafts_cli)

@@ -1,0 +1,81 @@
+"""The docx engine: Word templates compiled once per process and rendered many times.
+
+`DocumentRenderer` is the process-wide cache the app keeps in `app.extensions["renderer"]`:
+
+    renderer.render(document, context) -> bytes   # the finished .docx
+    renderer.compiled(document) -> CompiledTemplate
+    renderer.variables(document) -> frozenset[str]  # what the template asks for
+
+`document` is anything with `.template_path` (a path) and `.title` (the core property title,
+or None to keep the template's). The output equals what plain docxtpl gives with
+`autoescape=True` in text and structure; compiled.py lists where it deliberately differs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from service.rendering.compiled import (
+    CompiledTemplate,
+    InvalidCharacterError,
+    MalformedOutputError,
+    RenderingError,
+    TemplateCompileError,
+)
+
+__all__ = [
+    "DOCX_MIMETYPE",
+    "CompiledTemplate",
+    "DocumentRenderer",
+    "InvalidCharacterError",
+    "MalformedOutputError",
+    "RenderingError",
+    "TemplateCompileError",
+]
+
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class RenderableDocument(Protocol):
+    @property
+    def template_path(self) -> Path: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+
+class DocumentRenderer:
+    """Compiled templates by (template path, title), compiled on first use.
+
+    Safe to share between threads: lookups take no lock; a template is compiled at most once,
+    under a lock, and compiled templates are immutable.
+    """
+
+    def __init__(self):
+        self._compiled: dict[tuple[Path, str | None], CompiledTemplate] = {}
+        self._lock = threading.Lock()
+
+    def compiled(self, document: RenderableDocument) -> CompiledTemplate:
+        key = (Path(document.template_path), document.title)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(key)
+                if compiled is None:
+                    compiled = CompiledTemplate.from_path(key[0], title=key[1])
+                    self._compiled[key] = compiled
+        return compiled
+
+    def render(self, document: RenderableDocument, context: Mapping[str, Any]) -> bytes:
+        return self.compiled(document).render(context)
+
+    def variables(self, document: RenderableDocument) -> frozenset[str]:
+        return self.compiled(document).variables
+
+    def clear(self) -> None:
+        """Forget every compiled template (after templates change on disk)."""
+        with self._lock:
+            self._compiled.clear()

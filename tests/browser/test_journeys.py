@@ -1,0 +1,142 @@
+"""Every document's journey in real Chromium: by keyboard with axe on every page, and again
+with JavaScript turned off. The answers typed are the document's example answers."""
+
+import docx
+import pytest
+
+from forms import CATALOGUE
+from tests.browser.driver import KeyboardFiller, PointerFiller, walk_journey
+
+pytestmark = pytest.mark.browser
+SLUGS = [document.slug for document in CATALOGUE]
+
+
+def listing_for(page, base, slug):
+    documents = page.request.get(f"{base}/api/v1/documents").json()["documents"]
+    return next(document for document in documents if document["slug"] == slug)
+
+
+def text_values(value):
+    """Every piece of free text in an answer, for checking it comes back."""
+    if isinstance(value, str):
+        return [line.strip() for line in value.split("\n") if line.strip()]
+    if isinstance(value, list):
+        return [text for item in value for text in text_values(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in text_values(item)]
+    return []
+
+
+def free_text(listing, example):
+    kinds = {field["name"]: field["type"] for field in listing["fields"]}
+    found = []
+    for name, value in example.items():
+        if kinds.get(name) in ("text", "long-text", "list"):
+            found += text_values(value)
+    return found
+
+
+def docx_text(path):
+    document = docx.Document(path)
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_journey_by_keyboard_with_no_accessibility_violations(
+    page, live_server, check_accessible, slug
+):
+    listing = listing_for(page, live_server, slug)
+    keyboard = KeyboardFiller(page)
+    seen, example = walk_journey(page, live_server, listing, keyboard, on_page=check_accessible)
+    assert seen, "the journey has no steps"
+
+    check_accessible(page, "check your answers")
+    page_text = page.inner_text("main")
+    for text in free_text(listing, example):
+        assert text in page_text
+
+    # Change the first answer, and land back on check your answers.
+    keyboard.press_button("main .govuk-summary-list__actions a")
+    check_accessible(page, "change an answer")
+    keyboard.press_button("button.govuk-button[value='continue']:not(.app-default-submit)")
+    assert page.url.endswith("/check-answers")
+
+    keyboard.press_button("main a.govuk-button")
+    assert page.url.endswith("/done")
+    check_accessible(page, "done")
+    keyboard.focus("main a.govuk-button")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = docx_text(download.value.path())
+    for value in free_text(listing, example):
+        assert value in text
+
+    # Leave and come back: the draft is still there.
+    page.goto(f"{live_server}/documents/{slug}/")
+    check_accessible(page, "start page with a draft")
+    assert page.is_visible("text=Continue where you left off")
+
+    keyboard.press_button("a[href$='/delete']")
+    check_accessible(page, "delete")
+    keyboard.press_button("main form button")
+    assert page.url.endswith("/deleted")
+    check_accessible(page, "deleted")
+    page.goto(f"{live_server}/documents/{slug}/")
+    assert page.is_visible("text=Start now")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_journey_without_javascript(page_without_javascript, live_server, slug):
+    page = page_without_javascript
+    listing = listing_for(page, live_server, slug)
+    walk_journey(page, live_server, listing, PointerFiller(page))
+    assert page.url.endswith("/check-answers")
+    page.click("main a.govuk-button")
+    with page.expect_download() as download:
+        page.click("main a.govuk-button")
+    example = page.request.get(f"{live_server}/api/v1/documents/{slug}/example").json()
+    text = docx_text(download.value.path())
+    for value in free_text(listing, example):
+        assert value in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_error_state_is_accessible_and_links_to_the_field(
+    page, live_server, check_accessible, slug
+):
+    page.goto(f"{live_server}/documents/{slug}/")
+    page.click("a.govuk-button--start")
+    page.click("button.govuk-button[value='continue']:not(.app-default-submit)")
+    assert page.title().startswith("Error: ")
+    check_accessible(page, "error summary")
+    # GOV.UK Frontend moves focus to the summary; its first link moves focus to the field.
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("['INPUT','TEXTAREA'].includes(document.activeElement.tagName)")
+
+
+def test_pages_outside_journeys_are_accessible(page, live_server, check_accessible):
+    paths = ["/", "/privacy", "/accessibility", "/cookies", "/no-such-page"]
+    paths += [f"/documents/{slug}/" for slug in SLUGS]
+    paths += [f"/documents/{slug}/delete" for slug in SLUGS]
+    for path in paths:
+        page.goto(f"{live_server}{path}")
+        check_accessible(page, path)
+
+
+def test_start_page_links_reach_every_document_by_keyboard(page, live_server):
+    page.goto(f"{live_server}/")
+    keyboard = KeyboardFiller(page)
+    for slug in SLUGS:
+        keyboard.focus(f"main a[href='/documents/{slug}/']")
+
+
+def test_blank_template_downloads(page, live_server):
+    page.goto(f"{live_server}/documents/{SLUGS[0]}/")
+    with page.expect_download() as download:
+        page.click("a[href$='/blank']")
+    assert "[" in docx_text(download.value.path())

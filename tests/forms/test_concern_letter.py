@@ -1,0 +1,476 @@
+"""The parent's concern letter: its questions, its wording, its dates and its Word template."""
+
+import datetime
+import importlib.util
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from flask import Flask
+
+from forms import concern_letter
+from forms.concern_letter import DOCUMENT, build_context
+from service import law
+from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+
+TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    """The step forms are FlaskForms: they need an app and a request, nothing more."""
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(law, "today", lambda: TODAY)
+
+
+def example(**changes):
+    answers = {**DOCUMENT.example, **changes}
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+def by_step(answers):
+    """Answers filed under their step's slug, as the journey stores them."""
+    return {
+        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
+        for step in DOCUMENT.steps
+    }
+
+
+def context(**changes):
+    validated = validate_answers(DOCUMENT, example(**changes))
+    assert validated.errors == {}
+    return build_context(validated.answers)
+
+
+def render(context_):
+    template = DocxTemplate(DOCUMENT.template_path)
+    template.render(context_, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+def text_of(document):
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+NOT_FREE_TEXT = {"recipient", "school_type", "child_dob", "professionals_involved", "requests"}
+
+
+def free_text(answers):
+    """Every line of text the parent typed, each of which the letter must carry."""
+    lines = []
+    for key, value in answers.items():
+        if key not in NOT_FREE_TEXT:
+            for item in value if isinstance(value, list) else [value]:
+                lines += [line.strip() for line in item.split("\n") if line.strip()]
+    return lines
+
+
+def all_text(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n".join(all_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(all_text(item) for item in value.values())
+    return ""
+
+
+# --- Questions ----------------------------------------------------------------------------
+
+
+def test_example_answers_are_valid():
+    validated = validate_answers(DOCUMENT, DOCUMENT.example)
+    assert validated.errors == {}
+    assert validated.answers == DOCUMENT.example
+
+
+def test_field_names_are_short_snake_case():
+    for step in DOCUMENT.steps:
+        for name in DOCUMENT.field_names(step):
+            assert re.fullmatch(r"[a-z][a-z_]{1,24}", name), name
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("recipient", "Select who the letter is to"),
+        ("school_name", "Enter the name of the school"),
+        ("school_type", "Select what type of school it is"),
+        ("child_name", "Enter your child's full name"),
+        ("child_dob", "Enter your child's date of birth"),
+        ("year_group", "Enter your child's year group"),
+        ("concerns", "Enter at least one concern"),
+        (
+            "professionals_involved",
+            "Select yes if a professional is involved or your child is waiting to see one",
+        ),
+        ("professionals", "Enter who is involved or who your child is waiting to see"),
+        ("requests", "Select what you want to ask the school for"),
+        ("parent_name", "Enter your full name"),
+        ("parent_address", "Enter your address"),
+    ],
+)
+def test_each_required_answer_has_a_gov_uk_message(field, message):
+    answers = example()
+    del answers[field]
+    assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
+        (
+            {"parent_email": "chidi at example"},
+            "parent_email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+        (
+            {"parent_phone": "call me"},
+            "parent_phone",
+            "Enter a phone number, like 01632 960 001 or 07700 900 982",
+        ),
+        ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
+        ({"concerns": ["", "  "]}, "concerns", "Enter at least one concern"),
+    ],
+)
+def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
+    assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
+
+
+def test_optional_answers_can_be_left_out():
+    optional = [
+        "senco_name",
+        "head_name",
+        "school_address",
+        "child_known_as",
+        "examples",
+        "tried",
+        "availability",
+        "companion",
+        "questions",
+        "relationship",
+        "parent_email",
+        "parent_phone",
+    ]
+    answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
+    assert validate_answers(DOCUMENT, answers).errors == {}
+    context_ = build_context(validate_answers(DOCUMENT, answers).answers)
+    assert context_["child"] == "Amara Okafor"
+    assert context_["relationship"] == "parent"
+    assert context_["salutation"] == "Dear SENCO"
+    assert context_["sign_off"] == "Yours faithfully"
+    assert context_["contact"] == "You can write to me at the address above."
+    assert context_["companion"] == ""
+    assert context_["questions"] == []
+
+
+def test_meeting_questions_are_skipped_when_no_meeting_is_asked_for():
+    answers = example(requests=["assessment", "records"])
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    shown = [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    assert "meeting" not in shown
+    assert "meeting" in [step.slug for step in visible_steps(DOCUMENT, by_step(example()))[0]]
+    assert "companion" not in validated.answers
+    assert "questions" not in validated.answers
+    context_ = build_context(validated.answers)
+    assert context_["companion"] == ""
+    assert context_["questions"] == []
+    assert [request["lead"] for request in context_["requests"]] == [
+        "An assessment of Amara's needs.",
+        "Amara's educational record.",
+    ]
+
+
+def test_professionals_are_asked_about_only_when_there_are_some():
+    validated = validate_answers(
+        DOCUMENT, example(professionals_involved=False, professionals=None)
+    )
+    assert validated.errors == {}
+    answers = example(professionals_involved=False)
+    assert "professionals-details" not in [
+        step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]
+    ]
+    context_ = build_context(validated.answers)
+    assert context_["professionals"] == []
+    assert context_["no_diagnosis_needed"] == ""
+
+
+# --- The letter's wording -----------------------------------------------------------------
+
+
+def test_example_letter_is_addressed_and_dated():
+    context_ = context()
+    assert context_["letter_date"] == "4 March 2026"
+    assert context_["reply_by"] == "18 March 2026"  # 10 working days, not a legal limit
+    assert law.reply_by(TODAY) == datetime.date(2026, 3, 18)
+    assert context_["addressee"] == [
+        "Mrs Patel",
+        "SENCO",
+        "Elmbrook Primary School",
+        "Mill Lane",
+        "Leeds",
+        "LS6 4QT",
+    ]
+    assert context_["salutation"] == "Dear Mrs Patel"
+    assert context_["sign_off"] == "Yours sincerely"
+    assert context_["copy_to"] == "Mr Hughes, Head Teacher"
+    assert context_["sender_address"] == ["14 Elm Road", "Leeds", "LS6 2QT"]
+    assert context_["child_dob"] == "14 February 2018"
+    assert context_["concerns"] == DOCUMENT.example["concerns"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "addressee", "salutation", "sign_off", "copy_to"),
+    [
+        ({"recipient": "head"}, ["Mr Hughes", "Head Teacher"], "Dear Mr Hughes", "sincerely", ""),
+        (
+            {"recipient": "head", "head_name": None},
+            ["The Head Teacher"],
+            "Dear Head Teacher",
+            "faithfully",
+            "",
+        ),
+        ({"recipient": "senco"}, ["Mrs Patel", "SENCO"], "Dear Mrs Patel", "sincerely", ""),
+        (
+            {"recipient": "both", "senco_name": None, "head_name": None},
+            ["The SENCO"],
+            "Dear SENCO",
+            "faithfully",
+            "Head Teacher",
+        ),
+    ],
+)
+def test_who_the_letter_is_to(changes, addressee, salutation, sign_off, copy_to):
+    context_ = context(**changes)
+    assert context_["addressee"][: len(addressee)] == addressee
+    assert context_["addressee"][len(addressee)] == "Elmbrook Primary School"
+    assert context_["salutation"] == salutation
+    assert context_["sign_off"] == f"Yours {sign_off}"
+    assert context_["copy_to"] == copy_to
+
+
+def test_year_group_given_as_a_number_reads_as_a_year():
+    assert context(year_group="4")["year_group"] == "Year 4"
+    assert context(year_group="Reception")["year_group"] == "Reception"
+
+
+def cites(wording, key):
+    """Whether the wording cites `key`, mid-sentence or at the start of one."""
+    short = law.cite(key)
+    return short in wording or short[0].upper() + short[1:] in wording
+
+
+def records_request(context_):
+    (request,) = [r for r in context_["requests"] if "record" in r["lead"]]
+    return request["text"]
+
+
+def test_maintained_school_is_asked_for_the_educational_record():
+    wording = records_request(context(school_type="maintained"))
+    assert cites(wording, "pupil-info-reg5")
+    assert "within 15 school days" in wording
+    assert "subject access" not in wording
+
+
+def test_academy_gets_a_subject_access_request_with_its_due_date():
+    wording = records_request(context(school_type="academy"))
+    assert cites(wording, "gdpr-art15")
+    assert cites(wording, "gdpr-art12-3")
+    # 4 April 2026 is a Saturday and 6 April Easter Monday, so the next working day.
+    assert "by 7 April 2026 if it arrives today" in wording
+    assert law.subject_access_due(TODAY) == datetime.date(2026, 4, 7)
+    assert "regulation 5" not in wording
+
+
+def test_not_sure_asks_in_a_way_that_works_for_either_kind_of_school():
+    wording = records_request(context(school_type="not_sure"))
+    assert cites(wording, "pupil-info-reg5")
+    assert cites(wording, "gdpr-art15")
+    assert "If the school is maintained" in wording
+    assert "If the school is an academy or free school" in wording
+
+
+def test_citations_are_light_and_all_come_from_law():
+    letter = all_text(context(school_type="not_sure"))
+    for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
+        letter = letter.replace(citation, "")
+        letter = letter.replace(citation[0].upper() + citation[1:], "")
+    for trace in ("Act 20", "Regulations 20", "GDPR", "Code of Practice", "section ", "Article"):
+        assert trace not in letter
+    assert "statutory" not in letter  # the reply-by date is a request, not a legal limit
+
+
+def test_filename_names_the_child_the_school_and_the_date():
+    assert concern_letter.filename(DOCUMENT.example) == (
+        "Letter about Amara Okafor to Elmbrook Primary School, 4 March 2026"
+    )
+
+
+# --- Blank mode ---------------------------------------------------------------------------
+
+
+def test_blank_mode_gives_a_printable_letter_with_prompts():
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert context_["blank"] is True
+    assert context_["letter_date"] == "[date]"
+    assert is_prompt(context_["reply_by"])
+    assert context_["salutation"] == "Dear [name]"
+    assert context_["child_name"] == "[child's full name]"
+    assert context_["concerns"] == ["[a concern]"]
+    assert len(context_["requests"]) == len(concern_letter.REQUESTS)
+    records = records_request(context_)
+    assert cites(records, "pupil-info-reg5")
+    assert cites(records, "gdpr-art15")
+    assert context_["companion"] == "[name, and who they are]"
+    assert context_.keys() == context().keys()
+
+
+# --- The Word template --------------------------------------------------------------------
+
+
+def test_template_variables_are_exactly_the_context():
+    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    assert variables == set(context().keys())
+
+
+def test_example_renders_with_every_answer_and_the_reply_date():
+    context_ = context()
+    text = text_of(render(context_))
+    assert "Amara Okafor" in text
+    for concern in DOCUMENT.example["concerns"]:
+        assert concern in text
+    assert "reply by 18 March 2026" in text
+    assert "Dear Mrs Patel" in text
+    assert "Copy to: Mr Hughes, Head Teacher" in text
+    for line in free_text(DOCUMENT.example):
+        assert line in text
+    assert "{{" not in text
+    assert "{%" not in text
+
+
+def test_characters_special_to_xml_come_through_as_typed():
+    text = text_of(render(context(school_name="Smith & Jones <Academy>")))
+    assert "Smith & Jones <Academy>" in text
+
+
+@pytest.mark.parametrize("mode", ["example", "blank", "short"])
+def test_no_empty_paragraphs_are_used_for_spacing(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    elif mode == "short":
+        context_ = context(
+            requests=["assessment"],
+            examples=None,
+            tried=None,
+            professionals_involved=False,
+            professionals=None,
+            parent_email=None,
+            parent_phone=None,
+            recipient="head",
+        )
+    else:
+        context_ = context()
+    document = render(context_)
+    for paragraph in document.paragraphs:
+        has_drawing = paragraph._p.xpath(".//w:drawing")
+        assert paragraph.text.strip() or has_drawing, "an empty paragraph"
+
+
+def test_lists_use_word_list_styles():
+    document = render(context())
+    styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    for concern in DOCUMENT.example["concerns"]:
+        assert styles[concern] == "List Bullet"
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(numbered) == len(DOCUMENT.example["requests"])
+    assert numbered[0].runs[0].bold
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+def test_template_is_en_gb_a4_and_holds_no_personal_data():
+    document = docx.Document(DOCUMENT.template_path)
+    normal = document.styles["Normal"].element
+    assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(".//" + qn("w:lang")).get(qn("w:val")) == "en-GB"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    properties = document.core_properties
+    assert (properties.author, properties.title, properties.last_modified_by) == ("", "", "")
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "NUMPAGES" in footer
+
+
+def test_template_is_what_the_generator_makes():
+    """templates_docx/ holds exactly what scripts/build_docx_templates.py writes."""
+    path = ROOT / "scripts" / "build_docx_templates.py"
+    spec = importlib.util.spec_from_file_location("build_docx_templates", path)
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    buffer = io.BytesIO()
+    generator.save_reproducibly(generator.concern_letter(), buffer)
+    assert buffer.getvalue() == DOCUMENT.template_path.read_bytes()
+
+
+# --- Plain English ------------------------------------------------------------------------
+
+
+def syllables(word):
+    """A rough count: groups of vowels, less a silent final e."""
+    word = word.lower()
+    count = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def flesch_reading_ease(paragraphs):
+    sentences = [
+        sentence
+        for paragraph in paragraphs
+        for sentence in re.split(r"(?<=[.!?:])\s+", paragraph)
+        if re.search(r"[A-Za-z]", sentence)
+    ]
+    words = [w for s in sentences for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", s)]
+    syllable_count = sum(syllables(word) for word in words)
+    return 206.835 - 1.015 * len(words) / len(sentences) - 84.6 * syllable_count / len(words)
+
+
+def test_syllable_heuristic_is_sensible():
+    assert [syllables(w) for w in ("school", "letter", "assessment", "make", "table")] == [
+        1,
+        2,
+        3,
+        1,
+        2,
+    ]
+
+
+def test_fixed_wording_is_plain_english():
+    """Flesch reading ease of the letter's own sentences (the blank template, headings and
+    address lines left out), aiming at 50 or more: plain enough for most adults."""
+    document = render(build_context(blank_answers(DOCUMENT)))
+    prose = [
+        paragraph.text
+        for paragraph in document.paragraphs
+        if paragraph.text.rstrip().endswith((".", "?", ":", ".]"))
+    ]
+    assert len(prose) > 10
+    assert flesch_reading_ease(prose) >= 50

@@ -1,0 +1,246 @@
+"""The journey through the web client: steps, guards, lists, check answers, download, delete."""
+
+import io
+import re
+
+import docx
+import pytest
+from lxml import html
+
+from service import drafts
+
+BASE = "/documents/pet-letter"
+
+
+def page(response):
+    return html.fromstring(response.get_data(as_text=True))
+
+
+def csrf_token(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code, response.location)
+    return page(response).xpath("//input[@name='csrf_token']/@value")[0]
+
+
+def post(client, url, data, token=None):
+    token = token or csrf_token(client, url)
+    return client.post(url, data={"csrf_token": token, **data})
+
+
+def complete(client, *, pets=True):
+    post(client, f"{BASE}/name", {"name": "Ada Lovelace"})
+    post(client, f"{BASE}/has-pets", {"has_pets": "yes" if pets else "no"})
+    if pets:
+        post(client, f"{BASE}/pets", {"pets-0": "Rex", "pets-1": "Tibbles & <Co>"})
+    return post(
+        client, f"{BASE}/details", {"when": ["5", "1", "2026"], "notes": "Line 1\r\nLine 2"}
+    )
+
+
+def error_texts(response):
+    return [
+        text.strip()
+        for text in page(response).xpath(
+            "//*[contains(@class,'govuk-error-summary__list')]//a/text()"
+        )
+    ]
+
+
+def test_start_page_offers_start_and_blank_template(fake_client):
+    response = fake_client.get(f"{BASE}/")
+    doc = page(response)
+    assert doc.xpath("//h1/text()") == ["Pet letter"]
+    assert doc.xpath("//a[contains(@class,'govuk-button--start')]/@href") == [f"{BASE}/name"]
+    assert doc.xpath(f"//a[@href='{BASE}/blank']")
+
+
+def test_unknown_document_and_step_are_404(fake_client):
+    assert fake_client.get("/documents/no-such-thing/").status_code == 404
+    assert fake_client.get(f"{BASE}/no-such-step").status_code == 404
+
+
+def test_later_step_redirects_to_first_missing(fake_client):
+    response = fake_client.get(f"{BASE}/details")
+    assert response.status_code == 302
+    assert response.location.endswith(f"{BASE}/name")
+    for target in ("check-answers", "done", "download"):
+        assert fake_client.get(f"{BASE}/{target}").location.endswith(f"{BASE}/name")
+
+
+def test_single_question_page_uses_label_as_heading(fake_client):
+    doc = page(fake_client.get(f"{BASE}/name"))
+    assert [h.text_content().strip() for h in doc.xpath("//h1")] == ["Your full name"]
+    assert doc.xpath("//title/text()")[0].startswith("Your full name")
+
+
+def test_errors_are_summarised_and_linked_and_title_says_error(fake_client):
+    response = post(fake_client, f"{BASE}/name", {"name": "  "})
+    assert response.status_code == 200
+    assert error_texts(response) == ["Enter your full name"]
+    doc = page(response)
+    assert doc.xpath("//title/text()")[0].startswith("Error: ")
+    assert doc.xpath("//*[contains(@class,'govuk-error-summary__list')]//a/@href") == ["#name"]
+    assert doc.xpath("//input[@id='name']")
+
+
+def test_whole_journey_with_conditional_step(fake_client):
+    response = complete(fake_client)
+    assert response.location.endswith(f"{BASE}/check-answers")
+    check = page(fake_client.get(f"{BASE}/check-answers"))
+    text = check.text_content()
+    for expected in ("Ada Lovelace", "Rex", "Tibbles & <Co>", "5 January 2026", "Line 1", "Line 2"):
+        assert expected in text
+    assert check.xpath("//a[contains(@href,'/pets?change=1')]")
+
+
+def test_step_that_no_longer_applies_is_skipped_and_left_out(fake_client):
+    complete(fake_client)
+    post(fake_client, f"{BASE}/has-pets?change=1", {"has_pets": "no"})
+    check = fake_client.get(f"{BASE}/check-answers")
+    assert check.status_code == 200
+    assert "Rex" not in check.get_data(as_text=True)
+    document = docx.Document(io.BytesIO(fake_client.get(f"{BASE}/download").data))
+    assert "Pet: Rex" not in [p.text for p in document.paragraphs]
+
+
+def test_change_returns_to_check_answers_or_to_a_newly_needed_step(fake_client):
+    complete(fake_client, pets=False)
+    response = post(fake_client, f"{BASE}/name?change=1", {"name": "Grace"})
+    assert response.location.endswith(f"{BASE}/check-answers")
+    # Saying yes to pets now needs the pets step before check answers.
+    response = post(fake_client, f"{BASE}/has-pets?change=1", {"has_pets": "yes"})
+    assert response.location.endswith(f"{BASE}/pets?change=1")
+    response = post(fake_client, f"{BASE}/pets?change=1", {"pets-0": "Rex"})
+    assert response.location.endswith(f"{BASE}/check-answers")
+
+
+def test_change_page_back_link_goes_to_check_answers(fake_client):
+    complete(fake_client)
+    doc = page(fake_client.get(f"{BASE}/name?change=1"))
+    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
+
+
+def test_back_links_follow_applicable_steps(fake_client):
+    complete(fake_client, pets=False)
+    doc = page(fake_client.get(f"{BASE}/details"))
+    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/has-pets"]
+
+
+def test_saved_answers_fill_the_form_again(fake_client):
+    complete(fake_client)
+    doc = page(fake_client.get(f"{BASE}/details"))
+    assert doc.xpath("//input[@id='when-day']/@value") == ["5"]
+    assert doc.xpath("//textarea[@id='notes']/text()")[0].strip() == "Line 1\nLine 2"
+
+
+def test_add_another_and_remove_without_javascript(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
+    url = f"{BASE}/pets"
+    token = csrf_token(fake_client, url)
+    added = fake_client.post(url, data={"csrf_token": token, "pets-0": "Rex", "action": "add:pets"})
+    doc = page(added)
+    assert doc.xpath("//input[@name='pets-0']/@value") == ["Rex"]
+    assert doc.xpath("//input[@name='pets-1']")
+    assert not error_texts(added)
+    removed = fake_client.post(
+        url, data={"csrf_token": token, "pets-0": "Rex", "pets-1": "Tom", "action": "remove:pets:0"}
+    )
+    assert page(removed).xpath("//input[@name='pets-0']/@value") == ["Tom"]
+    assert not page(removed).xpath("//input[@name='pets-1']")
+    # The first submit button is Continue, so Enter in a text box never removes an entry.
+    buttons = doc.xpath("//form//button")
+    assert buttons[0].get("value") == "continue"
+
+
+def test_list_requires_one_entry_and_links_to_it(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
+    response = post(fake_client, f"{BASE}/pets", {"pets-0": ""})
+    assert error_texts(response) == ["Enter at least one pet"]
+    assert page(response).xpath("//*[contains(@class,'govuk-error-summary__list')]//a/@href") == [
+        "#pets-0"
+    ]
+
+
+def test_bad_date_keeps_what_was_typed(fake_client):
+    complete(fake_client, pets=False)
+    response = post(
+        fake_client, f"{BASE}/details", {"when": ["31", "2", "2026"], "notes": "Keep me"}
+    )
+    assert error_texts(response) == ["When did it start? must be a real date, like 27 3 2015"]
+    doc = page(response)
+    assert doc.xpath("//input[@id='when-day']/@value") == ["31"]
+    assert doc.xpath("//textarea[@id='notes']/text()")[0].strip() == "Keep me"
+    assert doc.xpath("//*[contains(@class,'govuk-error-summary__list')]//a/@href") == ["#when-day"]
+
+
+def test_partial_date_post_is_an_error_not_a_crash(fake_client):
+    complete(fake_client, pets=False)
+    response = post(fake_client, f"{BASE}/details", {"when": ["5", "1"]})
+    assert response.status_code == 200
+    assert error_texts(response)
+
+
+def test_download_has_every_answer_and_a_meaningful_name(fake_client):
+    complete(fake_client)
+    response = fake_client.get(f"{BASE}/download")
+    assert response.status_code == 200
+    assert response.mimetype.endswith("wordprocessingml.document")
+    assert "Pet letter from Ada Lovelace.docx" in response.headers["Content-Disposition"]
+    assert response.headers["Cache-Control"] == "no-store"
+    text = [p.text for p in docx.Document(io.BytesIO(response.data)).paragraphs]
+    assert "Name: Ada Lovelace" in text
+    assert "Pet: Tibbles & <Co>" in text
+
+
+def test_blank_template_has_prompts(fake_client):
+    response = fake_client.get(f"{BASE}/blank")
+    text = [p.text for p in docx.Document(io.BytesIO(response.data)).paragraphs]
+    assert "Name: [Your full name]" in text
+    assert "(blank template)" in response.headers["Content-Disposition"]
+
+
+def test_leave_and_come_back_then_delete(fake_app, fake_client):
+    complete(fake_client)
+    start = page(fake_client.get(f"{BASE}/"))
+    assert start.xpath("//a[contains(@class,'govuk-button--start')]/@href") == [
+        f"{BASE}/check-answers"
+    ]
+    response = post(fake_client, f"{BASE}/delete", {})
+    assert response.location.endswith(f"{BASE}/deleted")
+    assert fake_client.get(f"{BASE}/check-answers").location.endswith(f"{BASE}/name")
+    assert drafts.count() == 0
+
+
+def test_expired_csrf_token_keeps_what_was_typed(fake_client):
+    csrf_token(fake_client, f"{BASE}/name")
+    response = fake_client.post(f"{BASE}/name", data={"csrf_token": "stale", "name": "Keep me"})
+    assert response.status_code == 400
+    doc = page(response)
+    assert doc.xpath("//input[@id='name']/@value") == ["Keep me"]
+    assert any("timed out" in text for text in error_texts(response))
+    fresh = doc.xpath("//input[@name='csrf_token']/@value")[0]
+    again = fake_client.post(f"{BASE}/name", data={"csrf_token": fresh, "name": "Keep me"})
+    assert again.location.endswith(f"{BASE}/has-pets")
+
+
+def test_csrf_failure_elsewhere_is_a_friendly_page(fake_client):
+    response = fake_client.post(f"{BASE}/delete", data={})
+    assert response.status_code == 400
+    assert "This page timed out" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["name", "check-answers", "done"])
+def test_pages_are_never_cached(fake_client, path):
+    complete(fake_client)
+    assert fake_client.get(f"{BASE}/{path}").headers["Cache-Control"] == "no-store"
+
+
+def test_session_cookie_holds_only_a_draft_id(fake_client):
+    complete(fake_client)
+    cookie = fake_client.get_cookie("sen_session")
+    assert cookie is not None
+    assert cookie.http_only
+    assert "Ada" not in cookie.value
+    assert re.fullmatch(r"[A-Za-z0-9_.\-]+", cookie.value)

@@ -1,0 +1,86 @@
+"""DocumentRenderer: one compiled template per (path, title), compiled once, shared."""
+
+import io
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+
+from service.rendering import DOCX_MIMETYPE, CompiledTemplate, DocumentRenderer
+from tests.service.rendering import builders
+
+
+@dataclass(frozen=True)
+class Document:
+    template_path: Path
+    title: str | None
+
+
+@pytest.fixture
+def template(tmp_path):
+    return builders.build_footnotes(tmp_path / "note.docx")
+
+
+def test_mimetype():
+    assert DOCX_MIMETYPE == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+
+
+def test_render_variables_and_cache(template):
+    renderer = DocumentRenderer()
+    document = Document(template, "A note")
+    compiled = renderer.compiled(document)
+    assert isinstance(compiled, CompiledTemplate)
+    assert renderer.compiled(Document(template, "A note")) is compiled
+    assert renderer.variables(document) == {"subject", "source"}
+    data = renderer.render(document, {"subject": "Zoë & Co", "source": "<the law>"})
+    parsed = docx.Document(io.BytesIO(data))
+    assert parsed.paragraphs[0].text == "Claim about Zoë & Co"
+    assert parsed.core_properties.title == "A note"
+
+
+def test_a_different_title_is_a_different_compiled_template(template):
+    renderer = DocumentRenderer()
+    first = renderer.compiled(Document(template, "One"))
+    second = renderer.compiled(Document(template, "Two"))
+    assert first is not second
+    assert (first.title, second.title) == ("One", "Two")
+
+
+def test_compiles_once_under_concurrent_first_use(template, monkeypatch):
+    calls = []
+    original = CompiledTemplate.from_path.__func__
+
+    def counting(cls, path, *, title=None):
+        calls.append(path)
+        return original(cls, path, title=title)
+
+    monkeypatch.setattr(CompiledTemplate, "from_path", classmethod(counting))
+    renderer = DocumentRenderer()
+    document = Document(template, None)
+    barrier = threading.Barrier(8)
+    outputs = []
+
+    def work():
+        barrier.wait()
+        outputs.append(renderer.render(document, {"subject": "s", "source": "t"}))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1
+    assert len(outputs) == 8
+    assert len(set(outputs)) == 1
+
+
+def test_clear_forgets_compiled_templates(template):
+    renderer = DocumentRenderer()
+    document = Document(template, None)
+    first = renderer.compiled(document)
+    renderer.clear()
+    assert renderer.compiled(document) is not first

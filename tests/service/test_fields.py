@@ -1,0 +1,175 @@
+"""Field types: cleaning, the date guard, choices, add-another lists and the JSON round trip."""
+
+import datetime
+
+import pytest
+from werkzeug.datastructures import MultiDict
+from wtforms import Form
+
+from service.fields import (
+    AnswerTypeError,
+    DateField,
+    GroupField,
+    ListField,
+    LongTextField,
+    MultiChoiceField,
+    TextField,
+    YesNoField,
+    normalise_text,
+    split_paragraphs,
+)
+
+
+class GroupForm(Form):
+    when = DateField("Date")
+    what = TextField("What happened", "Enter what happened")
+
+
+class ExampleForm(Form):
+    name = TextField("Your name", "Enter your name")
+    notes = LongTextField("Notes", max_length=50)
+    born = DateField("Date of birth", "Enter your date of birth", not_after_today=True)
+    kind = MultiChoiceField("Kinds", [("a", "Alpha"), ("b", "Beta")])
+    agree = YesNoField("Do you agree?", "Select yes if you agree")
+    items = ListField(TextField("Item"), "Items", "Add at least one item", item_name="item")
+    events = ListField(GroupField(GroupForm), "Events", item_name="event")
+
+
+def submit(**pairs):
+    data = MultiDict()
+    for key, value in pairs.items():
+        for item in value if isinstance(value, list) else [value]:
+            data.add(key.replace("__", "-"), item)
+    return ExampleForm(formdata=data)
+
+
+VALID = {
+    "name": "Ada",
+    "born": ["4", "3", "2015"],
+    "agree": "yes",
+    "items__0": "first",
+}
+
+
+def test_valid_form_gives_json_answers():
+    form = submit(
+        **VALID, kind=["a", "b"], events__0__what="A fall", events__0__when=["1", "2", "2026"]
+    )
+    assert form.validate(), form.errors
+    assert form.name.answer() == "Ada"
+    assert form.born.answer() == "2015-03-04"
+    assert form.agree.answer() is True
+    assert form.kind.answer() == ["a", "b"]
+    assert form.items.answer() == ["first"]
+    assert form.events.answer() == [{"when": "2026-02-01", "what": "A fall"}]
+
+
+def test_required_messages_are_gov_uk_style():
+    form = submit()
+    assert not form.validate()
+    assert form.name.errors == ["Enter your name"]
+    assert form.born.errors == ["Enter your date of birth"]
+    assert form.agree.errors == ["Select yes if you agree"]
+    assert form.items.errors == ["Add at least one item"]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [["31", "2", "2015"], ["x", "3", "2015"], ["4", "3", "15"], ["4", "3"], ["4"]],
+)
+def test_bad_or_partial_dates_are_errors_not_crashes(parts):
+    form = submit(**{**VALID, "born": parts})
+    assert not form.validate()
+    assert form.born.errors == ["Date of birth must be a real date, like 27 3 2015"]
+
+
+def test_future_date_of_birth_is_refused():
+    next_year = str(datetime.date.today().year + 1)
+    form = submit(**{**VALID, "born": ["1", "1", next_year]})
+    assert not form.validate()
+    assert form.born.errors == ["Date of birth must be today or in the past"]
+
+
+def test_xml_invalid_characters_are_removed_and_the_user_is_told():
+    form = submit(**{**VALID, "name": "Ad\x00a\x1b"})
+    assert not form.validate()
+    assert form.name.errors == [
+        "Your name had 2 hidden characters that cannot go into a Word document. "
+        "We have removed them. Check your answer and continue"
+    ]
+    # The page shows the cleaned text, so continuing again succeeds with nothing else lost.
+    assert form.name._value() == "Ada"
+    again = submit(**{**VALID, "name": form.name._value()})
+    assert again.validate()
+
+
+def test_long_text_limit_is_stated():
+    form = submit(**VALID, notes="x" * 51)
+    assert not form.validate()
+    assert form.notes.errors == ["Notes must be 50 characters or fewer"]
+
+
+def test_unknown_choice_is_an_error():
+    form = submit(**VALID, kind=["a", "zzz"])
+    assert not form.validate()
+    assert form.kind.errors == ["Select kinds"]
+
+
+def test_empty_list_entries_are_dropped_and_renumbered():
+    form = submit(**{**VALID, "items__0": "", "items__1": "second", "items__2": " "})
+    assert form.validate(), form.errors
+    assert form.items.answer() == ["second"]
+    assert [entry.name for entry in form.items.entries] == ["items-0"]
+
+
+def test_add_and_remove_entries():
+    form = submit(**VALID, items__1="two", items__2="three")
+    form.items.add_empty_entry()
+    assert len(form.items.entries) == 4
+    form.items.remove_entry(0)
+    assert [entry.answer() for entry in form.items.entries] == ["two", "three", ""]
+    assert [entry.name for entry in form.items.entries] == ["items-0", "items-1", "items-2"]
+
+
+def test_formdata_round_trip_reproduces_answers():
+    answers = {
+        "name": 'Zoë & <Łukasz> "quoted" 😊',
+        "born": "2015-03-04",
+        "agree": False,
+        "kind": ["b"],
+        "items": ["one", "two"],
+        "events": [{"when": "2026-01-31", "what": "x"}],
+    }
+    pairs = []
+    for name, unbound in (
+        ("name", ExampleForm.name),
+        ("born", ExampleForm.born),
+        ("agree", ExampleForm.agree),
+        ("kind", ExampleForm.kind),
+        ("items", ExampleForm.items),
+        ("events", ExampleForm.events),
+    ):
+        pairs += unbound.field_class.formdata_for(name, answers[name], unbound)
+    form = ExampleForm(formdata=MultiDict(pairs))
+    assert form.validate(), form.errors
+    assert {name: getattr(form, name).answer() for name in answers} == answers
+
+
+@pytest.mark.parametrize(
+    ("unbound", "value"),
+    [
+        (ExampleForm.name, 5),
+        (ExampleForm.born, "4 March 2015"),
+        (ExampleForm.agree, "yes"),
+        (ExampleForm.kind, "a"),
+        (ExampleForm.items, "one"),
+    ],
+)
+def test_wrong_json_types_are_reported(unbound, value):
+    with pytest.raises(AnswerTypeError):
+        unbound.field_class.formdata_for("x", value, unbound)
+
+
+def test_text_normalisation_and_paragraphs():
+    assert normalise_text("  a\r\nb\rc  ") == "a\nb\nc"
+    assert split_paragraphs("one\n\n  two \n") == ["one", "two"]
