@@ -7,10 +7,6 @@ depends on the type of school: a maintained school's educational record, or a su
 access request to an academy. Every legal reference comes from `service.law`.
 """
 
-import re
-
-from wtforms.validators import ValidationError
-
 from forms.formatting import (
     is_blank,
     join_list,
@@ -26,9 +22,11 @@ from service.catalogue import DocumentType, StepForm, is_prompt
 from service.fields import (
     ChoiceField,
     DateField,
+    EmailField,
     ListField,
     LongTextField,
     MultiChoiceField,
+    PhoneField,
     TextField,
     YesNoField,
 )
@@ -254,10 +252,6 @@ class MeetingStep(StepForm):
         return "meeting" in (answers.get("requests") or [])
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_PHONE = re.compile(r"\+?[0-9 ()-]{7,25}")
-
-
 class YouStep(StepForm):
     slug = "you"
     title = "Your details"
@@ -277,27 +271,16 @@ class YouStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    parent_email = TextField(
+    parent_email = EmailField(
         "Email address (optional)",
         error_name="Email address",
         prompt="your email address",
     )
-    parent_phone = TextField(
+    parent_phone = PhoneField(
         "Phone number (optional)",
         error_name="Phone number",
         prompt="your phone number",
-        max_length=30,
     )
-
-    def validate_parent_email(self, field):
-        if field.data and not _EMAIL.fullmatch(field.data):
-            raise ValidationError(
-                "Enter an email address in the correct format, like name@example.com"
-            )
-
-    def validate_parent_phone(self, field):
-        if field.data and not _PHONE.fullmatch(field.data):
-            raise ValidationError("Enter a phone number, like 01632 960 001 or 07700 900 982")
 
 
 STEPS = (

@@ -8,7 +8,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service.config import config_from_environment, environment_overrides
-from service.extensions import csrf, db, limiter
+from service.extensions import csrf, db, make_limiter
 
 
 def create_app(config_class=None, *, instance_path=None, **overrides):
@@ -41,7 +41,8 @@ def create_app(config_class=None, *, instance_path=None, **overrides):
         )
 
     db.init_app(app)
-    limiter.init_app(app)  # before CSRF, so a flood of bad posts is refused cheaply
+    app.extensions["rate_limiter"] = make_limiter()
+    app.extensions["rate_limiter"].init_app(app)  # before CSRF: floods are refused cheaply
     csrf.init_app(app)
     WTFormsHelpers(app)
 

@@ -9,13 +9,16 @@ from flask import Blueprint, current_app, jsonify, request
 from service.catalogue import unbound_fields, validate_answers
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
-from service.extensions import csrf, limiter
+from service.extensions import csrf, limiter_of
 from service.fields import (
+    ChoiceField,
     DateField,
+    EmailField,
     GroupField,
     ListField,
     LongTextField,
     MultiChoiceField,
+    PhoneField,
     TextField,
     YesNoField,
 )
@@ -88,13 +91,13 @@ def describe(document):
 
 
 def describe_field(name, unbound):
+    """A field as the API lists it. Read from the unbound field's arguments, which follow the
+    field classes' signatures: (label, required) or (label, choices, required); lists take
+    (entry, label, required)."""
     kind = unbound.field_class
-    kwargs = unbound.kwargs
-    label = unbound.args[1] if issubclass(kind, ListField) else unbound.args[0]
-    description = {"name": name, "label": label, "type": _type_name(kind), "required": False}
     if issubclass(kind, ListField):
-        entry = unbound.args[0]
-        description["required"] = bool(_required(unbound, 2))
+        entry, label, *rest = unbound.args
+        description = _base(name, label, kind, unbound, rest)
         if issubclass(entry.field_class, GroupField):
             description["fields"] = [
                 describe_field(sub_name, sub) for sub_name, sub in unbound_fields(entry.args[0])
@@ -102,23 +105,19 @@ def describe_field(name, unbound):
         else:
             description["items"] = _type_name(entry.field_class)
         return description
-    if issubclass(kind, YesNoField):
-        description["required"] = bool(_required(unbound, 1))
-    elif (
-        hasattr(kind, "choice_labels") or "choices" in kwargs or issubclass(kind, MultiChoiceField)
-    ):
-        choices = kwargs.get("choices") or unbound.args[1]
+    if issubclass(kind, ChoiceField | MultiChoiceField) and not issubclass(kind, YesNoField):
+        label, *rest = unbound.args
+        choices = unbound.kwargs.get("choices") or rest.pop(0)
+        description = _base(name, label, kind, unbound, rest)
         description["choices"] = [{"value": value, "label": text} for value, text in choices]
-        description["required"] = bool(_required(unbound, 2))
-    else:
-        description["required"] = bool(_required(unbound, 1))
-    return description
+        return description
+    label, *rest = unbound.args
+    return _base(name, label, kind, unbound, rest)
 
 
-def _required(unbound, position):
-    if "required" in unbound.kwargs:
-        return unbound.kwargs["required"]
-    return unbound.args[position] if len(unbound.args) > position else None
+def _base(name, label, kind, unbound, rest):
+    required = unbound.kwargs.get("required", rest[0] if rest else None)
+    return {"name": name, "label": label, "type": _type_name(kind), "required": bool(required)}
 
 
 def _type_name(kind):
@@ -127,6 +126,8 @@ def _type_name(kind):
         (YesNoField, "boolean"),
         (MultiChoiceField, "multi-choice"),
         (DateField, "date"),
+        (EmailField, "email"),
+        (PhoneField, "phone"),
         (LongTextField, "long-text"),
         (TextField, "text"),
     ):
@@ -141,5 +142,5 @@ def _api_limit():
 
 def init_app(app):
     csrf.exempt(bp)
-    limiter.limit(_api_limit)(bp)
+    limiter_of(app).limit(_api_limit)(bp)
     app.register_blueprint(bp)

@@ -13,5 +13,14 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
-# No default limits: each blueprint states its own (see RATELIMIT_API and RATELIMIT_FORMS).
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def make_limiter():
+    """A rate limiter for one app. Flask-Limiter keeps its storage and on/off switch on the
+    Limiter object, so apps sharing one would share counts; each app gets its own. No default
+    limits: each blueprint states its own (RATELIMIT_API, RATELIMIT_FORMS)."""
+    return Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def limiter_of(app):
+    return app.extensions["rate_limiter"]

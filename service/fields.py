@@ -103,6 +103,7 @@ class TextField(AnswerField, wtf.StringField):
     """One line of text."""
 
     widget = GovTextInput()
+    free_text = True  # anything may be typed (fields with a format set this False)
 
     def __init__(
         self,
@@ -113,11 +114,12 @@ class TextField(AnswerField, wtf.StringField):
         error_name=None,
         prompt=None,
         max_length=SHORT_MAX_LENGTH,
+        checks=(),
         **kwargs,
     ):
         super().__init__(
             label,
-            validators=_text_validators(required, error_name or label, max_length),
+            validators=[*_text_validators(required, error_name or label, max_length), *checks],
             description=hint or "",
             filters=[normalise_text],
             **kwargs,
@@ -136,6 +138,48 @@ class LongTextField(TextField):
 
     def __init__(self, label, required=None, *, max_length=DEFAULT_MAX_LENGTH, **kwargs):
         super().__init__(label, required, max_length=max_length, **kwargs)
+
+
+class _Matches:
+    def __init__(self, pattern, message):
+        self.pattern = re.compile(pattern)
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and not self.pattern.fullmatch(field.data):
+            raise ValidationError(self.message)
+
+
+class EmailField(TextField):
+    """An email address: checked for its shape only, since nothing is sent to it here."""
+
+    free_text = False
+
+    def __init__(self, label, required=None, **kwargs):
+        message = "Enter an email address in the correct format, like name@example.com"
+        super().__init__(
+            label,
+            required,
+            max_length=254,
+            checks=(_Matches(r"[^@\s]+@[^@\s]+\.[^@\s]+", message),),
+            **kwargs,
+        )
+
+
+class PhoneField(TextField):
+    """A UK or international phone number, as people write them."""
+
+    free_text = False
+
+    def __init__(self, label, required=None, **kwargs):
+        message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
+        super().__init__(
+            label,
+            required,
+            max_length=30,
+            checks=(_Matches(r"\+?[0-9 ()-]{7,25}", message),),
+            **kwargs,
+        )
 
 
 class DateField(AnswerField, wtf.DateField):

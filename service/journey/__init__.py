@@ -3,7 +3,7 @@
 from flask import current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 
-from service.extensions import limiter
+from service.extensions import limiter_of
 from service.journey import views
 
 
@@ -22,6 +22,6 @@ def init_app(app):
         clashes = {step.slug for step in document.steps} & views.RESERVED_SLUGS
         if clashes:
             raise ValueError(f"{document.slug}: step slugs {sorted(clashes)} are reserved")
-    limiter.limit(_forms_limit, methods=["POST"])(views.bp)
+    limiter_of(app).limit(_forms_limit, methods=["POST"])(views.bp)
     app.register_blueprint(views.bp)
     app.register_error_handler(CSRFError, _csrf_failed)

@@ -58,15 +58,20 @@ def browser(chromium_path):
 
 
 def _watch(page):
+    """Collect script errors, CSP violations and sub-resources that failed to load.
+    The page's own status is not a problem here (a 404 page is meant to be a 404)."""
     problems = []
-    page.on(
-        "console",
-        lambda message: (
+
+    def on_console(message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
             problems.append(message.text)
-            if message.type == "error" or "Content Security Policy" in message.text
-            else None
-        ),
-    )
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("response", on_response)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.problems = problems
     return page

@@ -91,7 +91,7 @@ def fill_field(filler, field, name, value):
     kind = field["type"]
     if value in (None, "", []):
         return
-    if kind in ("text", "long-text"):
+    if kind in ("text", "long-text", "email", "phone"):
         filler.type(f"[name='{name}']", value)
     elif kind == "date":
         year, month, day = value.split("-")

@@ -4,7 +4,10 @@ import io
 
 import docx
 import pytest
+from wtforms import Form
 
+from service.api import describe_field
+from service.fields import ChoiceField, GroupField, ListField, MultiChoiceField, TextField
 from service.rendering import DOCX_MIMETYPE
 
 URL = "/api/v1/documents/concern-letter"
@@ -100,3 +103,35 @@ def test_api_needs_no_csrf_token_but_is_rate_limited(app, example):
     statuses = [client.post(URL, json=example).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert "errors" in client.post(URL, json=example).get_json()
+
+
+def test_field_descriptions_follow_the_field_signatures():
+    positional = ChoiceField("Who?", [("a", "A"), ("b", "B")], "Select who")
+    assert describe_field("who", positional) == {
+        "name": "who",
+        "label": "Who?",
+        "type": "choice",
+        "required": True,
+        "choices": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}],
+    }
+    optional = MultiChoiceField("Which?", choices=[("x", "X")])
+    assert describe_field("which", optional)["required"] is False
+    assert describe_field("which", optional)["type"] == "multi-choice"
+    items = ListField(TextField("Item"), "Items", "Add an item")
+    assert describe_field("items", items) == {
+        "name": "items",
+        "label": "Items",
+        "type": "list",
+        "required": True,
+        "items": "text",
+    }
+
+    class Event(Form):
+        what = TextField("What happened", "Enter what happened")
+
+    events = ListField(GroupField(Event), "Events")
+    described = describe_field("events", events)
+    assert described["fields"] == [
+        {"name": "what", "label": "What happened", "type": "text", "required": True}
+    ]
+    assert described["required"] is False

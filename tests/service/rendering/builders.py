@@ -119,6 +119,28 @@ def build_only_loop_table(path):
     return path
 
 
+def build_irregular_tables(path):
+    """Tables fix_tables changes although no tag touches a cell: a row starting with
+    w:gridBefore (fewer cells than grid columns) and a nested table wider than its parent."""
+    document = docx.Document()
+    document.add_paragraph("Tables for {{ title }}")
+    shifted = document.add_table(rows=1, cols=2)
+    row = shifted.rows[0]._tr
+    row.remove(row.tc_lst[0])
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    row.get_or_add_trPr().append(before)
+    row.tc_lst[0].clear_content()
+    row.tc_lst[0].add_p().append(OxmlElement("w:r"))
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "{{ title }}"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=4)
+    inner.cell(0, 3).text = "{{ title }}"
+    document.add_paragraph("")
+    document.save(path)
+    return path
+
+
 def _png(width=2, height=2):
     def chunk(kind, data):
         return (

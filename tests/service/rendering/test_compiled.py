@@ -6,8 +6,11 @@ import threading
 import zipfile
 
 import docx
+import docxtpl
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from bench.rendering import plain_docxtpl_render
@@ -17,6 +20,7 @@ from service.rendering import (
     MalformedOutputError,
     TemplateCompileError,
 )
+from service.rendering.compiled import DOCXTPL_VERSION
 from tests.service.rendering import builders
 
 LONG = ("Łódź, 12 Main Road; the school said no. " * 130)[:5000]
@@ -245,6 +249,13 @@ def test_table_of_only_a_row_loop_matches_docxtpl(tmp_path, rows):
     builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(path, context))
 
 
+def test_irregular_tables_fix_tables_changes_without_tags_match_docxtpl(tmp_path):
+    path = builders.build_irregular_tables(tmp_path / "irregular.docx")
+    context = {"title": "Grid & <grid>"}
+    engine = CompiledTemplate.from_path(path).render(context)
+    builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(path, context))
+
+
 @pytest.mark.parametrize("names", [[], ["Ann"], ["Ann", "Bo & Co"]])
 def test_pictures_are_renumbered_like_docxtpl(tmp_path, names):
     path = builders.build_pictures(tmp_path / "pictures.docx")
@@ -306,3 +317,46 @@ def test_a_template_syntax_error_names_the_part(tmp_path):
 def test_compiled_template_is_only_made_by_from_path():
     with pytest.raises(TypeError):
         CompiledTemplate()
+
+
+def test_docxtpl_is_the_version_whose_steps_the_engine_follows():
+    assert docxtpl.__version__ == DOCXTPL_VERSION
+
+
+# Any text a form could let through: every character XML can carry, the ones docxtpl's
+# resolve_listing turns into breaks, and pieces of markup and Jinja.
+_XML_TEXT = st.lists(
+    st.characters(
+        codec="utf-8",
+        exclude_categories=("Cs",),
+        exclude_characters="".join(
+            chr(code) for code in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+        ),
+    )
+    | st.sampled_from(["\a", "\f", "&", "<", ">", '"', "'", "{{", "}}", "{%", "%}", "{_{"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.fixed_dictionaries(
+        {
+            "sender": _XML_TEXT,
+            "note": _XML_TEXT,
+            "items": st.lists(_XML_TEXT, max_size=3),
+            "rows": st.lists(st.tuples(_XML_TEXT, _XML_TEXT), max_size=2),
+            "flag": st.booleans(),
+        }
+    )
+)
+def test_any_text_matches_docxtpl(letter, compiled_letter, values):
+    context = {
+        **letter_context(values["sender"]),
+        "note": values["note"],
+        "items": values["items"],
+        "flag": values["flag"],
+        "rows": [{"date": date, "what": what, "outcome": "-"} for date, what in values["rows"]],
+    }
+    engine = compiled_letter.render(context)
+    builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(letter, context))

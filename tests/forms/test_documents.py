@@ -1,0 +1,202 @@
+"""Every document type, through the real engine: its template asks for exactly what its
+build_context gives, whatever a user types comes back exactly, the output equals plain
+docxtpl's, and the file opens in LibreOffice."""
+
+import io
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from forms import CATALOGUE
+from service.catalogue import blank_answers, unbound_fields, validate_answers
+from service.fields import GroupField, ListField, LongTextField, TextField
+
+DOCUMENTS = {document.slug: document for document in CATALOGUE}
+SLUGS = list(DOCUMENTS)
+
+# What people type that breaks naive document generation.
+HOSTILE = [
+    "Smith & Sons <b>bold</b> \"double\" 'single' ‘curly’ a < b > c",
+    "{{ 7*7 }} {% if true %}x{% endif %} {# note #} {%p endfor %}",
+    "</w:t></w:r><w:r><w:t>injected",
+    "Zażółć gęślą jaźń. Łukasz Wiśniewski",
+    "میرا بیٹا اسکول میں پریشان ہے",
+    "我的孩子在学校需要帮助",
+    "Emoji 😊👍🏽 and a tab\there",
+]
+
+
+@pytest.fixture(autouse=True)
+def context(app):
+    with app.test_request_context():
+        yield
+
+
+def text_fields(document):
+    """(name, max_length, kind) for every free-text answer, lists and groups included."""
+    found = []
+    for step in document.steps:
+        for name, unbound in unbound_fields(step):
+            found += _text_fields(name, unbound)
+    return found
+
+
+def _text_fields(name, unbound):
+    kind = unbound.field_class
+    if issubclass(kind, ListField):
+        entry = unbound.args[0]
+        if issubclass(entry.field_class, GroupField):
+            return [
+                (name, sub_name, sub.kwargs.get("max_length", _default_max(sub.field_class)))
+                for sub_name, sub in unbound_fields(entry.args[0])
+                if _is_free_text(sub.field_class)
+            ]
+        if _is_free_text(entry.field_class):
+            return [(name, None, entry.kwargs.get("max_length", _default_max(entry.field_class)))]
+        return []
+    if _is_free_text(kind):
+        return [(name, "", unbound.kwargs.get("max_length", _default_max(kind)))]
+    return []
+
+
+def _is_free_text(kind):
+    return issubclass(kind, TextField) and kind.free_text
+
+
+def _default_max(kind):
+    return 10_000 if issubclass(kind, LongTextField) else 200
+
+
+def hostile_answers(document, text):
+    """The example answers with `text` (cut to fit) in every free-text answer."""
+    answers = dict(document.example)
+    for name, sub, max_length in text_fields(document):
+        value = text[:max_length]
+        if sub == "":
+            answers[name] = value
+        elif sub is None:
+            answers[name] = [value]
+        else:
+            items = answers.get(name) or [{}]
+            answers[name] = [{**item, sub: value} for item in items]
+    return answers
+
+
+def all_text(data):
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def produce(app, document, answers):
+    validated = validate_answers(document, answers)
+    assert validated.errors == {}, validated.errors
+    context = document.build_context(validated.answers)
+    return context, app.extensions["renderer"].render(document, context)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_template_variables_are_exactly_what_build_context_gives(app, slug):
+    document = DOCUMENTS[slug]
+    _, _ = produce(app, document, document.example)
+    context = document.build_context(validate_answers(document, document.example).answers)
+    assert app.extensions["renderer"].variables(document) == set(context)
+    assert set(document.build_context(blank_answers(document))) == set(context)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_typed_text_comes_back_exactly(app, slug, text):
+    document = DOCUMENTS[slug]
+    _, data = produce(app, document, hostile_answers(document, text))
+    rendered = all_text(data)
+    for name, _, max_length in text_fields(document):
+        assert text[:max_length].replace("\t", "\t") in rendered, name
+    assert "49" not in rendered.replace(text, "") or "{{ 7*7 }}" not in text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_long_answers_come_back_whole(app, slug):
+    document = DOCUMENTS[slug]
+    long_text = ("A sentence of about forty characters. " * 140)[:5000].strip()
+    _, data = produce(app, document, hostile_answers(document, long_text))
+    rendered = all_text(data)
+    long_fields = [f for f in text_fields(document) if f[2] >= 5000]
+    assert long_fields, "every document has at least one long answer"
+    assert rendered.count(long_text) >= len(long_fields)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_engine_output_equals_plain_docxtpl(app, slug):
+    document = DOCUMENTS[slug]
+    context, data = produce(app, document, hostile_answers(document, HOSTILE[0] + HOSTILE[2]))
+    plain = DocxTemplate(document.template_path)
+    plain.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    plain.save(buffer)
+    assert canonical_parts(data) == canonical_parts(buffer.getvalue())
+
+
+def canonical_parts(data):
+    """Body, headers and footers of a package in canonical XML, for comparing structure."""
+    parts = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.testzip() is None
+        for name in package.namelist():
+            if name == "word/document.xml":
+                root = etree.fromstring(package.read(name))
+                body = root.find(
+                    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+                )
+                parts[name] = etree.tostring(body, method="c14n")
+            elif name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
+                parts[name] = etree.tostring(etree.fromstring(package.read(name)), method="c14n")
+    return parts
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_blank_template_renders_with_bracketed_prompts(app, slug):
+    document = DOCUMENTS[slug]
+    data = app.extensions["renderer"].render(
+        document, document.build_context(blank_answers(document))
+    )
+    assert "[" in all_text(data)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("slug", SLUGS)
+def test_example_opens_in_libreoffice(app, slug, soffice_path, tmp_path):
+    document = DOCUMENTS[slug]
+    _, data = produce(app, document, hostile_answers(document, " ".join(HOSTILE)))
+    source = tmp_path / "document.docx"
+    source.write_bytes(data)
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            soffice_path,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    pdf = tmp_path / "document.pdf"
+    assert pdf.exists(), result.stderr.decode(errors="replace")
+    content = pdf.read_bytes()
+    assert content.startswith(b"%PDF")
+    assert content.count(b"/Type /Page") + content.count(b"/Type/Page") >= 1
