@@ -9,7 +9,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench.rendering import median_seconds, plain_docxtpl_render
+from bench.rendering import interleaved_medians, plain_docxtpl_render
 from service import create_app
 from service.catalogue import validate_answers
 from service.config import TestConfig
@@ -21,8 +21,8 @@ TARGETS = {"engine": 20, "api": 10}
 def main():
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--slug", default="concern-letter")
-    parser.add_argument("--repeat", type=int, default=300, help="runs of the fast paths")
-    parser.add_argument("--plain-repeat", type=int, default=40, help="runs of plain docxtpl")
+    parser.add_argument("--rounds", type=int, default=60, help="interleaved rounds")
+    parser.add_argument("--calls", type=int, default=8, help="calls of each fast path a round")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as instance:
@@ -44,10 +44,6 @@ def measure(app, args):
     template = Path(document.template_path)
     renderer.render(document, context)  # compile once, as the first request of a process does
 
-    engine = median_seconds(lambda: renderer.render(document, context), repeat=args.repeat)
-    plain = median_seconds(
-        lambda: plain_docxtpl_render(template, context), repeat=args.plain_repeat
-    )
     client = app.test_client()
     url = f"/api/v1/documents/{args.slug}"
 
@@ -56,13 +52,21 @@ def measure(app, args):
         if response.status_code != 200:
             raise RuntimeError(f"API answered {response.status_code}: {response.data[:200]!r}")
 
-    api = median_seconds(api_request, repeat=args.repeat)
-    return {"plain": plain, "engine": engine, "api": api}
+    # One plain docxtpl render a round against several of each fast path: similar time on
+    # each side, and every series sees the same machine.
+    return interleaved_medians(
+        {
+            "plain": (lambda: plain_docxtpl_render(template, context), 1),
+            "engine": (lambda: renderer.render(document, context), args.calls),
+            "api": (api_request, args.calls),
+        },
+        rounds=args.rounds,
+    )
 
 
 def print_table(slug, rows):
     plain = rows["plain"]
-    print(f"Rendering {slug} (median of repeated runs, one process, one run)")
+    print(f"Rendering {slug}: medians of interleaved runs in one process")
     print(f"  plain docxtpl (open, render autoescaped, save): {plain * 1000:8.3f} ms")
     for key, label in (("engine", "engine render"), ("api", "POST /api/v1/documents/" + slug)):
         ratio = plain / rows[key]

@@ -136,11 +136,8 @@ def _type_name(kind):
     return "choice"
 
 
-def _api_limit():
-    return current_app.config["RATELIMIT_API"]
-
-
 def init_app(app):
     csrf.exempt(bp)
-    limiter_of(app).limit(_api_limit)(bp)
+    # A fixed string, parsed once: a callable would be re-parsed on every request.
+    limiter_of(app).limit(app.config["RATELIMIT_API"])(bp)
     app.register_blueprint(bp)

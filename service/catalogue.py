@@ -4,7 +4,10 @@ A document type is declarative: its steps (form classes), its Word template, how
 become template variables, and realistic example answers. Nothing here knows any one document.
 """
 
+import functools
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,7 +15,7 @@ from typing import Any, ClassVar
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
-from service.fields import AnswerField, AnswerTypeError, unbound_fields
+from service.fields import AnswerField, AnswerTypeError, forget_values, unbound_fields
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
 
@@ -89,6 +92,14 @@ class DocumentType:
     def field_names(self, step):
         return [name for name, _ in unbound_fields(step)]
 
+    @functools.cached_property
+    def answer_names(self):
+        """step -> the names of its answers (its fields, the CSRF token aside)."""
+        return {
+            step: tuple(name for name, _ in unbound_fields(step) if name != "csrf_token")
+            for step in self.steps
+        }
+
 
 class Catalogue:
     def __init__(self, documents):
@@ -143,36 +154,52 @@ def visible_steps(document, answers_by_step):
     return visible, effective
 
 
+class _FormPool(threading.local):
+    """Bound step forms, reused by `validate_answers`, one set per thread.
+
+    Binding WTForms fields is most of the cost of validating a whole answers object (the API
+    validates every step per request), and `process()` resets a bound form completely. Each
+    form is emptied after use, so no answer outlives its request.
+    """
+
+    def __init__(self):
+        self.forms = {}
+
+    @contextmanager
+    def filled(self, step, given):
+        form = self.forms.pop(step, None) or step(formdata=None, meta={"csrf": False})
+        try:
+            form.process(answers_to_formdata(step, given))
+            yield form
+        finally:
+            forget_values(form)
+            self.forms[step] = form
+
+
+_pool = _FormPool()
+
+
 def validate_answers(document, answers):
     """Validate a whole answers object through the step forms (API, CLI, bulk)."""
     errors = {}
-    known = set()
-    answers_by_step = {}
-    for step in document.steps:
-        names = [name for name in document.field_names(step) if name != "csrf_token"]
-        known.update(names)
-        answers_by_step[step.slug] = {n: answers[n] for n in names if n in answers}
-
-    cleaned_by_step = {}
     effective = {}
-    for step in document.steps:
+    for step, names in document.answer_names.items():
         if not step.should_show(effective):
             continue
-        given = answers_by_step[step.slug]
+        given = {name: answers[name] for name in names if name in answers}
         try:
-            form = step_form(step, given, csrf=False)
+            with _pool.filled(step, given) as form:
+                if form.validate():
+                    effective.update(form.answers())
+                else:
+                    for name, messages in _flat_errors(form).items():
+                        errors.setdefault(name, []).extend(messages)
+                    effective.update({k: v for k, v in form.answers().items() if k not in errors})
         except AnswerTypeError as error:
             name = _field_of_type_error(step, given)
             errors.setdefault(name, []).append(f"{name} {error}")
-            continue
-        if form.validate():
-            cleaned_by_step[step.slug] = form.answers()
-            effective.update(cleaned_by_step[step.slug])
-        else:
-            for name, messages in _flat_errors(form).items():
-                errors.setdefault(name, []).extend(messages)
-            effective.update({k: v for k, v in form.answers().items() if k not in errors})
 
+    known = {name for names in document.answer_names.values() for name in names}
     for name in answers:
         if name not in known:
             errors.setdefault(name, []).append(f"{name} is not a question in this document")

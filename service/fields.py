@@ -7,6 +7,7 @@ validators and error messages.
 """
 
 import datetime
+import functools
 import re
 
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -402,9 +403,35 @@ class ListField(AnswerField, wtf.FieldList):
         _init_common(self, None, None)
 
     def process(self, formdata, data=wtf.core.unset_value, extra_filters=None):
+        # Entries bound before are kept aside and reused by _add_entry: binding a field is
+        # most of what processing a list costs, and a bound entry is reset by its process().
+        self._set_aside(getattr(self, "entries", []))
         super().process(formdata, data, extra_filters)
         if formdata is not None:
             self._drop_empty_entries()
+
+    def _add_entry(self, formdata=None, data=wtf.core.unset_value, index=None):
+        spares = getattr(self, "_spares", None)
+        if not spares:
+            return super()._add_entry(formdata, data, index)
+        index = self.last_index + 1 if index is None else index
+        self.last_index = index
+        entry = spares.pop()
+        _rename(entry, f"{self.name}-{index}", f"{self.short_name}-{index}")
+        entry.process(formdata, data)
+        _clear_errors(entry)
+        self.entries.append(entry)
+        return entry
+
+    def forget(self):
+        """Drop every value the list holds, keeping its bound entries for reuse."""
+        self._set_aside(self.entries)
+        self.entries = []
+
+    def _set_aside(self, entries):
+        for entry in entries:
+            _forget_values(entry)  # a spare entry must carry nothing into its next use
+        self._spares = [*entries, *getattr(self, "_spares", [])]
 
     def _drop_empty_entries(self):
         kept = [entry for entry in self.entries if not _is_empty(entry)]
@@ -478,6 +505,33 @@ def _answers(field):
     return isinstance(field, AnswerField)
 
 
+def _clear_errors(field):
+    if isinstance(field, GroupField):  # a group's errors are its fields' errors
+        for sub in field.form:
+            _clear_errors(sub)
+    else:
+        field.errors = []
+
+
+def _forget_values(field):
+    """Empty a bound field of what was typed into it, so a reused field carries nothing."""
+    if isinstance(field, GroupField):
+        for sub in field.form:
+            _forget_values(sub)
+        return
+    if isinstance(field, ListField):
+        field.forget()
+    else:
+        field.data = field.raw_data = field.object_data = None
+    field.errors = field.process_errors = []
+
+
+def forget_values(form):
+    """Empty every field of a bound form (see `_forget_values`)."""
+    for field in form:
+        _forget_values(field)
+
+
 def _is_empty(entry):
     if isinstance(entry, GroupField):
         return all(_is_empty(field) for field in entry.form if _answers(field))
@@ -503,12 +557,14 @@ def _rename(entry, name, short_name):
             field.id = field.name
 
 
+@functools.cache
 def unbound_fields(form_class):
-    """(name, UnboundField) pairs of a form class in declaration order, without binding it."""
+    """(name, UnboundField) pairs of a form class in declaration order, without binding it.
+    Cached: form classes are fixed at import, and every API request asks for them."""
     found = []
     for klass in reversed(form_class.__mro__):
         for name, value in vars(klass).items():
             if hasattr(value, "field_class") and hasattr(value, "creation_counter"):
                 found.append((name, value))
     unique = dict(found)
-    return sorted(unique.items(), key=lambda pair: pair[1].creation_counter)
+    return tuple(sorted(unique.items(), key=lambda pair: pair[1].creation_counter))

@@ -1,10 +1,10 @@
 """Streaming a rendered document as a download with a meaningful, safe file name."""
 
-import io
 import re
 import unicodedata
+from urllib.parse import quote
 
-from flask import send_file
+from flask import Response
 
 from service.rendering import DOCX_MIMETYPE
 
@@ -24,14 +24,23 @@ def safe_filename(name, extension="docx"):
     return f"{stem}.{extension}"
 
 
+def content_disposition(filename):
+    """`attachment` with the file name, per RFC 6266: a plain ASCII `filename` for old
+    browsers and, when the name has other characters, `filename*` in UTF-8 for the rest."""
+    try:
+        filename.encode("ascii")
+    except UnicodeEncodeError:
+        stem, _, extension = filename.rpartition(".")
+        ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+        ascii_stem = _SPACES.sub(" ", ascii_stem).strip(" .") or "document"
+        fallback = f"{ascii_stem}.{extension}"
+        return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    return f'attachment; filename="{filename}"'
+
+
 def docx_response(data, name):
-    """The document as an attachment; never stored on the server."""
-    response = send_file(
-        io.BytesIO(data),
-        mimetype=DOCX_MIMETYPE,
-        as_attachment=True,
-        download_name=safe_filename(name),
-        max_age=0,
-    )
+    """The document as an attachment; never stored on the server, never cached."""
+    response = Response(data, mimetype=DOCX_MIMETYPE)
+    response.headers["Content-Disposition"] = content_disposition(safe_filename(name))
     response.headers["Cache-Control"] = "no-store"
     return response

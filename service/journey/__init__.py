@@ -1,6 +1,6 @@
 """The guided web journey: step routing, guards, check your answers, done page."""
 
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_wtf.csrf import CSRFError
 
 from service.extensions import limiter_of
@@ -13,15 +13,11 @@ def _csrf_failed(_error):
     return render_template("errors/timed_out.html"), 400
 
 
-def _forms_limit():
-    return current_app.config["RATELIMIT_FORMS"]
-
-
 def init_app(app):
     for document in app.extensions["catalogue"]:
         clashes = {step.slug for step in document.steps} & views.RESERVED_SLUGS
         if clashes:
             raise ValueError(f"{document.slug}: step slugs {sorted(clashes)} are reserved")
-    limiter_of(app).limit(_forms_limit, methods=["POST"])(views.bp)
+    limiter_of(app).limit(app.config["RATELIMIT_FORMS"], methods=["POST"])(views.bp)
     app.register_blueprint(views.bp)
     app.register_error_handler(CSRFError, _csrf_failed)

@@ -6,7 +6,9 @@ import docx
 import pytest
 from wtforms import Form
 
+from service import create_app
 from service.api import describe_field
+from service.config import TestConfig
 from service.fields import ChoiceField, GroupField, ListField, MultiChoiceField, TextField
 from service.rendering import DOCX_MIMETYPE
 
@@ -97,8 +99,8 @@ def test_too_large_is_413_json(client):
     assert "errors" in response.get_json()
 
 
-def test_api_needs_no_csrf_token_but_is_rate_limited(app, example):
-    app.config["RATELIMIT_API"] = "3 per minute"
+def test_api_needs_no_csrf_token_but_is_rate_limited(example):
+    app = create_app(TestConfig, RATELIMIT_API="3 per minute")
     client = app.test_client()
     statuses = [client.post(URL, json=example).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]

@@ -173,3 +173,21 @@ def test_wrong_json_types_are_reported(unbound, value):
 def test_text_normalisation_and_paragraphs():
     assert normalise_text("  a\r\nb\rc  ") == "a\nb\nc"
     assert split_paragraphs("one\n\n  two \n") == ["one", "two"]
+
+
+def test_reprocessing_a_list_reuses_entries_without_carrying_values():
+    form = submit(
+        **VALID, items__1="two", events__0__what="A fall", events__0__when=["1", "2", "2026"]
+    )
+    first_entries = list(form.items.entries)
+    form.process(MultiDict([("items-0", "only")]))
+    assert form.items.answer() == ["only"]
+    assert form.items.entries[0] in first_entries
+    assert form.items.entries[0].name == "items-0"
+    assert form.events.answer() == []
+    form.items.forget()
+    assert form.items.entries == []
+    assert all(entry.data is None for entry in form.items._spares)
+    form.process(MultiDict([("items-0", "a"), ("items-1", "b"), ("items-2", "c")]))
+    assert [entry.name for entry in form.items.entries] == ["items-0", "items-1", "items-2"]
+    assert form.items.answer() == ["a", "b", "c"]

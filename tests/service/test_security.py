@@ -4,6 +4,9 @@ import re
 
 from lxml import html
 
+from service import create_app
+from service.config import TestConfig
+
 
 def test_security_headers_and_nonce_csp(client):
     response = client.get("/")
@@ -33,8 +36,8 @@ def test_hsts_only_over_https(client):
     assert secure.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
-def test_form_posts_are_rate_limited(app):
-    app.config["RATELIMIT_FORMS"] = "2 per minute"
+def test_form_posts_are_rate_limited():
+    app = create_app(TestConfig, RATELIMIT_FORMS="2 per minute")
     client = app.test_client()
     statuses = [
         client.post("/documents/concern-letter/delete", data={}).status_code for _ in range(3)
