@@ -12,9 +12,11 @@ API_PREFIX = "/api/"
 
 # Status -> (template, message for API clients). The pages say the same in more words.
 ERRORS = {
+    400: ("errors/400.html", "The request could not be understood"),
     404: ("errors/404.html", "There is nothing at this address"),
     405: ("errors/405.html", "This address does not accept that kind of request"),
     413: ("errors/413.html", "The request was too large"),
+    415: ("errors/400.html", "The request was sent in a form this address does not accept"),
     429: ("errors/429.html", "Too many requests: wait a minute, then try again"),
     500: ("errors/500.html", "Something went wrong on our side: try again later"),
 }

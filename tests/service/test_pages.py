@@ -3,76 +3,35 @@
 The pages must not look like a gov.uk service: no crown, no GOV.UK name or icons.
 """
 
+import re
 from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
-from flask import Blueprint, Flask, abort, render_template_string, request, url_for
+from flask import abort, render_template_string, request, url_for
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.main import WTFormsHelpers
-from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from lxml import html
 from werkzeug.exceptions import TooManyRequests
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
-from service import pages
 from service.catalogue import Catalogue
-from service.config import TestConfig
 
-NONCE = "test-nonce"
 PAGES = ["/", "/privacy", "/accessibility", "/cookies"]
-FAKE_DOCUMENTS = [
-    SimpleNamespace(
-        slug="concern-letter",
-        title="Letter to raise a concern",
-        summary="Use this when you are worried about how your child is doing at school.",
-        needs="Your child’s name and school, and what you have noticed.",
-        audience=("parent",),
-    ),
-    SimpleNamespace(
-        slug="sen-support-plan",
-        title="SEN Support Plan",
-        summary="Use this to plan help for one pupil.",
-        needs="The pupil’s needs, targets and who will help.",
-        audience=("school",),
-    ),
-    SimpleNamespace(
-        slug="records-request",
-        title="Ask for your child’s records",
-        summary="Use this to ask a school for the information it holds.",
-        needs="Your child’s name and school.",
-        audience=("parent", "young-person"),
-    ),
-]
+# A made-up document for two audiences, beside the real catalogue: it must be listed twice.
+TWO_AUDIENCES = SimpleNamespace(
+    slug="example-two-audiences",
+    title="Ask for your child’s records (example)",
+    summary="Use this to ask a school for the information it holds.",
+    needs="Your child’s name and school.",
+    audience=("parent", "young-person"),
+)
 
 
-# The pages on their own, until every module create_app imports exists: the same template
-# loaders and template globals as create_app, a stand-in journey and a made-up catalogue.
 @pytest.fixture
-def app():
-    app = Flask("service", static_folder="static", static_url_path="/assets")
-    app.config.from_object(TestConfig)
-    TestConfig.prepare(app)
-    app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True}
-    app.jinja_loader = ChoiceLoader(
-        [
-            PackageLoader("service"),
-            PrefixLoader(
-                {
-                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-                }
-            ),
-        ]
-    )
-    WTFormsHelpers(app)
-    app.add_template_global(lambda: NONCE, "csp_nonce")
-    app.extensions["catalogue"] = Catalogue(FAKE_DOCUMENTS)
-    journey = Blueprint("journey", __name__, url_prefix="/documents")
-    journey.add_url_rule("/<slug>/", "start", lambda slug: slug)
-    app.register_blueprint(journey)
-    pages.init_app(app)
+def app(app):
+    """The real app (tests/conftest.py) with one extra document in its catalogue."""
+    app.extensions["catalogue"] = Catalogue([*app.extensions["catalogue"], TWO_AUDIENCES])
     return app
 
 
@@ -129,7 +88,7 @@ def test_start_page_lists_documents_by_who_they_are_for(app, client):
 
 def test_a_document_for_two_audiences_is_listed_under_both(client):
     page = get_page(client, "/")
-    links = page.xpath("//main//a[normalize-space()='Ask for your child’s records']")
+    links = page.xpath(f"//main//a[normalize-space()='{TWO_AUDIENCES.title}']")
     assert len(links) == 2
 
 
@@ -197,9 +156,11 @@ def test_footer_links_and_disclaimer(client, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_scripts_are_modules_with_the_nonce(client, path):
-    scripts = get_page(client, path).xpath("//script")
+    response = client.get(path)
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+    scripts = parse(response).xpath("//script")
     assert scripts
-    assert all(script.get("nonce") == NONCE for script in scripts)
+    assert all(script.get("nonce") == nonce for script in scripts)
     (module,) = [s for s in scripts if s.get("type") == "module"]
     assert '"/assets/javascripts/govuk-frontend.min.js"' in module.text
     assert "initAll()" in module.text
@@ -258,9 +219,11 @@ def test_cookies_page_names_the_one_cookie(app, client):
 
 
 ERROR_HEADINGS = {
+    400: "Sorry, that did not work",
     404: "Page not found",
     405: "Sorry, that did not work",
     413: "The information you sent was too large",
+    415: "Sorry, that did not work",
     429: "You have sent too many requests",
     500: "Sorry, there is a problem with the service",
 }
