@@ -1,19 +1,14 @@
-"""Build the Word templates in templates_docx/ from code, so each is reproducible and its
-wording and layout can be reviewed in a diff.
-
-    .venv/bin/python scripts/build_docx_templates.py
+"""The shared look of every generated template: an A4 letter with en-GB styles, and the
+`Letter` writer that adds paragraphs and docxtpl tags to it.
 
 The layout lives in paragraph styles (spacing, alignment, lists), never in empty paragraphs.
 docxtpl tags sit in the text: `{{ variable }}` in runs, and `{%p ... %}` alone in a paragraph
 for loops and conditions (docxtpl removes those paragraphs when it renders). The variables
 must be exactly the keys of the document's `build_context`; tests/forms check that.
-
-The output is byte-for-byte the same on every run (fixed zip timestamps and properties).
 """
 
 import datetime
 import io
-import sys
 import zipfile
 from pathlib import Path
 
@@ -25,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates_docx"
 
 FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 LANGUAGE = "en-GB"
@@ -276,99 +271,6 @@ class Letter:
 DELETE_IF_NOT_NEEDED = "{% if blank %} [delete if not needed]{% endif %}"
 
 
-def concern_letter():
-    """The parent's letter to school (forms/concern_letter.py builds its variables)."""
-    letter = Letter(letter_document())
-    _concern_letter_heading(letter)
-    _concern_letter_worries(letter)
-    _concern_letter_requests(letter)
-    _concern_letter_ending(letter)
-    return letter.document
-
-
-def _concern_letter_heading(letter):
-    letter.para("{{ sender_name }}", style="Sender Address")
-    letter.each("line", "sender_address", "Sender Address")
-    letter.tag("if sender_email")
-    letter.para("{{ sender_email }}", style="Sender Address")
-    letter.tag("endif")
-    letter.tag("if sender_phone")
-    letter.para("{{ sender_phone }}", style="Sender Address")
-    letter.tag("endif")
-    letter.para("{{ letter_date }}", style="Date")
-    letter.each("line", "addressee", "Recipient Address")
-    letter.para("{{ salutation }}", style="Salutation")
-    letter.para(
-        "Concerns about {{ child_name }}, {{ year_group }} (date of birth {{ child_dob }})",
-        style="Heading 1",
-    )
-    letter.para(
-        "I am {{ child }}'s {{ relationship }}. I am writing because I am worried about how "
-        "{{ child }} is getting on at school, and I think {{ child }} may have special "
-        "educational needs (SEN). I would like us to work together to agree how the school "
-        "can help."
-    )
-
-
-def _concern_letter_worries(letter):
-    letter.para("What I am worried about", style="Heading 2")
-    letter.each("concern", "concerns", "List Bullet")
-    letter.tag("if examples")
-    letter.para("Some examples:" + DELETE_IF_NOT_NEEDED, keep_with_next=True)
-    letter.each("example", "examples", "List Bullet")
-    letter.tag("endif")
-
-    letter.tag("if tried")
-    letter.para("What has been tried so far" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.each("paragraph", "tried", "Normal")
-    letter.tag("endif")
-
-    letter.tag("if professionals")
-    letter.para("Professionals involved" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.para("{{ child }} has seen, or is waiting to see:", keep_with_next=True)
-    letter.each("professional", "professionals", "List Bullet")
-    letter.para("{{ no_diagnosis_needed }}")
-    letter.tag("endif")
-
-
-def _concern_letter_requests(letter):
-    letter.para("What I am asking for", style="Heading 2")
-    letter.para(
-        "{{ best_endeavours }} With this in mind, I am asking for the following."
-        "{% if blank %} [Delete any you do not need.]{% endif %}"
-    )
-    letter.tag("for request in requests")
-    letter.para(("{{ request.lead }}",), " {{ request.text }}", style="List Number")
-    letter.tag("endfor")
-
-    letter.tag("if companion or questions")
-    letter.para("The meeting" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.tag("if companion")
-    letter.para("I would like to bring someone with me: {{ companion }}.")
-    letter.tag("endif")
-    letter.tag("if questions")
-    letter.para("I would like to talk about these questions:", keep_with_next=True)
-    letter.each("question", "questions", "List Bullet")
-    letter.tag("endif")
-    letter.tag("endif")
-
-
-def _concern_letter_ending(letter):
-    letter.para("I would be grateful for a reply by {{ reply_by }}. {{ contact }}")
-    letter.para(
-        "I hope we can work together so that {{ child }} gets the right help. "
-        "Thank you for your time.",
-        keep_with_next=True,
-    )
-    letter.closing("{{ sign_off }}", "{{ sender_name }}")
-    letter.tag("if copy_to")
-    letter.para("Copy to: {{ copy_to }}", style="Copy To")
-    letter.tag("endif")
-
-
-TEMPLATES = {"concern-letter.docx": concern_letter}
-
-
 def save_reproducibly(document, path):
     """Save with fixed zip timestamps, so an unchanged template is an unchanged file."""
     buffer = io.BytesIO()
@@ -380,17 +282,3 @@ def save_reproducibly(document, path):
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(item.filename))
-
-
-def main(names):
-    TEMPLATES_DIR.mkdir(exist_ok=True)
-    for name, build in TEMPLATES.items():
-        if names and name not in names:
-            continue
-        path = TEMPLATES_DIR / name
-        save_reproducibly(build(), path)
-        sys.stdout.write(f"wrote {path.relative_to(TEMPLATES_DIR.parent)}\n")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
