@@ -15,6 +15,7 @@ from forms import concern_letter
 from forms.concern_letter import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.readability import flesch_reading_ease, syllables
 
 TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026
 ROOT = Path(__file__).resolve().parents[2]
@@ -418,27 +419,6 @@ def test_template_is_en_gb_a4_and_holds_no_personal_data():
 
 
 # --- Plain English ------------------------------------------------------------------------
-
-
-def syllables(word):
-    """A rough count: groups of vowels, less a silent final e."""
-    word = word.lower()
-    count = len(re.findall(r"[aeiouy]+", word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(count, 1)
-
-
-def flesch_reading_ease(paragraphs):
-    sentences = [
-        sentence
-        for paragraph in paragraphs
-        for sentence in re.split(r"(?<=[.!?:])\s+", paragraph)
-        if re.search(r"[A-Za-z]", sentence)
-    ]
-    words = [w for s in sentences for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", s)]
-    syllable_count = sum(syllables(word) for word in words)
-    return 206.835 - 1.015 * len(words) / len(sentences) - 84.6 * syllable_count / len(words)
 
 
 def test_syllable_heuristic_is_sensible():

@@ -3,6 +3,7 @@ build_context gives, whatever a user types comes back exactly, the output equals
 docxtpl's, and the file opens in LibreOffice."""
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -12,8 +13,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from forms import CATALOGUE
+from service import law
 from service.catalogue import blank_answers, unbound_fields, validate_answers
 from service.fields import GroupField, ListField, LongTextField, TextField
+from tests.forms.readability import flesch_reading_ease
 
 DOCUMENTS = {document.slug: document for document in CATALOGUE}
 SLUGS = list(DOCUMENTS)
@@ -200,3 +203,58 @@ def test_example_opens_in_libreoffice(app, slug, soffice_path, tmp_path):
     content = pdf.read_bytes()
     assert content.startswith(b"%PDF")
     assert content.count(b"/Type /Page") + content.count(b"/Type/Page") >= 1
+
+
+# "section 66", "regulation 5(2)", "paragraph 6.45", "article 15", "regulations 4(1) and 5(1)"
+LEGAL_REFERENCE = re.compile(r"\b(?:sections?|regulations?|paragraphs?|articles?)\s+\d", re.I)
+
+
+def unexplained_references(text):
+    """Legal references that are not part of one of law.py's citation texts, word for word.
+    (A citation's own title can hold a match, as in "... Regulations 2005": that is fine.)"""
+    lowered = text.lower()
+    covered = set()
+    for citation in law.all_citation_texts():
+        start = lowered.find(citation.lower())
+        while start != -1:
+            covered.update(range(start, start + len(citation)))
+            start = lowered.find(citation.lower(), start + 1)
+    return [
+        text[match.start() : match.start() + 60]
+        for match in LEGAL_REFERENCE.finditer(text)
+        if match.start() not in covered
+    ]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_legal_reference_comes_from_law(app, slug):
+    document = DOCUMENTS[slug]
+    _, filled = produce(app, document, document.example)
+    blank = app.extensions["renderer"].render(
+        document, document.build_context(blank_answers(document))
+    )
+    for data in (filled, blank):
+        assert unexplained_references(all_text(data)) == []
+
+
+def test_reference_check_catches_made_up_citations():
+    assert unexplained_references("Section 66 of the Children and Families Act 2014 says") == []
+    assert unexplained_references("Under section 99 of the Education Act 1996, you must") != []
+    assert unexplained_references("See paragraph 6.45 of some other code") != []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_fixed_wording_is_plain_english(app, slug):
+    """Flesch reading ease of the blank document's sentences (headings, address lines and
+    table labels left out) is 50 or more: plain enough for most adults."""
+    document = DOCUMENTS[slug]
+    data = app.extensions["renderer"].render(
+        document, document.build_context(blank_answers(document))
+    )
+    prose = [
+        paragraph.text
+        for paragraph in docx.Document(io.BytesIO(data)).paragraphs
+        if paragraph.text.rstrip().endswith((".", "?", ":", ".]"))
+    ]
+    assert len(prose) >= 3
+    assert flesch_reading_ease(prose) >= 50
