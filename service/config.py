@@ -130,7 +130,8 @@ class DevelopmentConfig(Config):
     @classmethod
     def prepare(cls, app):
         instance = Path(app.instance_path)
-        instance.mkdir(parents=True, exist_ok=True)
+        # Owner-only: it holds the keys and the database of children's details.
+        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = _instance_secret(
                 instance / "secret_key", lambda: secrets.token_urlsafe(48)

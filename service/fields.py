@@ -151,36 +151,36 @@ class _Matches:
             raise ValidationError(self.message)
 
 
-class EmailField(TextField):
+class _PatternField(TextField):
+    """Text that must have a given shape; `pattern`, `message` and `max_length` say which."""
+
+    free_text = False
+    pattern = message = None
+
+    def __init__(self, label, required=None, **kwargs):
+        super().__init__(
+            label,
+            required,
+            max_length=self.max_length,
+            checks=(_Matches(self.pattern, self.message),),
+            **kwargs,
+        )
+
+
+class EmailField(_PatternField):
     """An email address: checked for its shape only, since nothing is sent to it here."""
 
-    free_text = False
-
-    def __init__(self, label, required=None, **kwargs):
-        message = "Enter an email address in the correct format, like name@example.com"
-        super().__init__(
-            label,
-            required,
-            max_length=254,
-            checks=(_Matches(r"[^@\s]+@[^@\s]+\.[^@\s]+", message),),
-            **kwargs,
-        )
+    pattern = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+    message = "Enter an email address in the correct format, like name@example.com"
+    max_length = 254
 
 
-class PhoneField(TextField):
+class PhoneField(_PatternField):
     """A UK or international phone number, as people write them."""
 
-    free_text = False
-
-    def __init__(self, label, required=None, **kwargs):
-        message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
-        super().__init__(
-            label,
-            required,
-            max_length=30,
-            checks=(_Matches(r"\+?[0-9 ()-]{7,25}", message),),
-            **kwargs,
-        )
+    pattern = r"\+?[0-9 ()-]{7,25}"
+    message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
+    max_length = 30
 
 
 class DateField(AnswerField, wtf.DateField):

@@ -153,12 +153,20 @@ def render_after_csrf_failure():
     return _render_step(document, step_class, form, answers, status=400)
 
 
-@bp.get("/<slug>/check-answers")
-def check(slug):
+def _load_complete(slug):
+    """(document, answers, None), or a redirect to the first step left to do as the last."""
     document = _document(slug)
     answers = drafts.load(slug)
     if not navigation.is_complete(document, answers.steps):
-        return redirect(_resume_url(document, answers))
+        return document, answers, redirect(_resume_url(document, answers))
+    return document, answers, None
+
+
+@bp.get("/<slug>/check-answers")
+def check(slug):
+    document, answers, unfinished = _load_complete(slug)
+    if unfinished:
+        return unfinished
     steps = navigation.applicable(document, answers.steps)
     return render_template(
         "journey/check.html",
@@ -169,19 +177,17 @@ def check(slug):
 
 @bp.get("/<slug>/done")
 def done(slug):
-    document = _document(slug)
-    answers = drafts.load(slug)
-    if not navigation.is_complete(document, answers.steps):
-        return redirect(_resume_url(document, answers))
+    document, answers, unfinished = _load_complete(slug)
+    if unfinished:
+        return unfinished
     return render_template("journey/done.html", document=document, answers=answers)
 
 
 @bp.get("/<slug>/download")
 def download(slug):
-    document = _document(slug)
-    answers = drafts.load(slug)
-    if not navigation.is_complete(document, answers.steps):
-        return redirect(_resume_url(document, answers))
+    document, answers, unfinished = _load_complete(slug)
+    if unfinished:
+        return unfinished
     effective = navigation.effective_answers(document, answers.steps)
     data = render_document(document, effective)
     return docx_response(data, document_filename(document, effective))

@@ -41,6 +41,7 @@ def test_development_creates_and_keeps_its_secrets(clean_environment, tmp_path):
     first = create_app(DevelopmentConfig, instance_path=instance)
     assert len(first.config["SECRET_KEY"]) >= 32
     assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "instance").stat().st_mode & 0o077 == 0
     second = create_app(DevelopmentConfig, instance_path=instance)
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
     assert second.config["DRAFT_ENCRYPTION_KEYS"] == first.config["DRAFT_ENCRYPTION_KEYS"]
