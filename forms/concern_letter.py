@@ -577,7 +577,8 @@ DOCUMENT = DocumentType(
     example=EXAMPLE,
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
-        "Send it to the school by email or hand it in, and keep a copy.",
+        "Send it to the school by email or hand it in. Keep a copy, and a note of the date "
+        "you sent it.",
         "Take a copy to the meeting to remind you of your concerns and questions.",
     ),
 )
