@@ -7,6 +7,7 @@ validators and error messages.
 """
 
 import datetime
+import decimal
 import functools
 import re
 
@@ -181,6 +182,104 @@ class PhoneField(_PatternField):
     pattern = r"\+?[0-9 ()-]{7,25}"
     message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
     max_length = 30
+
+
+class _NumberInput(GovTextInput):
+    """A narrow text input for numbers: GOV.UK asks for numbers with a text input (not
+    type=number) and an inputmode, so phones show a number keyboard; `prefix` puts a unit
+    such as £ in front of the box."""
+
+    def __init__(self, inputmode, prefix=None):
+        super().__init__()
+        self.inputmode = inputmode
+        self.prefix = prefix
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        params.setdefault("inputmode", self.inputmode)
+        params.setdefault("spellcheck", False)
+        params.setdefault("classes", "govuk-input--width-5")
+        if self.prefix:
+            params.setdefault("prefix", {"text": self.prefix})
+        return params
+
+
+def _numeric_formdata(name, value):
+    """A JSON number or numeric string as the text a browser would post."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise AnswerTypeError("must be a number")
+    return [(name, str(value))]
+
+
+class NumberField(TextField):
+    """A whole number between `minimum` and `maximum`. The answer is an int (None if blank);
+    the field's data stays the text typed, as other text fields' data does."""
+
+    free_text = False
+    widget = _NumberInput("numeric")
+
+    def __init__(self, label, required=None, *, minimum=0, maximum=1_000_000, **kwargs):
+        self.minimum, self.maximum = minimum, maximum
+        super().__init__(label, required, max_length=20, checks=(self._check,), **kwargs)
+
+    @staticmethod
+    def _check(_form, field):
+        if not field.data:
+            return
+        if field.answer() is None:
+            raise ValidationError(f"{field.error_name} must be a whole number, like 4")
+        if not field.minimum <= field.answer() <= field.maximum:
+            raise ValidationError(
+                f"{field.error_name} must be between {field.minimum:,} and {field.maximum:,}"
+            )
+
+    def answer(self):
+        if self.data and re.fullmatch(r"-?[0-9]{1,3}(,?[0-9]{3})*", self.data):
+            return int(self.data.replace(",", ""))
+        return None
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        if isinstance(value, float) and not value.is_integer():
+            raise AnswerTypeError("must be a whole number")
+        return _numeric_formdata(name, int(value) if isinstance(value, float) else value)
+
+
+class MoneyField(TextField):
+    """An amount in pounds and pence, typed as people write it (450, 120.50, £1,200). The
+    answer is a string with two decimal places ("1200.00"), so no float ever rounds it."""
+
+    free_text = False
+    widget = _NumberInput("decimal", prefix="£")
+    _AMOUNT = re.compile(r"£?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?")
+
+    def __init__(self, label, required=None, *, maximum=1_000_000, **kwargs):
+        self.maximum = maximum
+        super().__init__(label, required, max_length=20, checks=(self._check,), **kwargs)
+
+    @staticmethod
+    def _check(_form, field):
+        if not field.data:
+            return
+        if field.answer() is None:
+            raise ValidationError(
+                f"{field.error_name} must be an amount of money, like 450 or 120.50"
+            )
+        if decimal.Decimal(field.answer()) > field.maximum:
+            raise ValidationError(f"{field.error_name} must be £{field.maximum:,} or less")
+
+    def answer(self):
+        match = self._AMOUNT.fullmatch((self.data or "").replace(" ", ""))
+        if not match:
+            return None
+        pounds, pence = match.groups()
+        return f"{int(pounds.replace(',', ''))}.{(pence or '').ljust(2, '0')}"
+
+    @classmethod
+    def formdata_for(cls, name, value, unbound):
+        return _numeric_formdata(name, value)
 
 
 class DateField(AnswerField, wtf.DateField):

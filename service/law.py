@@ -148,6 +148,22 @@ _CITATIONS = (
         "educational provision to be made through an EHC plan.",
     ),
     _cfa(
+        "51",
+        "A parent or young person can appeal to the SEND Tribunal against a local authority's "
+        "decision not to carry out an EHC needs assessment or not to issue an EHC plan, and "
+        "against other decisions about an EHC plan.",
+    ),
+    # DOMAIN.md 1.1 has s55 only from Swindon SIAS [S], so it is not cited as verified.
+    Citation(
+        key="cfa-s55",
+        short="section 55 of the Children and Families Act 2014",
+        summary="Before appealing to the Tribunal, a parent or young person must get a "
+        "certificate from a mediation adviser, unless the appeal is only about the school or "
+        "college named in the plan.",
+        source=f"{_CFA}/section/55",
+        confidence="secondary",
+    ),
+    _cfa(
         "66",
         "The school's governing body or proprietor must use its best endeavours to secure the "
         "special educational provision a pupil's needs call for, whether or not the pupil has "
@@ -209,6 +225,16 @@ _CITATIONS = (
         "social care evidence.",
         "secondary",
     ),
+    # DOMAIN.md 1.2 has this only through secondary sources [S]: the exceptions to the EHC time
+    # limits do not let the local authority stop; it must still finish as soon as it can.
+    Citation(
+        key="code-9.42-9.43",
+        short=f"paragraphs 9.42 and 9.43 of {_CODE_NAME}",
+        summary="Even where an exception to an EHC time limit applies, the local authority must "
+        "still act as soon as practicable and keep the delay to a minimum.",
+        source=_CODE,
+        confidence="secondary",
+    ),
     Citation(
         key="eqa-s20",
         short="section 20 of the Equality Act 2010",
@@ -223,6 +249,29 @@ _CITATIONS = (
         short="section 85 of the Equality Act 2010",
         summary="Schools must make reasonable adjustments for disabled pupils.",
         source=f"{_EQA}/section/85",
+        confidence="verified",
+    ),
+    # School complaints procedures (DOMAIN.md 1.8). Maintained schools: [S], seen only through
+    # secondary sources. Academies: [V] from the DfE's academy complaints guidance, which names
+    # the standards as "Part 7"; it is cited that way so no schedule number has to be trusted.
+    Citation(
+        key="ea2002-s29",
+        short="section 29 of the Education Act 2002",
+        summary="The governing body of a maintained school must have a procedure for dealing "
+        "with complaints, and must publicise it.",
+        source="https://www.legislation.gov.uk/ukpga/2002/32/section/29",
+        confidence="secondary",
+    ),
+    Citation(
+        key="iss-part7",
+        # Schedule 1, Part 7, as the gov.uk guidance names it (DOMAIN.md 1.8, [V]).
+        short="Part 7 of Schedule 1 to the Education (Independent School Standards) "
+        "Regulations 2014",
+        summary="An academy must have a complaints procedure with an informal stage, a formal "
+        "written stage and then a hearing before a panel of at least three people, one of whom "
+        "is independent of the school.",
+        source="https://www.gov.uk/government/publications/setting-up-an-academies-complaints-"
+        "procedure",
         confidence="verified",
     ),
     Citation(
@@ -246,6 +295,25 @@ _CITATIONS = (
         short="Article 15 of the UK GDPR",
         summary="A person has the right to a copy of the personal data an organisation holds "
         "about them.",
+        source=f"{_UK_GDPR}/article/15",
+        confidence="secondary",
+    ),
+    # Articles 12A and 15(1A) were inserted by the Data (Use and Access) Act 2025; DOMAIN.md
+    # 1.7 read them only through law firms' summaries (Ashfords, Kennedys), hence secondary.
+    Citation(
+        key="gdpr-art12a",
+        short="Article 12A of the UK GDPR",
+        summary="The time limit for answering a subject access request pauses while the "
+        "organisation waits for information it needs to confirm the person's identity or to "
+        "clarify what they are asking for.",
+        source=f"{_UK_GDPR}/article/12A",
+        confidence="secondary",
+    ),
+    Citation(
+        key="gdpr-art15-1a",
+        short="Article 15(1A) of the UK GDPR",
+        summary="A person making a subject access request is entitled to the information the "
+        "organisation can find by a reasonable and proportionate search.",
         source=f"{_UK_GDPR}/article/15",
         confidence="secondary",
     ),
@@ -273,6 +341,31 @@ _CITATIONS = (
     _send_regs("send-regs-5-4", "regulation 5(4)", "5", _exception_summary(6)),
     _send_regs("send-regs-10-4", "regulation 10(4)", "10", _exception_summary(16)),
     _send_regs("send-regs-13-3", "regulation 13(3)", "13", _exception_summary(20)),
+    # The three exceptions above, cited together where a letter gives all three time limits.
+    Citation(
+        key="send-regs-exceptions",
+        short="regulations 5(4), 10(4) and 13(3) of the Special Educational Needs and Disability "
+        "Regulations 2014",
+        summary="The 6-, 16- and 20-week limits for an EHC needs assessment and plan do not "
+        "apply where meeting them is impractical for one of a few listed reasons, such as a "
+        "school or early-years provider being closed for 4 weeks or more, exceptional personal "
+        "circumstances, or the family being away from the area for 4 weeks or more.",
+        source=f"{_SEND_REGS}/contents",
+        confidence="verified",
+    ),
+    # DOMAIN.md 1.8 [V], read in the Ombudsman's own decisions (24-011-751, 24-010-334): a
+    # complaint about a council goes through its complaints procedure first, then to the
+    # Ombudsman within 12 months. No section is cited, because DOMAIN.md names none for it.
+    Citation(
+        key="lga-1974-ombudsman",
+        short="the Local Government Act 1974",
+        summary="The Local Government and Social Care Ombudsman looks at a complaint about a "
+        "council once the council's own complaints procedure is finished, normally only if it "
+        "is made within 12 months, and normally not about anything that can be appealed to the "
+        "SEND Tribunal.",
+        source="https://www.lgo.org.uk/decisions/education/special-educational-needs",
+        confidence="verified",
+    ),
 )
 
 CITATIONS: dict[str, Citation] = {c.key: c for c in _CITATIONS}
@@ -290,6 +383,16 @@ TIME_LIMITS: dict[str, TimeLimit] = {
             "the service asks for a reply within a period a school can reasonably meet.",
         ),
         TimeLimit(
+            key="support-plan-review",
+            amount=12,
+            unit="weeks",
+            description="Time between suggested reviews of an SEN support plan",
+            citation=None,
+            note="Not a statutory limit: paragraph 6.65 of the SEND Code of Practice says schools "
+            "should meet parents at least three times a year, so the service suggests reviews "
+            "about a term (12 weeks) apart, three in the year from the plan's start.",
+        ),
+        TimeLimit(
             key="educational-record",
             amount=15,
             unit="school_days",
@@ -301,6 +404,14 @@ TIME_LIMITS: dict[str, TimeLimit] = {
             amount=1,
             unit="months",
             description="Answer a subject access request",
+            citation="gdpr-art12-3",
+        ),
+        TimeLimit(
+            key="subject-access-extension",
+            amount=2,
+            unit="months",
+            description="Extra time a school can take to answer a complex subject access request, "
+            "if it says so within the first month",
             citation="gdpr-art12-3",
         ),
         TimeLimit(
@@ -323,6 +434,34 @@ TIME_LIMITS: dict[str, TimeLimit] = {
             unit="weeks",
             description="Issue the final EHC plan",
             citation="send-regs-13-2",
+        ),
+        TimeLimit(
+            key="missed-deadline-action",
+            amount=5,
+            unit="working_days",
+            description="Put right a missed EHC time limit, or say when it will be put right",
+            citation=None,
+            note="Surrey's model, not statutory: a reasonable request. Once an EHC time limit has "
+            "passed the law sets no further date, so the letter asks the council to act within a "
+            "short period it can meet (DOMAIN.md 2(e)).",
+        ),
+        TimeLimit(
+            key="ombudsman-complaint",
+            amount=12,
+            unit="months",
+            description="Complain to the Local Government and Social Care Ombudsman",
+            citation="lga-1974-ombudsman",
+        ),
+        TimeLimit(
+            key="discrimination-claim",
+            amount=6,
+            unit="months",
+            description="Make a disability discrimination claim against a school to the SEND "
+            "Tribunal",
+            citation=None,
+            note="A statutory limit, but DOMAIN.md (1.6) has it only from IPSEA [S] and does not "
+            "name the provision, so nothing is cited with it: the service says only that a "
+            "claim goes to the SEND Tribunal within 6 months.",
         ),
     )
 }
@@ -468,6 +607,22 @@ def reply_by(letter_date: datetime.date) -> datetime.date:
     return add_working_days(letter_date, TIME_LIMITS["school-reply"].amount)
 
 
+def suggested_reviews(start: datetime.date, count: int = 3) -> list[datetime.date]:
+    """Review dates for an SEN support plan: `count` dates about a term apart from `start`.
+
+    Each is 12 weeks (TIME_LIMITS["support-plan-review"]) after the one before, moved to the
+    next working day if it falls on a weekend or bank holiday. A suggestion, not a legal
+    limit: the school's own term dates decide the real ones.
+    """
+    _require_date(start)
+    weeks = TIME_LIMITS["support-plan-review"].amount
+    dates = []
+    for _ in range(count):
+        start = working_day_on_or_after(add_weeks(start, weeks))
+        dates.append(start)
+    return dates
+
+
 def subject_access_due(received: datetime.date) -> datetime.date:
     """When a subject access response is due under UK GDPR Article 12(3).
 
@@ -517,3 +672,20 @@ def ehc_deadlines(received: datetime.date) -> dict[str, datetime.date]:
     and 13(3) can extend them; that is for the letter to flag, not for this arithmetic.
     """
     return {step: add_weeks(received, TIME_LIMITS[step].amount) for step in EHC_STEPS}
+
+
+# The exception to each EHC time limit: where meeting it is impractical (DOMAIN.md 1.2).
+EHC_EXCEPTIONS: dict[str, str] = {
+    "decide-to-assess": "send-regs-5-4",
+    "decide-to-issue": "send-regs-10-4",
+    "final-plan": "send-regs-13-3",
+}
+
+
+def missed_deadline_action_by(letter_date: datetime.date) -> datetime.date:
+    """The date a missed-deadline letter asks the council to act by: 5 working days after it.
+
+    Surrey's model, not a statutory limit (TIME_LIMITS["missed-deadline-action"]); letters must
+    present it as a reasonable request, never as the law.
+    """
+    return add_working_days(letter_date, TIME_LIMITS["missed-deadline-action"].amount)

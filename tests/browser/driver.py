@@ -91,8 +91,8 @@ def fill_field(filler, field, name, value):
     kind = field["type"]
     if value in (None, "", []):
         return
-    if kind in ("text", "long-text", "email", "phone"):
-        filler.type(f"[name='{name}']", value)
+    if kind in ("text", "long-text", "email", "phone", "number", "money"):
+        filler.type(f"[name='{name}']", str(value))
     elif kind == "date":
         year, month, day = value.split("-")
         for part, text in (("day", day), ("month", month), ("year", year)):

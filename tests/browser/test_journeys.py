@@ -27,11 +27,18 @@ def text_values(value):
     return []
 
 
+TEXT_TYPES = ("text", "long-text")
+
+
 def free_text(listing, example):
-    kinds = {field["name"]: field["type"] for field in listing["fields"]}
+    fields = {field["name"]: field for field in listing["fields"]}
     found = []
     for name, value in example.items():
-        if kinds.get(name) in ("text", "long-text", "list"):
+        field = fields.get(name, {})
+        if "fields" in field:  # a repeating group: only its text answers come back as typed
+            texts = [sub["name"] for sub in field["fields"] if sub["type"] in TEXT_TYPES]
+            found += text_values([{key: item.get(key, "") for key in texts} for item in value])
+        elif field.get("type") in (*TEXT_TYPES, "list"):
             found += text_values(value)
     return found
 

@@ -122,8 +122,10 @@ def test_typed_text_comes_back_exactly(app, slug, text):
     _, data = produce(app, document, hostile_answers(document, text))
     rendered = all_text(data)
     for name, _, max_length in text_fields(document):
-        assert text[:max_length].replace("\t", "\t") in rendered, name
-    assert "49" not in rendered.replace(text, "") or "{{ 7*7 }}" not in text
+        assert text[:max_length] in rendered, name
+    # An evaluated {{ 7*7 }} would leave a bare 49; "paragraph 6.49" of the Code is not one.
+    evaluated = re.search(r"(?<![\d.])49(?![\d.])", rendered.replace(text, ""))
+    assert not evaluated or "{{ 7*7 }}" not in text
 
 
 @pytest.mark.parametrize("slug", SLUGS)

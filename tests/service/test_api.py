@@ -9,7 +9,15 @@ from wtforms import Form
 from service import create_app
 from service.api import describe_field
 from service.config import TestConfig
-from service.fields import ChoiceField, GroupField, ListField, MultiChoiceField, TextField
+from service.fields import (
+    ChoiceField,
+    GroupField,
+    ListField,
+    MoneyField,
+    MultiChoiceField,
+    NumberField,
+    TextField,
+)
 from service.rendering import DOCX_MIMETYPE
 
 URL = "/api/v1/documents/concern-letter"
@@ -137,3 +145,13 @@ def test_field_descriptions_follow_the_field_signatures():
         {"name": "what", "label": "What happened", "type": "text", "required": True}
     ]
     assert described["required"] is False
+
+
+def test_numbers_and_money_are_listed_with_their_own_types():
+    assert describe_field("size", NumberField("Group size", "Enter the group size")) == {
+        "name": "size",
+        "label": "Group size",
+        "type": "number",
+        "required": True,
+    }
+    assert describe_field("cost", MoneyField("Cost (optional)"))["type"] == "money"

@@ -12,7 +12,9 @@ from service.fields import (
     GroupField,
     ListField,
     LongTextField,
+    MoneyField,
     MultiChoiceField,
+    NumberField,
     TextField,
     YesNoField,
     normalise_text,
@@ -191,3 +193,102 @@ def test_reprocessing_a_list_reuses_entries_without_carrying_values():
     form.process(MultiDict([("items-0", "a"), ("items-1", "b"), ("items-2", "c")]))
     assert [entry.name for entry in form.items.entries] == ["items-0", "items-1", "items-2"]
     assert form.items.answer() == ["a", "b", "c"]
+
+
+# --- Numbers and money --------------------------------------------------------------------
+
+
+class NumberForm(Form):
+    pupils = NumberField("Group size", "Enter the group size", minimum=1, maximum=40)
+    cost = MoneyField("Cost (optional)", error_name="Cost")
+
+
+def numbers(**pairs):
+    return NumberForm(formdata=MultiDict(pairs))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("4", 4), (" 12 ", 12), ("1", 1), ("40", 40)],
+)
+def test_whole_numbers_are_answered_as_ints(typed, expected):
+    form = numbers(pupils=typed)
+    assert form.validate(), form.errors
+    assert form.pupils.answer() == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the group size"),
+        ("four", "Group size must be a whole number, like 4"),
+        ("2.5", "Group size must be a whole number, like 4"),
+        ("0", "Group size must be between 1 and 40"),
+        ("41", "Group size must be between 1 and 40"),
+    ],
+)
+def test_number_errors_are_gov_uk_style(typed, message):
+    form = numbers(pupils=typed)
+    assert not form.validate()
+    assert form.pupils.errors == [message]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("450", "450.00"),
+        ("120.5", "120.50"),
+        ("£1,200.75", "1200.75"),
+        ("£ 80", "80.00"),
+        ("0.99", "0.99"),
+        ("", None),
+    ],
+)
+def test_money_is_answered_as_exact_pounds_and_pence(typed, expected):
+    form = numbers(pupils="1", cost=typed)
+    assert form.validate(), form.errors
+    assert form.cost.answer() == expected
+
+
+@pytest.mark.parametrize("typed", ["ten pounds", "-5", "12.345", "1,20", "£"])
+def test_money_in_the_wrong_format_says_how_to_write_it(typed):
+    form = numbers(pupils="1", cost=typed)
+    assert not form.validate()
+    assert form.cost.errors == ["Cost must be an amount of money, like 450 or 120.50"]
+
+
+def test_money_has_a_ceiling():
+    form = numbers(pupils="1", cost="2000000")
+    assert not form.validate()
+    assert form.cost.errors == ["Cost must be £1,000,000 or less"]
+
+
+def test_numbers_round_trip_from_json_numbers_and_strings():
+    pairs = NumberField.formdata_for("pupils", 4, NumberForm.pupils)
+    pairs += MoneyField.formdata_for("cost", 120.5, NumberForm.cost)
+    form = NumberForm(formdata=MultiDict(pairs))
+    assert form.validate(), form.errors
+    assert (form.pupils.answer(), form.cost.answer()) == (4, "120.50")
+    assert MoneyField.formdata_for("cost", "450.00", NumberForm.cost) == [("cost", "450.00")]
+    assert NumberField.formdata_for("pupils", None, NumberForm.pupils) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(NumberForm.pupils, True), (NumberForm.pupils, 2.5), (NumberForm.cost, ["1"])],
+)
+def test_numbers_refuse_the_wrong_json_types(field, value):
+    with pytest.raises(AnswerTypeError):
+        field.field_class.formdata_for("x", value, field)
+
+
+def test_number_fields_are_not_free_text_and_show_a_number_keyboard(app):
+    assert not NumberField.free_text
+    assert not MoneyField.free_text
+    with app.test_request_context():
+        form = numbers(pupils="3", cost="5")
+        assert 'inputmode="numeric"' in form.pupils()
+        money = form.cost()
+        assert 'inputmode="decimal"' in money
+        assert "govuk-input__prefix" in money
+        assert 'spellcheck="false"' in money

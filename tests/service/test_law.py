@@ -33,12 +33,17 @@ REQUIRED_CITATIONS = {
     "pupil-info-reg5",
     "gdpr-art12-3",
     "gdpr-art15",
+    "gdpr-art12a",
+    "gdpr-art15-1a",
     "send-regs-5-1",
     "send-regs-10-1",
     "send-regs-13-2",
     "send-regs-5-4",
     "send-regs-10-4",
     "send-regs-13-3",
+    "send-regs-exceptions",
+    "cfa-s51",
+    "cfa-s55",
 }
 
 
@@ -82,8 +87,15 @@ def test_citation_texts_are_unique():
         ("pupil-info-reg5", "verified"),
         ("gdpr-art12-3", "secondary"),
         ("gdpr-art15", "secondary"),
+        ("gdpr-art12a", "secondary"),
+        ("gdpr-art15-1a", "secondary"),
         ("send-regs-5-1", "verified"),
         ("send-regs-13-3", "verified"),
+        ("send-regs-exceptions", "verified"),
+        ("cfa-s51", "verified"),
+        ("cfa-s55", "secondary"),
+        ("code-9.42-9.43", "secondary"),
+        ("lga-1974-ombudsman", "verified"),
     ],
 )
 def test_confidence_matches_domain_guide(key, confidence):
@@ -131,6 +143,23 @@ def test_summaries_say_what_the_brief_requires():
     assert "maintained school" in law.CITATIONS["pupil-info-reg5"].summary
 
 
+def test_school_complaints_procedures_are_cited_as_domain_rates_them():
+    # DOMAIN.md 1.8: maintained schools [S] (Education Act 2002 s29); academies [V] through
+    # the DfE's guidance, which names the standards "Part 7" of the 2014 Regulations.
+    assert law.cite("ea2002-s29") == "section 29 of the Education Act 2002"
+    assert law.CITATIONS["ea2002-s29"].confidence == "secondary"
+    assert law.cite("iss-part7").startswith("Part 7 of Schedule 1 to the Education (Independent")
+    assert law.CITATIONS["iss-part7"].confidence == "verified"
+    assert "at least three people" in law.CITATIONS["iss-part7"].summary
+
+
+def test_discrimination_claim_limit_is_quoted_but_not_cited():
+    limit = law.TIME_LIMITS["discrimination-claim"]
+    assert (limit.amount, limit.unit, limit.citation) == (6, "months", None)
+    assert "SEND Tribunal" in limit.description
+    assert law.limit_text("discrimination-claim") == "within 6 months"
+
+
 @pytest.mark.parametrize("key", sorted(law.TIME_LIMITS))
 def test_time_limit_citation_exists_or_is_explained(key):
     limit = law.TIME_LIMITS[key]
@@ -149,9 +178,13 @@ def test_time_limit_citation_exists_or_is_explained(key):
         ("school-reply", 10, "working_days", None),
         ("educational-record", 15, "school_days", "pupil-info-reg5"),
         ("subject-access", 1, "months", "gdpr-art12-3"),
+        ("subject-access-extension", 2, "months", "gdpr-art12-3"),
         ("decide-to-assess", 6, "weeks", "send-regs-5-1"),
         ("decide-to-issue", 16, "weeks", "send-regs-10-1"),
         ("final-plan", 20, "weeks", "send-regs-13-2"),
+        ("missed-deadline-action", 5, "working_days", None),
+        ("ombudsman-complaint", 12, "months", "lga-1974-ombudsman"),
+        ("support-plan-review", 12, "weeks", None),
     ],
 )
 def test_time_limit_values(key, amount, unit, citation):
@@ -402,6 +435,55 @@ def test_ehc_deadlines_across_a_year_end():
         "decide-to-issue": date(2027, 3, 15),
         "final-plan": date(2027, 4, 12),
     }
+
+
+def test_each_ehc_time_limit_has_its_exception():
+    assert law.EHC_EXCEPTIONS == {
+        "decide-to-assess": "send-regs-5-4",
+        "decide-to-issue": "send-regs-10-4",
+        "final-plan": "send-regs-13-3",
+    }
+    assert set(law.EHC_EXCEPTIONS) == set(law.EHC_STEPS)
+
+
+def test_missed_deadline_action_is_five_working_days_and_not_statutory():
+    assert law.TIME_LIMITS["missed-deadline-action"].citation is None
+    assert "not statutory" in law.TIME_LIMITS["missed-deadline-action"].note
+    # Mon 23 Nov 2026 -> Mon 30 Nov.
+    assert law.missed_deadline_action_by(date(2026, 11, 23)) == date(2026, 11, 30)
+    # Thu 17 Dec 2026: Fri 18, Mon 21, Tue 22, Wed 23, Thu 24 (1-5).
+    assert law.missed_deadline_action_by(date(2026, 12, 17)) == date(2026, 12, 24)
+    # Fri 18 Dec 2026: Mon 21 - Thu 24 (1-4); Christmas, the weekend and the substitute Boxing
+    # Day skipped; Tue 29 Dec (5).
+    assert law.missed_deadline_action_by(date(2026, 12, 18)) == date(2026, 12, 29)
+    # Thu 2 Apr 2026: Good Friday and Easter Monday skipped; Tue 7 - Fri 10 (1-4), Mon 13 (5).
+    assert law.missed_deadline_action_by(date(2026, 4, 2)) == date(2026, 4, 13)
+
+
+def test_suggested_reviews_are_a_term_apart_on_working_days():
+    # Mon 2 Mar 2026 + 12 weeks is Mon 25 May 2026, the spring bank holiday, so Tuesday; the
+    # next two count on from there.
+    assert law.suggested_reviews(date(2026, 3, 2)) == [
+        date(2026, 5, 26),
+        date(2026, 8, 18),
+        date(2026, 11, 10),
+    ]
+
+
+def test_suggested_reviews_from_a_weekend_start_and_across_a_year_end():
+    # Sat 19 Sep 2026 + 12 weeks is Sat 12 Dec, so Monday 14 Dec; + 12 weeks is Mon 8 Mar 2027.
+    assert law.suggested_reviews(date(2026, 9, 19), count=2) == [
+        date(2026, 12, 14),
+        date(2027, 3, 8),
+    ]
+
+
+def test_suggested_reviews_give_three_in_the_first_year():
+    start = date(2026, 9, 7)
+    reviews = law.suggested_reviews(start)
+    assert len(reviews) == 3
+    assert reviews[-1] < law.add_months(start, 12)
+    assert all(law.is_working_day(review) for review in reviews)
 
 
 # --- Today in London -------------------------------------------------------------------------

@@ -1,0 +1,150 @@
+"""The request for an EHC needs assessment; forms/ehc_needs_assessment_request.py builds its
+variables. Most sentences come from the context, because they change with who is writing
+(a parent, a young person or a school); the template holds the layout and the fixed headings.
+"""
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED, Letter, letter_document
+
+NAME = "ehc-needs-assessment-request.docx"
+
+# The time-limits table across the 160 mm between the margins: what, by when, and the law.
+COLUMNS = (
+    ("What you must do", Mm(60)),
+    ("By", Mm(34)),
+    ("Time limit and the law", Mm(66)),
+)
+
+
+def build():
+    """The whole letter, as a python-docx Document."""
+    letter = Letter(letter_document())
+    _spaced_style(letter.document, "Table Text", before=3, after=3)
+    _spaced_style(letter.document, "After Table", before=10, after=8)
+    _heading(letter)
+    _legal_test(letter)
+    _support_and_advice(letter)
+    _time_limits(letter)
+    _ending(letter)
+    return letter.document
+
+
+def _spaced_style(document, name, *, before, after):
+    """A Normal paragraph with its own spacing: inside table cells, and after the table."""
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.paragraph_format.space_before = Pt(before)
+    style.paragraph_format.space_after = Pt(after)
+
+
+def _heading(letter):
+    letter.each("line", "sender_lines", "Sender Address")
+    letter.tag("if sender_email")
+    letter.para("{{ sender_email }}", style="Sender Address")
+    letter.tag("endif")
+    letter.tag("if sender_phone")
+    letter.para("{{ sender_phone }}", style="Sender Address")
+    letter.tag("endif")
+    letter.para("{{ letter_date }}", style="Date")
+    letter.each("line", "addressee", "Recipient Address")
+    letter.para("{{ salutation }}", style="Salutation")
+    letter.para("{{ heading }}", style="Heading 1")
+    letter.each("paragraph", "opening", "Normal")
+
+
+def _legal_test(letter):
+    letter.para("The legal test", style="Heading 2")
+    letter.para("{{ test_intro }}", keep_with_next=True)
+    letter.each("part", "test_parts", "List Bullet")
+    letter.para("{{ test_meaning }}")
+    letter.para("{{ sen_heading }}", style="Heading 2")
+    letter.each("paragraph", "reasons_sen", "Normal")
+    letter.para("2. An EHC plan may be necessary", style="Heading 2")
+    letter.each("paragraph", "reasons_plan", "Normal")
+
+
+def _support_and_advice(letter):
+    letter.tag("if school_action or progress")
+    letter.para("Support so far and progress" + DELETE_IF_NOT_NEEDED, style="Heading 2")
+    letter.para("{{ support_intro }}")
+    letter.tag("if school_action")
+    letter.para(("What has been done to help:",), keep_with_next=True)
+    letter.each("paragraph", "school_action", "List Bullet")
+    letter.tag("endif")
+    letter.tag("if progress")
+    letter.para(("Progress so far:",), keep_with_next=True)
+    letter.each("paragraph", "progress", "List Bullet")
+    letter.tag("endif")
+    letter.tag("endif")
+
+    letter.tag("if professionals")
+    letter.para("Who to ask for advice" + DELETE_IF_NOT_NEEDED, style="Heading 2")
+    letter.para("{{ professionals_intro }}", keep_with_next=True)
+    letter.each("professional", "professionals", "List Bullet")
+    letter.tag("endif")
+
+    letter.tag("if evidence")
+    letter.para("Documents sent with this letter" + DELETE_IF_NOT_NEEDED, style="Heading 2")
+    letter.para("{{ evidence_intro }}", keep_with_next=True)
+    letter.each("document", "evidence", "List Bullet")
+    letter.tag("endif")
+
+
+def _time_limits(letter):
+    letter.para("Time limits", style="Heading 2")
+    letter.para("{{ sending }}")
+    letter.para("{{ limits_intro }}", keep_with_next=True)
+    _deadlines_table(letter.document)
+    letter.para("{{ exceptions }}", style="After Table")
+
+
+def _deadlines_table(document):
+    """A header row repeated on each page, then one row per deadline (docxtpl's {%tr %})."""
+    table = document.add_table(rows=4, cols=len(COLUMNS))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    header, loop_start, row, loop_end = table.rows
+    _row_properties(header, repeat=True)
+    _row_properties(row)
+    for index, (title, width) in enumerate(COLUMNS):
+        table.columns[index].width = width
+        for each in table.rows:
+            each.cells[index].width = width
+        _cell_text(header.cells[index], title, bold=True)
+    _cell_text(loop_start.cells[0], "{%tr for row in deadlines %}")
+    for cell, variable in zip(row.cells, ("row.task", "row.date", "row.law"), strict=True):
+        _cell_text(cell, f"{{{{ {variable} }}}}")
+    _cell_text(loop_end.cells[0], "{%tr endfor %}")
+
+
+def _row_properties(row, repeat=False):
+    properties = row._tr.get_or_add_trPr()
+    if repeat:
+        properties.append(OxmlElement("w:tblHeader"))
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _cell_text(cell, text, bold=False):
+    paragraph = cell.paragraphs[0]
+    paragraph.style = "Table Text"
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+
+
+def _ending(letter):
+    letter.para("Please confirm you have received this request", style="Heading 2")
+    letter.para("{{ acknowledge }} {{ contact }}")
+    letter.para("Thank you for your help.", keep_with_next=True)
+    letter.closing("{{ sign_off }}", "{{ signer }}")
+    letter.tag("if signer_role")
+    letter.para("{{ signer_role }}")
+    letter.tag("endif")

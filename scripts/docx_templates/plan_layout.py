@@ -1,0 +1,258 @@
+"""The look of a SENCO's plan or review, as opposed to a letter: a title, section headings,
+tables whose header rows Word repeats on every page (and reads as headers), and landscape
+sections for tables too wide for a portrait page.
+
+It builds on the letter's styles (styles.letter_document): the same A4 page, Arial, en-GB and
+page-number footer, with larger headings and a compact text style for table cells. Tables
+repeat rows with docxtpl's `{%tr for %}` and hold several paragraphs in a cell with
+`{%p for %}`, so a multi-line answer keeps its lines.
+"""
+
+from dataclasses import dataclass
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Length, Mm, Pt
+
+from scripts.docx_templates.styles import Letter, letter_document
+
+BORDER_COLOUR = "B1B4B6"
+HEADER_FILL = "F3F2F1"
+PORTRAIT_WIDTH = Mm(160)  # between the letter's 25 mm margins
+LANDSCAPE_MARGIN = Mm(20)
+LANDSCAPE_WIDTH = Mm(297 - 2 * 20)
+SIGNING_ROW_HEIGHT = Mm(12)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a repeating table: its heading, its width, and what each row shows.
+
+    `value` is a template expression for one paragraph ("outcome.due"), or with
+    `lines=True` a list whose items each become a paragraph in the cell ("outcome.target"),
+    or None for a cell left empty to write in by hand.
+    """
+
+    heading: str
+    width: Length
+    value: str | None
+    lines: bool = False
+    bold: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "width", Emu(self.width))  # sums of lengths are plain ints
+
+
+def plan_document(title):
+    """An empty A4 plan: the letter's page and styles, plan headings, table text, and
+    `title` before the page number in the footer (it may hold template tags)."""
+    document = letter_document()
+    styles = document.styles
+    _heading(styles["Heading 1"], size=18, before=0, after=6)
+    _heading(styles["Heading 2"], size=14, before=16, after=6)
+    _heading(styles["Heading 3"], size=12, before=10, after=4)
+    table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = styles["Normal"]
+    table_text.quick_style = True
+    table_text.font.size = Pt(10)
+    fmt = table_text.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(3)
+    fmt.line_spacing = 1.1
+    footer = document.sections[0].footer.paragraphs[0]
+    run = OxmlElement("w:r")
+    label = OxmlElement("w:t")
+    label.set(qn("xml:space"), "preserve")
+    label.text = f"{title} | "
+    run.append(label)
+    footer._p.find(qn("w:r")).addprevious(run)
+    return document
+
+
+def _heading(style, *, size, before, after):
+    style.font.size = Pt(size)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+
+
+class Plan(Letter):
+    """Adds paragraphs, tables and page-orientation changes to a plan document."""
+
+    def after_table(self, *runs, **kwargs):
+        """A paragraph straight after a table, with room above it."""
+        paragraph = self.para(*runs, **kwargs)
+        paragraph.paragraph_format.space_before = Pt(8)
+        return paragraph
+
+    def heading(self, text, level=2):
+        return self.para(text, style=f"Heading {level}")
+
+    def lines(self, variable, style="Normal"):
+        """A paragraph for each item of a list variable (a multi-line answer)."""
+        self.each("line", variable, style)
+
+    def repeating_table(self, columns, item, items, caption, *, total=None):
+        """A header row, then one row per item of `items` (`{%tr for item in items %}`).
+
+        `total` = (label, expression) adds a last row: the label across every column but the
+        last, right-aligned, and the expression in the last column.
+        """
+        table = self._table(columns, caption, rows=4 + (1 if total else 0))
+        header, loop_start, row, loop_end = table.rows[:4]
+        for cell, column in zip(header.cells, columns, strict=True):
+            _text(cell, column.heading, bold=True)
+            _shade(cell, HEADER_FILL)
+        _row_flags(header, cant_split=True, header=True)
+        _text(loop_start.cells[0], f"{{%tr for {item} in {items} %}}")
+        for cell, column in zip(row.cells, columns, strict=True):
+            _cell_value(cell, column)
+        _text(loop_end.cells[0], "{%tr endfor %}")
+        if total:
+            label, value = total
+            last = table.rows[4]
+            merged = last.cells[0].merge(last.cells[len(columns) - 2])
+            merged.width = Emu(sum(column.width for column in columns[:-1]))
+            _text(merged, label, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            _text(last.cells[len(columns) - 1], f"{{{{ {value} }}}}", bold=True)
+        return table
+
+    def signing_table(self, columns, item, items, caption):
+        """A repeating table with room to sign by hand in each row."""
+        table = self.repeating_table(columns, item, items, caption)
+        _row_flags(table.rows[2], height=SIGNING_ROW_HEIGHT)
+        return table
+
+    def key_value_table(self, label_width, value_width, item, items, caption, *, lines=False):
+        """Two columns, one row per item: `item.label` (shaded, bold) and `item.value`, which
+        with `lines=True` is a list of lines, each a paragraph in the cell."""
+        columns = (
+            Column("", label_width, f"{item}.label", bold=True),
+            Column("", value_width, f"{item}.value", lines=lines),
+        )
+        table = self._table(columns, caption, rows=3)
+        loop_start, row, loop_end = table.rows
+        _text(loop_start.cells[0], f"{{%tr for {item} in {items} %}}")
+        _text(row.cells[0], f"{{{{ {item}.label }}}}", bold=True)
+        _shade(row.cells[0], HEADER_FILL)
+        _cell_value(row.cells[1], columns[1])
+        _row_flags(row, cant_split=True)
+        _text(loop_end.cells[0], "{%tr endfor %}")
+        return table
+
+    def _table(self, columns, caption, rows):
+        table = self.document.add_table(rows=rows, cols=len(columns))
+        table.style = self.document.styles["Table Grid"]
+        table.autofit = False
+        _table_properties(table, sum(int(column.width.twips) for column in columns), caption)
+        for grid_column, column in zip(table.columns, columns, strict=True):
+            grid_column.width = column.width  # the grid LibreOffice lays out by
+        for row in table.rows:
+            for cell, column in zip(row.cells, columns, strict=True):
+                cell.width = column.width
+        return table
+
+    def new_page_section(self, last_paragraph, *, landscape):
+        """End the current section with `last_paragraph` (a paragraph of real text that no
+        template tag removes) and start a new page, landscape or portrait, for what follows.
+
+        python-docx puts the section break in an empty paragraph of its own; it moves here to
+        the last paragraph instead, so the document has no empty paragraph.
+        """
+        self.document.add_section(WD_SECTION.NEW_PAGE)
+        body = self.document.element.body
+        carrier = body.findall(qn("w:p"))[-1]
+        last_paragraph._p.set_sectPr(carrier.pPr.sectPr)
+        body.remove(carrier)
+        section = self.document.sections[-1]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+            section.left_margin = section.right_margin = LANDSCAPE_MARGIN
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            section.left_margin = section.right_margin = Mm(25)
+        return section
+
+
+def _cell_value(cell, column):
+    """What one row shows in a column: nothing, a paragraph, or a paragraph per line."""
+    if column.value is None:
+        _text(cell, "")
+    elif column.lines:
+        _text(cell, f"{{%p for line in {column.value} %}}")
+        cell.add_paragraph("{{ line }}", style="Table Text")
+        cell.add_paragraph("{%p endfor %}", style="Table Text")
+    else:
+        _text(cell, f"{{{{ {column.value} }}}}", bold=column.bold)
+
+
+def _text(cell, value, *, bold=False, align=None):
+    paragraph = cell.paragraphs[0]
+    paragraph.style = cell.part.document.styles["Table Text"]
+    if align is not None:
+        paragraph.alignment = align
+    run = paragraph.add_run(value)
+    if bold:
+        run.bold = True
+
+
+def _shade(cell, fill):
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _row_flags(row, *, cant_split=False, height=None, header=False):
+    """Row properties in the schema's order: cantSplit, trHeight, tblHeader. A header row
+    repeats at the top of each page and tells screen readers what each column holds."""
+    properties = row._tr.get_or_add_trPr()
+    if cant_split:
+        properties.append(OxmlElement("w:cantSplit"))
+    if height is not None:
+        element = OxmlElement("w:trHeight")
+        element.set(qn("w:val"), str(int(height.twips)))
+        element.set(qn("w:hRule"), "atLeast")
+        properties.append(element)
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _table_properties(table, width_twips, caption):
+    """Fixed columns filling the text width, light grey borders, roomy cells and a caption
+    for screen readers, in the element order the schema requires."""
+    properties = table._tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(width_twips))
+    width.set(qn("w:type"), "dxa")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "4")
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), BORDER_COLOUR)
+        borders.append(border)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for side, size in (("top", 60), ("left", 100), ("bottom", 40), ("right", 100)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(size))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    caption_element = OxmlElement("w:tblCaption")
+    caption_element.set(qn("w:val"), caption)
+
+    for old in properties.findall(qn("w:tblW")) + properties.findall(qn("w:tblLayout")):
+        properties.remove(old)
+    anchor = properties.find(qn("w:tblStyle"))
+    for element in (width, borders, layout, margins):
+        anchor.addnext(element)
+        anchor = element
+    look = properties.find(qn("w:tblLook"))
+    (look if look is not None else anchor).addnext(caption_element)

@@ -1,0 +1,547 @@
+"""The formal complaint to a school: its questions, its wording, its chronology table and
+where it tells the parent to go next."""
+
+import datetime
+import io
+import re
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from flask import Flask
+
+from forms import complaint
+from forms.complaint import DOCUMENT, DUTIES, build_context
+from service import law
+from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+
+TODAY = datetime.date(2026, 3, 4)
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    """The step forms are FlaskForms: they need an app and a request, nothing more."""
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(law, "today", lambda: TODAY)
+
+
+def example(**changes):
+    answers = {**DOCUMENT.example, **changes}
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+def by_step(answers):
+    """Answers filed under their step's slug, as the journey stores them."""
+    return {
+        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
+        for step in DOCUMENT.steps
+    }
+
+
+def shown(answers):
+    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+
+
+def context(**changes):
+    validated = validate_answers(DOCUMENT, example(**changes))
+    assert validated.errors == {}
+    return build_context(validated.answers)
+
+
+STAGE_ONE = {"stage": "stage_1", "stage1_sent": None, "stage1_reply": None, "unresolved": None}
+
+
+def render(context_):
+    template = DocxTemplate(DOCUMENT.template_path)
+    template.render(context_, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+def text_of(document):
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def cites(wording, key):
+    """Whether the wording cites `key`, mid-sentence or at the start of one."""
+    short = law.cite(key)
+    return short in wording or short[0].upper() + short[1:] in wording
+
+
+def issue_texts(context_):
+    return [f"{issue['lead']} {issue['text']}".strip() for issue in context_["issues"]]
+
+
+# --- Questions ----------------------------------------------------------------------------
+
+
+def test_example_answers_are_valid():
+    validated = validate_answers(DOCUMENT, DOCUMENT.example)
+    assert validated.errors == {}
+    assert validated.answers == DOCUMENT.example
+
+
+def test_example_goes_through_every_step():
+    """Stage 2 with 'something else' chosen, so the example exercises every question."""
+    assert shown(example()) == [step.slug for step in DOCUMENT.steps]
+
+
+def test_field_names_are_short_snake_case():
+    for step in DOCUMENT.steps:
+        for name in DOCUMENT.field_names(step):
+            assert re.fullmatch(r"[a-z][a-z_0-9]{1,24}", name), name
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("stage", "Select which stage of the complaints procedure this is"),
+        ("school_name", "Enter the name of the school"),
+        ("school_type", "Select what type of school it is"),
+        ("child_name", "Enter your child's full name"),
+        ("year_group", "Enter your child's year group"),
+        ("unresolved", "Enter what is still not resolved"),
+        ("events", "Enter at least one thing that happened"),
+        ("duties", "Select what the school has not done"),
+        ("other_issues", "Enter what else the school has not done"),
+        ("impact", "Enter how this has affected your child"),
+        ("outcomes", "Enter at least one thing you want the school to do"),
+        ("parent_name", "Enter your full name"),
+        ("parent_address", "Enter your address"),
+    ],
+)
+def test_each_required_answer_has_a_gov_uk_message(field, message):
+    answers = example()
+    del answers[field]
+    assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        ({"what": "A meeting with the SENCO."}, "Enter the date of the event"),
+        ({"date": "2025-10-02"}, "Enter what happened"),
+        ({"date": "2099-01-01", "what": "x"}, "The date of the event must be today or in the past"),
+    ],
+)
+def test_each_event_needs_a_past_date_and_what_happened(event, message):
+    errors = validate_answers(DOCUMENT, example(events=[event])).errors
+    assert errors == {"events": [message]}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"stage1_reply": "2099-01-01"},
+            "stage1_reply",
+            "The date of the reply must be today or in the past",
+        ),
+        ({"duties": ["support", "bullying"]}, "duties", "Select what the school has not done"),
+        ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
+        (
+            {"parent_email": "funmi at example"},
+            "parent_email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+    ],
+)
+def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
+    assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
+
+
+def test_stage_one_skips_the_questions_about_stage_one():
+    answers = example(**STAGE_ONE)
+    assert "stage-1" not in shown(answers)
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    context_ = build_context(validated.answers)
+    assert context_["stage_two"] is False
+    assert context_["stage_one_history"] == ""
+    assert context_["unresolved"] == []
+    assert context_["panel_request"] == ""
+    assert context_["heading"].startswith("Formal complaint, Stage 1, under ")
+    assert context_["stage_request"] == (
+        "Please deal with it at stage 1 of your complaints procedure."
+    )
+
+
+def test_something_else_is_asked_about_only_when_chosen():
+    answers = example(duties=["support"], other_issues=None)
+    assert "other-issues" not in shown(answers)
+    context_ = context(duties=["support"], other_issues=None)
+    assert len(context_["issues"]) == 1
+
+
+def test_optional_answers_can_be_left_out():
+    optional = [
+        "school_address",
+        "policy_name",
+        "response_time",
+        "recipient_name",
+        "recipient_role",
+        "child_known_as",
+        "stage1_sent",
+        "stage1_reply",
+        "attachments",
+        "relationship",
+        "parent_email",
+        "parent_phone",
+    ]
+    answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    context_ = build_context(validated.answers)
+    assert context_["child"] == "Joshua Adeyemi"
+    assert context_["relationship"] == "parent"
+    assert context_["addressee"] == ["The Chair of Governors", "Riverside Academy"]
+    assert context_["salutation"] == "Dear Chair of Governors"
+    assert context_["sign_off"] == "Yours faithfully"
+    assert context_["heading"] == (
+        "Formal complaint, Stage 2, under the school's complaints procedure"
+    )
+    assert context_["stage_one_history"] == (
+        "I made a formal complaint to the head teacher at stage 1. I have not had a reply."
+    )
+    assert context_["attachments"] == []
+    assert context_["contact"] == "You can write to me at the address above."
+    assert "within the time your complaints policy sets" in context_["reply_request"]
+
+
+# --- Who it is to, and its label ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "addressee", "salutation", "sign_off"),
+    [
+        ({}, ["Mrs Helen Ward", "Clerk to the Governors"], "Dear Mrs Helen Ward", "sincerely"),
+        (
+            {**STAGE_ONE, "recipient_name": None, "recipient_role": None},
+            ["The Head Teacher"],
+            "Dear Head Teacher",
+            "faithfully",
+        ),
+        (
+            {**STAGE_ONE, "recipient_name": "Mr Okoro", "recipient_role": None},
+            ["Mr Okoro", "Head Teacher"],
+            "Dear Mr Okoro",
+            "sincerely",
+        ),
+        (
+            {"recipient_name": None, "recipient_role": None},
+            ["The Chair of Governors"],
+            "Dear Chair of Governors",
+            "faithfully",
+        ),
+    ],
+)
+def test_who_the_complaint_is_to(changes, addressee, salutation, sign_off):
+    context_ = context(**changes)
+    assert context_["addressee"][: len(addressee)] == addressee
+    assert context_["addressee"][len(addressee)] == "Riverside Academy"
+    assert context_["salutation"] == salutation
+    assert context_["sign_off"] == f"Yours {sign_off}"
+
+
+@pytest.mark.parametrize(
+    ("changes", "heading"),
+    [
+        ({}, "Formal complaint, Stage 2, under the Riverside Academy Complaints Policy"),
+        (
+            {**STAGE_ONE, "policy_name": "The Complaints Procedure 2025"},
+            "Formal complaint, Stage 1, under The Complaints Procedure 2025",
+        ),
+        (
+            {"policy_name": None},
+            "Formal complaint, Stage 2, under the school's complaints procedure",
+        ),
+    ],
+)
+def test_the_complaint_is_labelled_with_its_stage_and_policy(changes, heading):
+    assert context(**changes)["heading"] == heading
+
+
+# --- Stage 2 ------------------------------------------------------------------------------
+
+
+def test_stage_two_says_what_happened_at_stage_one_and_what_is_unresolved():
+    context_ = context()
+    assert context_["stage_two"] is True
+    assert context_["stage_one_history"] == (
+        "I made a formal complaint to the head teacher on 19 January 2026. "
+        "The head teacher replied on 13 February 2026."
+    )
+    assert context_["unresolved"] == DOCUMENT.example["unresolved"].split("\n")
+    no_reply = context(stage1_reply=None)["stage_one_history"]
+    assert no_reply.endswith("on 19 January 2026. I have not had a reply.")
+
+
+def test_an_academy_is_asked_for_its_panel_with_the_law_behind_it():
+    wording = context(school_type="academy")["panel_request"]
+    assert wording.startswith("Please arrange for a panel to hear my complaint.")
+    assert cites(wording, "iss-part7")
+    assert "at least three people, one of whom is independent of the school" in wording
+
+
+@pytest.mark.parametrize("school_type", ["maintained", "not_sure"])
+def test_a_governors_panel_is_usual_practice_so_nothing_is_cited(school_type):
+    wording = context(school_type=school_type)["panel_request"]
+    assert "governors" in wording
+    assert "as your procedure sets out" in wording
+    assert not any(cites(wording, key) for key in law.CITATIONS)
+
+
+# --- The chronology -----------------------------------------------------------------------
+
+
+def test_events_are_put_in_date_order_and_numbered():
+    events = [
+        {"date": "2025-12-10", "what": "Third."},
+        {"date": "2025-09-08", "what": "First.\nStill the first."},
+        {"date": "2025-10-02", "what": "Second."},
+    ]
+    assert context(events=events)["events"] == [
+        {"number": "1", "date": "8 September 2025", "lines": ["First.", "Still the first."]},
+        {"number": "2", "date": "2 October 2025", "lines": ["Second."]},
+        {"number": "3", "date": "10 December 2025", "lines": ["Third."]},
+    ]
+
+
+# --- The duties ---------------------------------------------------------------------------
+
+DUTY_CITATIONS = {
+    "support": ["cfa-s66"],
+    "informing": ["cfa-s68"],
+    "activities": ["cfa-s35"],
+    "concerns": ["code-6.45"],
+    "staff": ["code-6.49"],
+    "meetings": ["code-6.65"],
+    "adjustments": ["eqa-s85", "eqa-s20"],
+}
+
+
+@pytest.mark.parametrize("duty", sorted(DUTY_CITATIONS))
+def test_each_duty_is_explained_with_its_citation(duty):
+    (issue,) = context(duties=[duty], other_issues=None)["issues"]
+    assert issue["lead"].endswith(".")
+    for key in DUTY_CITATIONS[duty]:
+        assert cites(issue["text"], key), key
+
+
+def test_every_duty_but_something_else_has_a_citation():
+    assert {value for value, _ in DUTIES} == {*DUTY_CITATIONS, "other"}
+
+
+def test_duty_labels_are_plain_english_with_no_citations():
+    for _, label in DUTIES:
+        assert not re.search(r"\d", label), label
+        assert "section" not in label.lower()
+
+
+def test_issues_come_in_the_listed_order_with_the_parents_own_last():
+    context_ = context(duties=["other", "meetings", "support"])
+    leads = [issue["lead"] for issue in context_["issues"]]
+    assert leads == [
+        "Support for Josh's special educational needs.",
+        "Meeting me to talk about support.",
+        "",
+    ]
+    assert context_["issues"][-1]["text"] == DOCUMENT.example["other_issues"][0]
+
+
+def test_the_code_is_explained_only_when_a_code_duty_is_chosen():
+    assert "statutory guidance" in context()["code_note"]
+    assert context(duties=["support", "adjustments"], other_issues=None)["code_note"] == ""
+
+
+# --- Acknowledgement, timescale and the policy --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response_time", "within"),
+    [
+        ("20 school days", "within 20 school days, as your complaints policy sets out."),
+        ("within 15 school days", "within 15 school days, as your complaints policy sets out."),
+        (None, "within the time your complaints policy sets."),
+    ],
+)
+def test_a_reply_is_asked_for_within_the_policys_timescale(response_time, within):
+    wording = context(response_time=response_time)["reply_request"]
+    assert wording.startswith("Please confirm that you have received this complaint")
+    assert wording.endswith(f"Please send me a full reply {within}")
+
+
+def test_a_copy_of_the_policy_is_asked_for_only_when_it_was_not_named():
+    assert context()["policy_request"] == ""
+    maintained = context(policy_name=None, school_type="maintained")["policy_request"]
+    assert maintained.startswith("Please send me a copy of your complaints procedure.")
+    assert cites(maintained, "ea2002-s29")
+    assert cites(context(policy_name=None, school_type="academy")["policy_request"], "iss-part7")
+    assert context(policy_name=None, school_type="not_sure")["policy_request"] == (
+        "Please send me a copy of your complaints procedure."
+    )
+
+
+def test_citations_all_come_from_law():
+    wording = "\n".join(
+        str(value) for value in context(policy_name=None, school_type="maintained").values()
+    )
+    wording += "\n".join(issue_texts(context(duties=[v for v, _ in DUTIES])))
+    for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
+        wording = wording.replace(citation, "").replace(citation[0].upper() + citation[1:], "")
+    for trace in ("Act 20", "Regulations 20", "section ", "regulation ", "paragraph 6", "496"):
+        assert trace not in wording
+
+
+def test_filename_names_the_stage_the_child_and_the_school():
+    assert complaint.filename(DOCUMENT.example) == (
+        "Stage 2 complaint about Joshua Adeyemi to Riverside Academy, 4 March 2026"
+    )
+
+
+# --- Before you start, and what to do next -------------------------------------------------
+
+
+def test_before_you_start_says_what_a_school_complaint_cannot_do():
+    hint = complaint.BeforeYouStartStep.hint
+    for words in ("local authority", "EHC", "Exclusions and admissions", "SEND Tribunal"):
+        assert words in hint
+    assert law.limit_text("discrimination-claim") in hint
+    assert DOCUMENT.steps[0] is complaint.BeforeYouStartStep
+
+
+def test_next_steps_say_where_to_go_by_type_of_school():
+    steps = DOCUMENT.next_steps
+    (maintained,) = [line for line in steps if line.startswith("Maintained school")]
+    (academy,) = [line for line in steps if line.startswith("Academy")]
+    assert "after the governors" in maintained
+    assert "Department for Education" in maintained
+    assert "after the trust's complaints panel" in academy
+    assert "whether the academy followed its complaints procedure" in academy
+    assert "cannot change the school's decision" in academy
+    everything = " ".join(steps)
+    assert "local authority, and then the SEND Tribunal" in everything
+    assert f"SEND Tribunal, {law.limit_text('discrimination-claim')}" in everything
+    # DOMAIN.md has the Education Act 1996 route to the DfE only as [U]: no sections cited.
+    assert not re.search(r"\b(section|s\.?)\s*49[67]", everything)
+
+
+# --- Blank mode ---------------------------------------------------------------------------
+
+
+def test_blank_mode_gives_a_printable_complaint_with_prompts():
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert context_["blank"] is True
+    assert context_["letter_date"] == "[date]"
+    assert context_["heading"] == (
+        "Formal complaint, Stage [1 or 2], under [name of the school's complaints policy]"
+    )
+    assert context_["stage_two"] is True
+    assert context_["events"] == [{"number": "1", "date": "[date]", "lines": ["[what happened]"]}]
+    assert len(context_["issues"]) == len(DUTIES)
+    assert is_prompt(context_["issues"][-1]["text"])
+    assert "[time the policy gives" in context_["reply_request"]
+    assert context_.keys() == context().keys()
+
+
+# --- The Word template --------------------------------------------------------------------
+
+
+def test_template_variables_are_exactly_the_context():
+    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    assert variables == set(context().keys())
+
+
+def test_chronology_template_has_a_repeating_header_row_and_a_row_loop():
+    (table,) = docx.Document(DOCUMENT.template_path).tables
+    header = table.rows[0]._tr
+    assert header.trPr.find(qn("w:tblHeader")) is not None
+    assert [cell.text for cell in table.rows[0].cells] == ["Event", "Date", "What happened"]
+    assert table.rows[1].cells[0].text == "{%tr for event in events %}"
+    assert table.rows[3].cells[0].text == "{%tr endfor %}"
+    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    assert caption.get(qn("w:val")) == "Events in date order"
+
+
+def test_example_renders_a_row_for_each_event():
+    document = render(context())
+    (table,) = document.tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["Event", "Date", "What happened"]
+    assert [row[:2] for row in rows[1:]] == [
+        ["1", "8 September 2025"],
+        ["2", "2 October 2025"],
+        ["3", "20 November 2025"],
+        ["4", "10 December 2025"],
+    ]
+    assert rows[4][2] == DOCUMENT.example["events"][3]["what"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_example_renders_every_answer():
+    document = render(context())
+    body = text_of(document)
+    assert "Formal complaint, Stage 2, under the Riverside Academy Complaints Policy" in body
+    assert "Pupil: Joshua Adeyemi, Year 8" in body
+    assert "I am Josh's mother." in body
+    for line in DOCUMENT.example["unresolved"].split("\n"):
+        assert line in body
+    for item in DOCUMENT.example["outcomes"] + DOCUMENT.example["attachments"]:
+        assert item in body
+    for line in DOCUMENT.example["impact"].split("\n"):
+        assert line in body
+    assert "within 20 school days" in body
+    assert "{{" not in body
+    assert "{%" not in body
+
+
+def test_issues_are_numbered_with_a_bold_lead():
+    document = render(context())
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(numbered) == len(context()["issues"])
+    assert numbered[0].runs[0].bold
+    assert numbered[0].text.startswith("Support for Josh's special educational needs. The")
+    assert numbered[-1].text == DOCUMENT.example["other_issues"][0]
+
+
+@pytest.mark.parametrize("mode", ["example", "blank", "short"])
+def test_no_empty_paragraphs_are_used_for_spacing(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    elif mode == "short":
+        context_ = context(
+            **STAGE_ONE,
+            duties=["support"],
+            other_issues=None,
+            attachments=None,
+            parent_email=None,
+            parent_phone=None,
+            policy_name=None,
+        )
+    else:
+        context_ = context()
+    document = render(context_)
+    for paragraph in document.paragraphs:
+        assert paragraph.text.strip(), "an empty paragraph"
+    for cell in (cell for table in document.tables for row in table.rows for cell in row.cells):
+        assert all(paragraph.text.strip() for paragraph in cell.paragraphs)
+
+
+def test_template_is_en_gb_a4_and_holds_no_personal_data():
+    document = docx.Document(DOCUMENT.template_path)
+    normal = document.styles["Normal"].element
+    assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    properties = document.core_properties
+    assert (properties.author, properties.title, properties.last_modified_by) == ("", "", "")

@@ -1,0 +1,640 @@
+"""The request for an EHC needs assessment: its questions for parents, young people and
+schools, its wording, its dates and its Word template."""
+
+import datetime
+import io
+import re
+
+import docx
+import pytest
+from docxtpl import DocxTemplate
+from flask import Flask
+
+from forms import CATALOGUE
+from forms import ehc_needs_assessment_request as request_letter
+from forms.ehc_needs_assessment_request import DOCUMENT, build_context
+from service import law
+from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+
+TODAY = datetime.date(2026, 11, 23)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    """The step forms are FlaskForms: they need an app and a request, nothing more."""
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
+    with app.test_request_context():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(law, "today", lambda: TODAY)
+
+
+PARENT_ONLY = ("child_name", "child_known_as", "child_relation", "child_dob", "child_setting")
+PARENT_ONLY += ("year_group", "parent_name", "parent_address", "parent_email", "parent_phone")
+
+YOUNG_PERSON = {
+    "requester": "young_person",
+    "yp_name": "Jordan Achterberg",
+    "yp_dob": "2008-05-03",
+    "yp_setting": "Westbridge College",
+    "yp_address": "Flat 4, 9 Canal Street\nWestbridge\nWB2 5PL",
+    "yp_email": "jordan.a@example.com",
+}
+
+SCHOOL = {
+    "requester": "school",
+    "pupil_name": "Amara Okafor",
+    "pupil_known_as": "Amara",
+    "pupil_dob": "2018-02-14",
+    "pupil_year": "4",
+    "family_agrees": True,
+    "staff_name": "Priya Patel",
+    "staff_role": "SENCO",
+    "school_name": "Elmbrook Primary School",
+    "school_address": "Mill Lane\nWestbridge\nWB3 4QT",
+    "staff_email": "senco@elmbrook.example.sch.uk",
+}
+
+
+def example(**changes):
+    answers = {**DOCUMENT.example, **changes}
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+def as_requester(other):
+    """The example answers, rewritten as a young person's or a school's request."""
+    answers = {k: v for k, v in DOCUMENT.example.items() if k not in PARENT_ONLY}
+    return {**answers, **other}
+
+
+def by_step(answers):
+    """Answers filed under their step's slug, as the journey stores them."""
+    return {
+        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
+        for step in DOCUMENT.steps
+    }
+
+
+def shown(answers):
+    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+
+
+def context_of(answers):
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    return build_context(validated.answers)
+
+
+def context(**changes):
+    return context_of(example(**changes))
+
+
+def render(context_):
+    template = DocxTemplate(DOCUMENT.template_path)
+    template.render(context_, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+def text_of(document):
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def all_text(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n".join(all_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(all_text(item) for item in value.values())
+    return ""
+
+
+def cites(wording, key):
+    """Whether the wording cites `key`, mid-sentence or at the start of one."""
+    short = law.cite(key)
+    return short in wording or short[0].upper() + short[1:] in wording
+
+
+# --- Questions ----------------------------------------------------------------------------
+
+
+def test_example_answers_are_valid():
+    validated = validate_answers(DOCUMENT, DOCUMENT.example)
+    assert validated.errors == {}
+    assert validated.answers == DOCUMENT.example
+
+
+@pytest.mark.parametrize("other", [YOUNG_PERSON, SCHOOL], ids=["young-person", "school"])
+def test_young_person_and_school_answers_are_valid(other):
+    validated = validate_answers(DOCUMENT, as_requester(other))
+    assert validated.errors == {}
+
+
+def test_field_names_are_short_snake_case():
+    for step in DOCUMENT.steps:
+        for name in DOCUMENT.field_names(step):
+            assert re.fullmatch(r"[a-z][a-z0-9_]{1,24}", name), name
+
+
+@pytest.mark.parametrize(
+    ("answers", "steps"),
+    [
+        (
+            DOCUMENT.example,
+            {"child", "your-details"},
+        ),
+        (
+            as_requester(YOUNG_PERSON),
+            {"young-person", "contact-details"},
+        ),
+        (
+            as_requester(SCHOOL),
+            {"pupil", "family-agreement", "school-details"},
+        ),
+    ],
+    ids=["parent", "young-person", "school"],
+)
+def test_each_requester_is_asked_only_their_own_questions(answers, steps):
+    branch = {
+        "child",
+        "your-details",
+        "young-person",
+        "contact-details",
+        "pupil",
+        "family-agreement",
+        "school-details",
+    }
+    seen = shown(answers)
+    assert set(seen) & branch == steps
+    for common in ("requester", "council", "special-educational-needs", "plan-necessary"):
+        assert common in seen
+
+
+@pytest.mark.parametrize(
+    ("method", "asked"),
+    [("email", True), ("hand", True), ("signed-post", False), ("first-class-post", False)],
+)
+def test_the_5pm_question_is_asked_only_for_email_and_hand(method, asked):
+    answers = example(send_method=method, after_5pm=True if asked else None)
+    assert ("after-5pm" in shown(answers)) is asked
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    assert ("after_5pm" in validated.answers) is asked
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("requester", "Select who is making the request"),
+        ("child_name", "Enter your child's full name"),
+        ("child_relation", "Select how the letter should describe your child"),
+        ("child_dob", "Enter your child's date of birth"),
+        ("la_name", "Enter the name of the council"),
+        ("reasons_sen", "Enter why there are, or may be, special educational needs"),
+        ("reasons_plan", "Enter why an EHC plan may be necessary"),
+        ("date_sent", "Enter the date you will send the request"),
+        ("send_method", "Select how you will send the request"),
+        ("after_5pm", "Select yes if you will send it or hand it in after 5pm"),
+        ("parent_name", "Enter your full name"),
+        ("parent_address", "Enter your address"),
+    ],
+)
+def test_each_required_answer_has_a_gov_uk_message(field, message):
+    answers = example()
+    del answers[field]
+    errors = validate_answers(DOCUMENT, answers).errors
+    if field == "requester":  # nothing after it applies until it is answered
+        assert errors["requester"] == [message]
+    else:
+        assert errors == {field: [message]}
+
+
+@pytest.mark.parametrize(
+    ("other", "field", "message"),
+    [
+        (YOUNG_PERSON, "yp_name", "Enter your full name"),
+        (YOUNG_PERSON, "yp_dob", "Enter your date of birth"),
+        (YOUNG_PERSON, "yp_address", "Enter your address"),
+        (SCHOOL, "pupil_name", "Enter the pupil's full name"),
+        (SCHOOL, "pupil_dob", "Enter the pupil's date of birth"),
+        (
+            SCHOOL,
+            "family_agrees",
+            "Select yes if the family agrees to the school making this request",
+        ),
+        (SCHOOL, "staff_role", "Enter your job title"),
+        (SCHOOL, "school_name", "Enter the name of the school"),
+        (SCHOOL, "school_address", "Enter the school's address"),
+    ],
+)
+def test_young_person_and_school_questions_have_messages(other, field, message):
+    answers = as_requester(other)
+    del answers[field]
+    assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"date_sent": "2027-02-22"},
+            "date_sent",
+            "Date you will send the request must be the same as or before 21 February 2027",
+        ),
+        ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
+        (
+            {"professionals": [{"role": "speech and language therapist"}]},
+            "professionals",
+            "Enter the name of the professional or service",
+        ),
+        ({"send_method": "pigeon"}, "send_method", "Select how you will send the request"),
+        (
+            {"parent_email": "siobhan at example"},
+            "parent_email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+    ],
+)
+def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
+    assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
+
+
+def test_a_sending_date_in_the_past_or_the_next_90_days_is_accepted():
+    for day in ("2026-09-01", "2026-11-23", "2027-02-21"):
+        assert validate_answers(DOCUMENT, example(date_sent=day)).errors == {}
+
+
+def test_optional_answers_can_be_left_out():
+    optional = [
+        "child_known_as",
+        "child_setting",
+        "year_group",
+        "la_address",
+        "school_action",
+        "progress",
+        "professionals",
+        "evidence",
+        "parent_email",
+        "parent_phone",
+    ]
+    answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
+    context_ = context_of(answers)
+    assert context_["opening"][0].endswith("Leo Brennan, who was born on 9 June 2016.")
+    assert context_["addressee"] == ["SEN Team", "Westbridge Borough Council"]
+    assert context_["school_action"] == context_["progress"] == []
+    assert context_["professionals"] == context_["evidence"] == []
+    assert context_["contact"] == "You can write to me at the address above."
+    text = text_of(render(context_))
+    for heading in ("Support so far", "Who to ask for advice", "Documents sent"):
+        assert heading not in text
+
+
+# --- Who is writing -----------------------------------------------------------------------
+
+
+def test_a_parent_writes_about_my_son_under_section_36_1():
+    context_ = context()
+    opening = " ".join(context_["opening"])
+    assert opening.startswith(
+        "I am writing to ask you to carry out an education, health and care (EHC) needs "
+        "assessment for my son, Leo Brennan, who was born on 9 June 2016. Leo is in Year 5 at "
+        "St Anne's Church of England Primary School."
+    )
+    assert f"I make this request as Leo's parent, under {law.cite('cfa-s36-1')}." in opening
+    assert context_["test_parts"][0] == "Leo has or may have special educational needs (SEN)"
+    assert context_["sen_heading"] == "1. Leo has or may have special educational needs"
+    assert context_["sender_lines"] == [
+        "Siobhan Brennan",
+        "27 Orchard Way",
+        "Westbridge",
+        "WB4 7JD",
+    ]
+    assert context_["signer"] == "Siobhan Brennan"
+    assert context_["signer_role"] == ""
+
+
+@pytest.mark.parametrize(
+    ("relation", "words"), [("daughter", "my daughter"), ("child", "my child")]
+)
+def test_a_parent_chooses_how_the_child_is_described(relation, words):
+    assert f"for {words}, Leo Brennan," in context(child_relation=relation)["opening"][0]
+
+
+def test_a_young_person_writes_in_their_own_name():
+    context_ = context_of(as_requester(YOUNG_PERSON))
+    opening = " ".join(context_["opening"])
+    assert "needs assessment for me. I was born on 3 May 2008 and I am at Westbridge College." in (
+        opening
+    )
+    assert "in my own name, as a young person" in opening
+    assert cites(opening, "cfa-s36-1")
+    assert context_["test_parts"][0] == "I have or may have special educational needs (SEN)"
+    assert context_["test_parts"][1].endswith("made for me through an EHC plan")
+    assert context_["sen_heading"] == "1. I have or may have special educational needs"
+    assert context_["professionals_intro"].startswith("When you assess me,")
+    assert context_["deadlines"][0]["task"].endswith("and tell me")
+    assert context_["heading"].endswith("for Jordan Achterberg")
+    assert context_["sender_lines"][0] == "Jordan Achterberg"
+    assert context_["contact"] == "You can contact me by email at jordan.a@example.com."
+    assert "parent" not in all_text(context_)
+
+
+def test_a_school_writes_about_our_pupil_with_the_familys_agreement():
+    context_ = context_of(as_requester(SCHOOL))
+    opening = " ".join(context_["opening"])
+    assert (
+        "I am writing on behalf of Elmbrook Primary School to ask you to carry out an "
+        "education, health and care (EHC) needs assessment for our pupil Amara Okafor, who "
+        "was born on 14 February 2018 and is in Year 4." in opening
+    )
+    assert "We make this request as Amara's school" in opening
+    assert "Amara's family agree to us making this request." in opening
+    assert cites(opening, "code-9.8")
+    assert context_["evidence_intro"].startswith("We are sending")
+    assert context_["sending"].startswith("We are sending this request by email")
+    assert context_["deadlines"][0]["task"].endswith("and tell Amara's family")
+    assert "send us a copy of what you send to Amara's family" in context_["acknowledge"]
+    assert context_["sender_lines"][:3] == ["Priya Patel", "SENCO", "Elmbrook Primary School"]
+    assert context_["signer_role"] == "SENCO, Elmbrook Primary School"
+    assert context_["contact"] == "You can contact us by email at senco@elmbrook.example.sch.uk."
+    assert "my son" not in all_text(context_)
+
+
+def test_a_school_without_the_familys_agreement_says_so():
+    context_ = context_of(as_requester({**SCHOOL, "family_agrees": False}))
+    agreement = context_["opening"][-1]
+    assert agreement.startswith("We have not yet got the agreement of Amara's family")
+    assert cites(agreement, "code-9.8")
+
+
+# --- The legal test -----------------------------------------------------------------------
+
+
+def test_the_test_is_section_36_8_and_nothing_more():
+    context_ = context()
+    assert context_["test_intro"].startswith(
+        "Section 36(8) of the Children and Families Act 2014 says you must carry out"
+    )
+    assert context_["test_parts"][1] == (
+        "it may be necessary for special educational provision to be made for Leo through an "
+        "EHC plan"
+    )
+    meaning = context_["test_meaning"]
+    assert "the only test the law sets" in meaning
+    assert "diagnosis" in meaning
+    assert "set number of rounds of extra support" in meaning
+    assert "set amount of money" in meaning
+    assert "lower bar than the test for deciding whether to issue an EHC plan" in meaning
+    assert context_["reasons_sen"] == DOCUMENT.example["reasons_sen"].split("\n")
+    assert context_["reasons_plan"] == DOCUMENT.example["reasons_plan"].split("\n")
+    assert cites(context_["support_intro"], "code-9.14")
+
+
+# --- Sending and the time limits ----------------------------------------------------------
+
+
+def deadline_dates(context_):
+    return [row["date"] for row in context_["deadlines"]]
+
+
+def test_example_dates_count_from_the_day_of_the_email():
+    context_ = context()
+    assert context_["letter_date"] == "24 November 2026"
+    assert context_["sending"] == (
+        "I am sending this request by email on 24 November 2026, before 5pm, so you should "
+        "receive it that day."
+    )
+    assert "assume you receive it on 24 November 2026" in context_["limits_intro"]
+    # Tue 24 Nov 2026 + 6, 16 and 20 calendar weeks.
+    assert deadline_dates(context_) == ["5 January 2027", "16 March 2027", "13 April 2027"]
+    assert law.ehc_deadlines(datetime.date(2026, 11, 24))["decide-to-assess"] == (
+        datetime.date(2027, 1, 5)
+    )
+
+
+def test_each_date_is_printed_with_its_regulation():
+    rows = context()["deadlines"]
+    assert [row["law"] for row in rows] == [
+        f"Within 6 weeks of receiving the request, under {law.cite('send-regs-5-1')}",
+        f"Within 16 weeks of receiving the request, under {law.cite('send-regs-10-1')}",
+        f"Within 20 weeks of receiving the request, under {law.cite('send-regs-13-2')}",
+    ]
+    assert rows[0]["task"] == "Decide whether to carry out an assessment, and tell me"
+    assert law.cite("send-regs-5-1").startswith("regulations 4(1) and 5(1)")
+
+
+def test_the_exceptions_are_named_and_the_assumption_explained():
+    context_ = context()
+    assert cites(context_["exceptions"], "send-regs-exceptions")
+    assert "impractical" in context_["exceptions"]
+    assert "please tell me which one and why" in context_["exceptions"]
+    assert "If you receive it on a different day, please tell me." in context_["limits_intro"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "sending", "received", "first_deadline"),
+    [
+        (
+            # Fri 27 Nov 2026 after 5pm -> Mon 30 Nov.
+            {"date_sent": "2026-11-27", "after_5pm": True},
+            "by email after 5pm on 27 November 2026, so it should count as received on the "
+            "next working day, 30 November 2026.",
+            "30 November 2026",
+            "11 January 2027",
+        ),
+        (
+            # Sat 28 Nov 2026 by hand -> Mon 30 Nov.
+            {"date_sent": "2026-11-28", "send_method": "hand"},
+            "delivering this request by hand on 28 November 2026, which is not a working day, "
+            "so it should count as received on the next working day, 30 November 2026.",
+            "30 November 2026",
+            "11 January 2027",
+        ),
+        (
+            # Thu 24 Dec 2026 first class: Fri 25, Sat 26, Sun 27, Mon 28 (substitute) -> Tue 29.
+            {"date_sent": "2026-12-24", "send_method": "first-class-post", "after_5pm": None},
+            "by first-class post on 24 December 2026, so you should receive it on the next "
+            "working day, 29 December 2026.",
+            "29 December 2026",
+            "9 February 2027",
+        ),
+        (
+            # Fri 27 Nov 2026 signed-for: expected to be signed for on Mon 30 Nov.
+            {"date_sent": "2026-11-27", "send_method": "signed-post", "after_5pm": None},
+            "by signed-for post on 27 November 2026. It should count as received on the day it "
+            "is signed for, which is likely to be the next working day, 30 November 2026.",
+            "30 November 2026",
+            "11 January 2027",
+        ),
+    ],
+    ids=["email-after-5pm", "hand-on-saturday", "first-class-at-christmas", "signed-for"],
+)
+def test_the_day_of_receipt_follows_how_and_when_it_is_sent(
+    changes, sending, received, first_deadline
+):
+    context_ = context(**changes)
+    assert context_["sending"].endswith(sending)
+    assert f"assume you receive it on {received}." in context_["limits_intro"]
+    assert deadline_dates(context_)[0] == first_deadline
+
+
+def test_letter_is_dated_the_day_it_is_sent():
+    assert context(date_sent="2026-12-01")["letter_date"] == "1 December 2026"
+
+
+def test_citations_all_come_from_law():
+    for answers in (example(), as_requester(YOUNG_PERSON), as_requester(SCHOOL)):
+        letter = all_text(context_of(answers))
+        for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
+            letter = letter.replace(citation, "")
+            letter = letter.replace(citation[0].upper() + citation[1:], "")
+        for trace in ("Act 20", "Regulations 20", "Code of Practice", "section ", "egulation"):
+            assert trace not in letter
+
+
+# --- Addressing, file name and what to do next --------------------------------------------
+
+
+def test_a_named_officer_is_written_to_by_name():
+    context_ = context(la_contact="Ms Joy Adeyemi")
+    assert context_["addressee"][:2] == ["Ms Joy Adeyemi", "Westbridge Borough Council"]
+    assert context_["salutation"] == "Dear Ms Joy Adeyemi"
+    assert context_["sign_off"] == "Yours sincerely"
+    unnamed = context()
+    assert unnamed["addressee"][0] == "SEN Team"
+    assert (unnamed["salutation"], unnamed["sign_off"]) == ("Dear SEN Team", "Yours faithfully")
+
+
+def test_professionals_are_listed_with_their_job_and_details():
+    assert context()["professionals"] == [
+        "Dr Rachel Evans, community paediatrician (Westbridge Children's Centre; saw Leo on "
+        "10 September 2026)",
+        "Westbridge Speech and Language Therapy Service (Leo has been on the waiting list "
+        "since May 2026)",
+    ]
+
+
+def test_filename_names_the_child_and_the_sending_date():
+    assert request_letter.filename(DOCUMENT.example) == (
+        "EHC needs assessment request for Leo Brennan, 24 November 2026"
+    )
+    assert request_letter.filename(as_requester(YOUNG_PERSON)).startswith(
+        "EHC needs assessment request for Jordan Achterberg"
+    )
+
+
+def test_next_steps_cover_proof_a_missed_deadline_appeal_and_advice():
+    steps = " ".join(DOCUMENT.next_steps)
+    assert "proof" in steps
+    assert "'Letter to the council about a missed EHC time limit'" in steps
+    assert cites(steps, "cfa-s51")
+    assert cites(steps, "cfa-s55")
+    assert "SENDIASS" in steps
+    assert "IPSEA" in steps
+
+
+def test_next_steps_name_the_missed_deadline_letter_as_the_catalogue_does():
+    titles = {document.slug: document.title for document in CATALOGUE}
+    if "missed-deadline-letter" in titles:
+        assert f"'{titles['missed-deadline-letter']}'" in " ".join(DOCUMENT.next_steps)
+
+
+def test_the_letter_is_for_parents_young_people_and_schools():
+    assert DOCUMENT.audience == ("parent", "young-person", "school")
+
+
+# --- Blank mode ---------------------------------------------------------------------------
+
+
+def test_blank_mode_gives_a_parents_letter_with_prompts():
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert context_["blank"] is True
+    assert context_["letter_date"] == "[date]"
+    assert "[my son / my daughter / my child], [child's full name]" in context_["opening"][0]
+    assert all(is_prompt(row["date"]) for row in context_["deadlines"])
+    assert context_["deadlines"][0]["date"] == "[date 6 weeks after they receive it]"
+    assert cites(context_["deadlines"][2]["law"], "send-regs-13-2")
+    assert "[email / hand / post]" in context_["sending"]
+    assert context_["professionals"] == ["[name or service], [their job] ([where they work])"]
+    assert context_["evidence"] == ["[document, with its date]"]
+    assert context_.keys() == context().keys()
+
+
+# --- The Word template --------------------------------------------------------------------
+
+
+def test_template_variables_are_exactly_the_context():
+    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    assert variables == set(context().keys())
+
+
+@pytest.mark.parametrize("answers", ["parent", "young-person", "school"])
+def test_every_answer_typed_comes_back_in_the_letter(answers):
+    given = {
+        "parent": example(),
+        "young-person": as_requester(YOUNG_PERSON),
+        "school": as_requester(SCHOOL),
+    }[answers]
+    text = text_of(render(context_of(given)))
+    skip = {"requester", "child_relation", "child_dob", "yp_dob", "pupil_dob", "pupil_year"}
+    skip |= {"family_agrees", "date_sent", "send_method", "after_5pm"}
+    for key, value in given.items():
+        if key not in skip:
+            for line in all_text(value).split("\n"):
+                assert line.strip() in text, key
+    assert "{{" not in text
+    assert "{%" not in text
+
+
+def test_time_limits_table_has_a_header_and_one_row_per_deadline():
+    document = render(context())
+    (table,) = document.tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["What you must do", "By", "Time limit and the law"]
+    assert [row[1] for row in rows[1:]] == ["5 January 2027", "16 March 2027", "13 April 2027"]
+    assert "regulations 4(1) and 5(1)" in rows[1][2]
+    assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
+
+
+@pytest.mark.parametrize("mode", ["example", "blank", "short", "school"])
+def test_no_empty_paragraphs_are_used_for_spacing(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    elif mode == "short":
+        context_ = context(
+            school_action=None,
+            progress=None,
+            professionals=None,
+            evidence=None,
+            parent_email=None,
+            parent_phone=None,
+            child_setting=None,
+            year_group=None,
+        )
+    elif mode == "school":
+        context_ = context_of(as_requester(SCHOOL))
+    else:
+        context_ = context()
+    document = render(context_)
+    for paragraph in document.paragraphs:
+        assert paragraph.text.strip(), "an empty paragraph"
+
+
+def test_lists_use_word_list_styles():
+    document = render(context())
+    styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    for item in DOCUMENT.example["evidence"]:
+        assert styles[item] == "List Bullet"
+    assert styles["Leo has or may have special educational needs (SEN)"] == "List Bullet"
+    assert styles[context()["heading"]] == "Heading 1"
+    assert styles["The legal test"] == "Heading 2"

@@ -1,0 +1,670 @@
+"""The records request: who asks, which right it uses, when the reply is due, the child's
+views, and its Word template."""
+
+import datetime
+import io
+import re
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from flask import Flask
+
+from forms import CATALOGUE, records_request
+from forms.records_request import DOCUMENT, build_context
+from service import law
+from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.readability import flesch_reading_ease
+
+SENT = datetime.date(2026, 3, 4)  # the example's sending date, a Wednesday
+
+
+@pytest.fixture(autouse=True)
+def request_context():
+    """The step forms are FlaskForms: they need an app and a request, nothing more."""
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
+    with app.test_request_context():
+        yield
+
+
+def example(**changes):
+    answers = {**DOCUMENT.example, **changes}
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+# A young person asking for their own records: the parent's questions are not asked.
+YOUNG_PERSON = {
+    "requester": "young_person",
+    "school_type": None,
+    "wants": None,
+    "child_name": None,
+    "child_known_as": None,
+    "child_dob": None,
+    "year_group": None,
+    "relationship": None,
+    "child_views": None,
+    "own_dob": "2008-05-03",
+    "own_year_group": "left in July 2024",
+    "sender_name": "Sam Taylor",
+    "identity": "a copy of my driving licence",
+}
+
+
+def by_step(answers):
+    """Answers filed under their step's slug, as the journey stores them."""
+    return {
+        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
+        for step in DOCUMENT.steps
+    }
+
+
+def shown(answers):
+    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+
+
+def context(**changes):
+    validated = validate_answers(DOCUMENT, example(**changes))
+    assert validated.errors == {}
+    return build_context(validated.answers)
+
+
+def render(context_):
+    template = DocxTemplate(DOCUMENT.template_path)
+    template.render(context_, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    buffer.seek(0)
+    return docx.Document(buffer)
+
+
+def text_of(document):
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def letter(**changes):
+    return text_of(render(context(**changes)))
+
+
+def cites(wording, key):
+    """Whether the wording cites `key`, mid-sentence or at the start of one."""
+    short = law.cite(key)
+    return short in wording or short[0].upper() + short[1:] in wording
+
+
+def requests_text(context_):
+    return "\n".join(f"{r['lead']} {r['text']}" for r in context_["requests"])
+
+
+# --- Questions ----------------------------------------------------------------------------
+
+
+def test_example_answers_are_valid():
+    validated = validate_answers(DOCUMENT, DOCUMENT.example)
+    assert validated.errors == {}
+    given = {name: value for name, value in validated.answers.items() if value is not None}
+    assert given == DOCUMENT.example
+
+
+def test_field_names_are_short_snake_case():
+    for step in DOCUMENT.steps:
+        for name in DOCUMENT.field_names(step):
+            assert re.fullmatch(r"[a-z][a-z_]{1,24}", name), name
+
+
+def test_registered_in_the_catalogue_for_parents_and_young_people():
+    assert DOCUMENT in CATALOGUE
+    assert DOCUMENT.slug == "records-request"
+    assert DOCUMENT.audience == ("parent", "young-person")
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("requester", "Select whose records you are asking for"),
+        ("school_name", "Enter the name of the school"),
+        ("recipient", "Select who the letter should go to"),
+        ("school_type", "Select what type of school it is"),
+        ("wants", "Select what you want from the school"),
+        ("child_name", "Enter your child's full name"),
+        ("child_dob", "Enter your child's date of birth"),
+        ("send_method", "Select how you will send the letter"),
+        ("send_date", "Enter the date you will send the letter"),
+        ("after_five", "Select yes if you will send the letter after 5pm"),
+        ("child_views", "Select what your child thinks about the request"),
+        ("sender_name", "Enter your full name"),
+        ("sender_address", "Enter your address"),
+    ],
+)
+def test_each_required_answer_has_a_gov_uk_message(field, message):
+    answers = example()
+    del answers[field]
+    assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
+
+
+def test_a_young_person_must_give_their_date_of_birth():
+    answers = example(**YOUNG_PERSON)
+    del answers["own_dob"]
+    assert validate_answers(DOCUMENT, answers).errors == {"own_dob": ["Enter your date of birth"]}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
+        ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
+        ({"send_method": "pigeon"}, "send_method", "Select how you will send the letter"),
+        (
+            {"records_wanted": ["sen_file", "diary"]},
+            "records_wanted",
+            "Select the records you want",
+        ),
+        (
+            {"records_from": "2025-09-01", "records_to": "2025-07-01"},
+            "records_to",
+            "The end date must be the same as or after the start date",
+        ),
+        (
+            {"sender_email": "chidi at example"},
+            "sender_email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+    ],
+)
+def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
+    assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
+
+
+def test_optional_answers_can_be_left_out():
+    optional = [
+        "school_address",
+        "recipient_name",
+        "child_known_as",
+        "year_group",
+        "relationship",
+        "records_wanted",
+        "records_other",
+        "records_from",
+        "sender_email",
+        "sender_phone",
+        "identity",
+    ]
+    answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
+    validated = validate_answers(DOCUMENT, answers)
+    assert validated.errors == {}
+    context_ = build_context(validated.answers)
+    assert context_["child"] == "Amara Okafor"
+    assert context_["salutation"] == "Dear Head Teacher"
+    assert context_["sign_off"] == "Yours faithfully"
+    assert context_["heading"] == (
+        "Request for the records of Amara Okafor, date of birth 20 January 2013"
+    )
+    assert context_["records"] == []
+    assert context_["date_range"] == ""
+    assert context_["contact"] == "Please reply to me at the address above."
+    assert context_["identity"] == (
+        "If you need proof of who I am, or that I am Amara Okafor's parent, please tell me "
+        "what you need."
+    )
+    assert "The records I most need" not in text_of(render(context_))
+
+
+# --- Which questions are asked ------------------------------------------------------------
+
+
+def test_a_parent_at_a_maintained_school_is_asked_everything_but_the_pupil_step():
+    assert shown(example()) == [
+        "who",
+        "school",
+        "school-type",
+        "wants",
+        "child",
+        "records",
+        "record-dates",
+        "sending",
+        "sending-time",
+        "child-views",
+        "you",
+    ]
+
+
+@pytest.mark.parametrize("school_type", ["academy", "independent"])
+def test_academies_and_independent_schools_skip_what_you_want(school_type):
+    slugs = shown(example(school_type=school_type))
+    assert "wants" not in slugs
+    assert "child-views" in slugs  # a subject access request, so the child's views matter
+
+
+def test_not_sure_asks_what_you_want():
+    assert "wants" in shown(example(school_type="not_sure"))
+
+
+def test_a_young_person_is_not_asked_about_a_child_or_the_school_type():
+    slugs = shown(example(**YOUNG_PERSON))
+    assert "pupil" in slugs
+    for slug in ("school-type", "wants", "child", "child-views"):
+        assert slug not in slugs
+    assert validate_answers(DOCUMENT, example(**YOUNG_PERSON)).errors == {}
+
+
+@pytest.mark.parametrize(
+    ("method", "asked"),
+    [("email", True), ("hand", True), ("signed-post", False), ("first-class-post", False)],
+)
+def test_the_5pm_question_is_only_for_email_and_hand_delivery(method, asked):
+    assert ("sending-time" in shown(example(send_method=method))) is asked
+    assert {value for value, _ in records_request.SEND_METHODS} == set(law.RECEIPT_METHODS)
+
+
+def test_child_views_are_asked_only_where_a_subject_access_request_is_made():
+    # The educational record is the parent's own right; the child's views go with the
+    # subject access request.
+    assert "child-views" not in shown(example(wants="see"))
+    assert "child-views" not in shown(example(wants="copy"))
+    assert "child-views" in shown(example(wants="all"))
+    assert "child-views" in shown(example(school_type="not_sure", wants="see"))
+
+
+@pytest.mark.parametrize(
+    ("child_dob", "asked"),
+    [
+        ("2014-03-04", True),  # 12 on the day the letter is sent
+        ("2014-03-05", False),  # 12 the day after
+        ("2016-01-01", False),
+    ],
+)
+def test_child_views_are_asked_from_about_12_counted_on_the_sending_date(child_dob, asked):
+    assert ("child-views" in shown(example(child_dob=child_dob))) is asked
+    validated = validate_answers(DOCUMENT, example(child_dob=child_dob))
+    assert validated.errors == {}
+    assert ("child_views" in validated.answers) is asked
+    assert (build_context(validated.answers)["child_views"] != "") is asked
+
+
+def test_the_age_is_counted_on_the_letter_date_not_today():
+    # The same child, 11 when a letter is sent in 2025 and 12 when it is sent in 2026.
+    answers = example(child_dob="2013-06-01")
+    assert "child-views" not in shown({**answers, "send_date": "2025-05-31"})
+    assert "child-views" in shown({**answers, "send_date": "2025-06-01"})
+
+
+# --- Which right the letter uses ----------------------------------------------------------
+
+
+def test_maintained_see_asks_only_for_the_educational_record():
+    context_ = context(wants="see", child_views=None)
+    wording = requests_text(context_)
+    assert cites(wording, "pupil-info-reg5")
+    assert "within 15 school days" in wording
+    assert "tell me when I can come in" in wording
+    assert "subject access" not in wording
+    assert "copy" not in wording
+    assert context_["timing"] == []
+    assert "When the school must reply" not in text_of(render(context_))
+
+
+def test_maintained_copy_asks_about_any_charge_without_stating_one_as_law():
+    wording = requests_text(context(wants="copy", child_views=None))
+    assert "send me a copy" in wording
+    assert "If there is a charge for the copy, please tell me how much it is first." in wording
+    # DOMAIN.md marks the fee rule [U]: the letter must not say what the law allows.
+    for claim in ("cost of supply", "fee", "may charge", "can charge"):
+        assert claim not in wording
+
+
+def test_maintained_all_asks_for_the_record_and_makes_a_subject_access_request():
+    context_ = context()
+    wording = requests_text(context_)
+    assert cites(wording, "pupil-info-reg5")
+    assert cites(wording, "gdpr-art15")
+    assert "Please also treat this letter as a subject access request" in wording
+    assert "made on Amara's behalf" in wording
+    assert "if the school is maintained" not in wording
+    assert context_["timing"]
+
+
+@pytest.mark.parametrize("school_type", ["academy", "independent"])
+def test_academies_and_independent_schools_get_a_subject_access_request_only(school_type):
+    context_ = context(school_type=school_type, wants=None)
+    wording = requests_text(context_)
+    assert cites(wording, "gdpr-art15")
+    assert "regulation 5" not in wording.lower()
+    assert "educational record" not in wording
+    assert len(context_["requests"]) == 1
+
+
+def test_not_sure_says_which_request_is_for_which_kind_of_school():
+    wording = requests_text(context(school_type="not_sure", wants="see"))
+    assert "If this is a maintained school, please let me see" in wording
+    assert "If this is an academy, free school or independent school, please treat" in wording
+    timing = context(school_type="not_sure", wants="see")["timing"][0]
+    assert timing.startswith("If the school is not maintained, Article 12(3) of the UK GDPR")
+
+
+def test_not_sure_and_everything_asks_for_both_whatever_the_school():
+    wording = requests_text(context(school_type="not_sure", wants="all"))
+    assert "educational record, if the school is maintained." in wording
+    assert "Please also treat this letter as a subject access request" in wording
+
+
+def test_a_young_person_makes_a_subject_access_request_in_their_own_name():
+    context_ = context(**YOUNG_PERSON)
+    wording = requests_text(context_)
+    assert cites(wording, "gdpr-art15")
+    assert "about me" in wording
+    assert "behalf" not in wording
+    assert "educational record" not in wording
+    assert context_["heading"] == (
+        "Request for my records: Sam Taylor, left in July 2024, date of birth 3 May 2008"
+    )
+    assert context_["child_views"] == ""
+    assert context_["consent_note"] == ""
+    assert context_["identity"] == (
+        "If you need to check who I am, I can send you this: a copy of my driving licence."
+    )
+    assert "Emails and notes by staff that mention me" in context_["records"]
+    text = text_of(render(context_))
+    assert "Amara" not in text
+    assert "my father" not in text
+
+
+# --- The dates ----------------------------------------------------------------------------
+
+
+def test_letter_is_dated_the_day_it_is_sent():
+    assert context()["letter_date"] == "4 March 2026"
+
+
+@pytest.mark.parametrize(
+    ("changes", "sentence"),
+    [
+        (
+            {},
+            # 4 April 2026 is a Saturday and 6 April Easter Monday.
+            "I am sending this letter by email on 4 March 2026, so the reply is due by "
+            "7 April 2026.",
+        ),
+        (
+            {"after_five": True},
+            "I am sending this letter by email after 5pm on 4 March 2026. It counts as received "
+            "on 5 March 2026, so the reply is due by 7 April 2026.",
+        ),
+        (
+            {"send_method": "hand", "send_date": "2026-03-07", "after_five": False},
+            # Saturday 7 March: received Monday 9 March; 9 April is a Thursday.
+            "I am handing this letter in at the school on 7 March 2026. It counts as received "
+            "on 9 March 2026, so the reply is due by 9 April 2026.",
+        ),
+        (
+            {"send_method": "first-class-post", "send_date": "2026-03-13", "after_five": None},
+            # Friday 13 March: received Monday 16 March; 16 April is a Thursday.
+            "I am posting this letter first class on 13 March 2026. It counts as received on "
+            "16 March 2026, so the reply is due by 16 April 2026.",
+        ),
+        (
+            {"send_method": "signed-post", "send_date": "2026-10-30", "after_five": None},
+            # Friday 30 October: signed for on Monday 2 November at the earliest; 2 December
+            # is a Wednesday.
+            "I am sending this letter by signed-for post on 30 October 2026. The month starts "
+            "on the day it is signed for. If that is 2 November 2026, the reply is due by "
+            "2 December 2026.",
+        ),
+    ],
+)
+def test_the_reply_date_counts_from_when_the_school_receives_the_letter(changes, sentence):
+    assert context(**changes)["timing"][1] == sentence
+
+
+def test_reply_dates_come_from_law():
+    assert law.subject_access_due(law.request_received(SENT, "email")) == datetime.date(2026, 4, 7)
+    assert law.request_received(SENT, "email", after_5pm=True) == datetime.date(2026, 3, 5)
+
+
+def test_the_school_is_told_about_extensions_pauses_and_a_proportionate_search():
+    timing = context()["timing"]
+    wording = "\n".join(timing)
+    assert cites(wording, "gdpr-art12-3")
+    assert "within 1 month of getting it" in wording
+    assert "School holidays do not pause this." in wording
+    assert "can take up to 2 more months" in wording
+    assert "must tell me within the first month" in wording
+    assert cites(wording, "gdpr-art12a")
+    assert cites(wording, "gdpr-art15-1a")
+    assert "reasonable and proportionate" in wording
+
+
+def test_the_new_citations_are_secondary_as_domain_marks_them():
+    for key in ("gdpr-art12a", "gdpr-art15-1a", "gdpr-art12-3"):
+        assert law.CITATIONS[key].confidence == "secondary"
+    extension = law.TIME_LIMITS["subject-access-extension"]
+    assert (extension.amount, extension.unit, extension.citation) == (2, "months", "gdpr-art12-3")
+
+
+def test_date_range():
+    assert context()["date_range"] == "I am asking for records from 1 September 2024 to now."
+    assert context(records_to="2025-07-18")["date_range"] == (
+        "I am asking for records from 1 September 2024 to 18 July 2025."
+    )
+    assert context(records_from=None, records_to="2025-07-18")["date_range"] == (
+        "I am asking for records up to 18 July 2025."
+    )
+
+
+# --- The child's views --------------------------------------------------------------------
+
+
+def test_a_child_who_agrees_signs_a_note_at_the_end():
+    context_ = context()
+    assert context_["child_views"] == (
+        "Amara is 13. Amara knows about this request and agrees to it, and has signed the note "
+        "at the end of this letter."
+    )
+    assert context_["consent_note"] == (
+        "I know that my father is asking the school for my records, and I agree."
+    )
+    document = render(context_)
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert "Note from Amara" in texts
+    assert texts[-1].startswith("Signed")
+    assert texts[-1].endswith("Amara Okafor")
+
+
+@pytest.mark.parametrize(
+    ("views", "expected"),
+    [
+        ("not_asked", "If the school thinks it needs Amara's agreement"),
+        ("cannot", "Because of Amara's needs, I do not think Amara can understand"),
+    ],
+)
+def test_other_views_need_no_note(views, expected):
+    context_ = context(child_views=views)
+    assert context_["child_views"].startswith("Amara is 13. ")
+    assert expected in context_["child_views"]
+    assert context_["consent_note"] == ""
+    assert "Note from Amara" not in text_of(render(context_))
+
+
+def test_the_age_of_12_is_worded_as_guidance_not_law():
+    hint = records_request.ChildViewsStep.hint
+    assert "about 12 or older" in hint
+    assert "This is a guide, not a fixed age." in hint
+    letter_ = letter()
+    for rule in ("12 or older", "age of 12", "over 12", "aged 12"):
+        assert rule not in letter_
+    assert "must have" not in context()["child_views"]
+
+
+# --- The rest of the letter ---------------------------------------------------------------
+
+
+def test_example_letter_is_addressed_and_headed():
+    context_ = context()
+    assert context_["addressee"] == [
+        "Ms Clarke",
+        "Head Teacher",
+        "Riverside High School",
+        "Station Road",
+        "Leeds",
+        "LS12 3AB",
+    ]
+    assert context_["salutation"] == "Dear Ms Clarke"
+    assert context_["sign_off"] == "Yours sincerely"
+    assert context_["heading"] == (
+        "Request for the records of Amara Okafor, Year 8, date of birth 20 January 2013"
+    )
+    assert context_["opening"] == (
+        "I am Amara's father. I am writing to ask for Amara's school records."
+    )
+
+
+def test_letter_to_a_data_protection_officer():
+    context_ = context(recipient="dpo", recipient_name=None)
+    assert context_["addressee"][0] == "The Data Protection Officer"
+    assert context_["salutation"] == "Dear Data Protection Officer"
+
+
+def test_records_wanted_are_listed_with_anything_else():
+    assert context()["records"] == [
+        "The SEN file and any support plans",
+        "Records of interventions and other extra help, such as provision maps",
+        "Assessments and reports, including test results",
+        "Emails and notes by staff that mention Amara",
+        "Notes of meetings about Amara",
+        "The notes from the meeting with the educational psychologist on 12 January 2026.",
+        "The reading test results from the autumn term.",
+    ]
+
+
+def test_citations_all_come_from_law():
+    text = letter(school_type="not_sure")
+    for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
+        text = text.replace(citation, "").replace(citation[0].upper() + citation[1:], "")
+    for trace in ("Regulations 20", "GDPR", "section ", "Article", "regulation "):
+        assert trace not in text
+
+
+def test_filename_names_the_child_the_school_and_the_date():
+    assert records_request.filename(DOCUMENT.example) == (
+        "Records request for Amara Okafor to Riverside High School, 4 March 2026"
+    )
+    assert records_request.filename(example(**YOUNG_PERSON)).startswith(
+        "Records request for Sam Taylor to"
+    )
+
+
+def test_next_steps_cover_proof_of_sending_and_a_missed_deadline():
+    steps = " ".join(DOCUMENT.next_steps)
+    assert "Keep proof that you sent it" in steps
+    assert "complaints procedure" in steps
+    assert "Information Commissioner's Office" in steps
+
+
+# --- Blank mode ---------------------------------------------------------------------------
+
+
+def test_blank_mode_gives_a_printable_letter_with_prompts():
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert context_["blank"] is True
+    assert context_["letter_date"] == "[date]"
+    assert context_["salutation"] == "Dear [name]"
+    assert context_["child_name"] == "[child's full name]"
+    wording = requests_text(context_)
+    assert cites(wording, "pupil-info-reg5")
+    assert cites(wording, "gdpr-art15")
+    assert "if the school is maintained" in wording
+    assert is_prompt(context_["records"][-1])
+    assert len(context_["records"]) == len(records_request.RECORDS) + 1
+    assert "[date, one month after the school gets this letter]" in context_["timing"][1]
+    assert context_["consent_note"]
+    assert context_.keys() == context().keys()
+
+
+# --- The Word template --------------------------------------------------------------------
+
+
+def test_template_variables_are_exactly_the_context():
+    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    assert variables == set(context().keys())
+
+
+def test_example_renders_with_every_answer():
+    text = letter()
+    for value in (
+        "Chidi Okafor",
+        "Amara Okafor",
+        "Riverside High School",
+        "a copy of my passport and Amara's birth certificate",
+        "The reading test results from the autumn term.",
+        "the reply is due by 7 April 2026",
+    ):
+        assert value in text
+    assert "{{" not in text
+    assert "{%" not in text
+
+
+def test_characters_special_to_xml_come_through_as_typed():
+    assert "Smith & Jones <School>" in letter(school_name="Smith & Jones <School>")
+
+
+@pytest.mark.parametrize("mode", ["example", "blank", "short", "young-person"])
+def test_no_empty_paragraphs_are_used_for_spacing(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    elif mode == "short":
+        context_ = context(
+            wants="see",
+            child_views=None,
+            records_wanted=None,
+            records_other=None,
+            records_from=None,
+            sender_email=None,
+            sender_phone=None,
+            identity=None,
+        )
+    elif mode == "young-person":
+        context_ = context(**YOUNG_PERSON)
+    else:
+        context_ = context()
+    for paragraph in render(context_).paragraphs:
+        assert paragraph.text.strip(), "an empty paragraph"
+
+
+def test_lists_use_word_list_styles():
+    document = render(context())
+    styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    for record in context()["records"]:
+        assert styles[record] == "List Bullet"
+    assert styles[context()["heading"]] == "Heading 1"
+    lead = next(p for p in document.paragraphs if p.text.startswith("Amara's educational"))
+    assert lead.runs[0].bold
+
+
+def test_template_is_en_gb_a4_and_holds_no_personal_data():
+    document = docx.Document(DOCUMENT.template_path)
+    normal = document.styles["Normal"].element
+    assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    properties = document.core_properties
+    assert (properties.author, properties.title, properties.last_modified_by) == ("", "", "")
+
+
+# --- Plain English ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["blank", "example", "young-person"])
+def test_fixed_wording_is_plain_english(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    elif mode == "young-person":
+        context_ = context(**YOUNG_PERSON)
+    else:
+        context_ = context()
+    prose = [
+        paragraph.text
+        for paragraph in render(context_).paragraphs
+        if paragraph.text.rstrip().endswith((".", "?", ":", ".]"))
+    ]
+    assert len(prose) > 10
+    assert flesch_reading_ease(prose) >= 50
