@@ -14,8 +14,9 @@ procedure is said on the done page, by type of school.
 from wtforms import Form
 
 from forms.formatting import (
+    cites,
+    contact_sentence,
     is_blank,
-    join_list,
     long_date,
     one_line,
     paragraphs,
@@ -434,7 +435,7 @@ def build_context(answers):
         "attachments": [text(item) for item in answers.get("attachments") or [] if text(item)],
         "reply_request": _reply_request(answers.get("response_time")),
         "policy_request": "" if policy else _policy_request(school_type),
-        "contact": _contact(email, phone),
+        "contact": contact_sentence(email, phone),
         "sign_off": "Yours sincerely" if named else "Yours faithfully",
     }
 
@@ -506,7 +507,7 @@ def _panel_request(school_type):
     if school_type == "academy":
         return (
             "Please arrange for a panel to hear my complaint. "
-            f"{_cites('iss-part7')} an academy's procedure must allow for a hearing before a "
+            f"{cites('iss-part7')} an academy's procedure must allow for a hearing before a "
             "panel of at least three people, one of whom is independent of the school."
         )
     return (
@@ -530,12 +531,6 @@ def _events(events, blank):
     ]
 
 
-def _cites(key):
-    """A citation from service.law as the start of a sentence: "Section 66 of ... says"."""
-    short = law.cite(key)
-    return f"{short[0].upper()}{short[1:]} says"
-
-
 def _issues(chosen, answers, child):
     """One numbered issue per duty the parent chose, in the order of DUTIES, then their own."""
     issues = [_issue(kind, child) for kind, _ in DUTIES if kind in chosen and kind != "other"]
@@ -553,7 +548,7 @@ def _issue(kind, child):
         return {
             "lead": f"Support for {of_child} special educational needs.",
             "text": (
-                f"The school has not put in place the help {child} needs. {_cites('cfa-s66')} "
+                f"The school has not put in place the help {child} needs. {cites('cfa-s66')} "
                 "the school must use its best endeavours to secure the special educational "
                 "provision that a pupil's needs call for."
             ),
@@ -563,7 +558,7 @@ def _issue(kind, child):
             "lead": "Telling me about SEN support.",
             "text": (
                 f"The school did not tell me that it was giving {child} SEN support. "
-                f"{_cites('cfa-s68')} when a school makes special educational provision for "
+                f"{cites('cfa-s68')} when a school makes special educational provision for "
                 "a pupil who has no education, health and care (EHC) plan, it must tell the "
                 "parent."
             ),
@@ -573,7 +568,7 @@ def _issue(kind, child):
             "lead": "Taking part in school activities.",
             "text": (
                 f"{child} has been left out of activities that other pupils take part in. "
-                f"{_cites('cfa-s35')} a child with special educational needs must take part "
+                f"{cites('cfa-s35')} a child with special educational needs must take part "
                 "in school activities with other children. This applies so far as it is "
                 "reasonably practicable and fits with the child's own support, the education "
                 "of the other children and the efficient use of resources."
@@ -584,7 +579,7 @@ def _issue(kind, child):
             "lead": "Taking my concerns seriously.",
             "text": (
                 f"I raised concerns about {child}, and the school did not act on them. "
-                f"{_cites('code-6.45')} schools should take any concern a parent raises "
+                f"{cites('code-6.45')} schools should take any concern a parent raises "
                 "seriously."
             ),
         }
@@ -593,7 +588,7 @@ def _issue(kind, child):
             "lead": f"Telling staff about {of_child} needs.",
             "text": (
                 f"Staff who work with {child} have not been told about {of_child} needs or "
-                f"how to help. {_cites('code-6.49')} everyone who works with a pupil should "
+                f"how to help. {cites('code-6.49')} everyone who works with a pupil should "
                 "know about their needs, the outcomes being sought, the support in place and "
                 "the teaching strategies to use."
             ),
@@ -603,7 +598,7 @@ def _issue(kind, child):
             "lead": "Meeting me to talk about support.",
             "text": (
                 f"The school has not met me at least three times a year to talk about "
-                f"{of_child} support. {_cites('code-6.65')} schools should meet parents at "
+                f"{of_child} support. {cites('code-6.65')} schools should meet parents at "
                 "least three times each year, and give them a record of what was agreed."
             ),
         }
@@ -611,7 +606,7 @@ def _issue(kind, child):
         "lead": f"Reasonable adjustments for {of_child} disability.",
         "text": (
             f"I believe {child} is disabled, and the school has not made reasonable "
-            f"adjustments. {_cites('eqa-s85')} schools must make reasonable adjustments for "
+            f"adjustments. {cites('eqa-s85')} schools must make reasonable adjustments for "
             f"disabled pupils. The duty, in {law.cite('eqa-s20')}, covers the way the school "
             "does things and the extra aids it provides. It means planning ahead."
         ),
@@ -651,23 +646,12 @@ def _policy_request(school_type):
     ask = "Please send me a copy of your complaints procedure."
     if school_type == "maintained":
         return (
-            f"{ask} {_cites('ea2002-s29')} the governing body of a maintained school must have "
+            f"{ask} {cites('ea2002-s29')} the governing body of a maintained school must have "
             "a procedure for dealing with complaints, and must publicise it."
         )
     if school_type == "academy":
-        return f"{ask} {_cites('iss-part7')} an academy must have a complaints procedure."
+        return f"{ask} {cites('iss-part7')} an academy must have a complaints procedure."
     return ask
-
-
-def _contact(email, phone):
-    ways = []
-    if email:
-        ways.append(f"by email at {email}")
-    if phone:
-        ways.append(f"by phone on {phone}")
-    if not ways:
-        return "You can write to me at the address above."
-    return f"You can contact me {join_list(ways, 'or')}."
 
 
 def filename(answers):

@@ -8,8 +8,9 @@ access request to an academy. Every legal reference comes from `service.law`.
 """
 
 from forms.formatting import (
+    cites,
+    contact_sentence,
     is_blank,
-    join_list,
     long_date,
     one_line,
     paragraphs,
@@ -346,7 +347,7 @@ def build_context(answers):
         "companion": text(answers.get("companion")) if meeting else "",
         "questions": [question for question in questions if question] if meeting else [],
         "reply_by": reply_by,
-        "contact": _contact(email, phone),
+        "contact": contact_sentence(email, phone),
         "sign_off": "Yours sincerely" if named else "Yours faithfully",
         "copy_to": copy_to,
     }
@@ -385,26 +386,9 @@ def _year_group(value):
     return value
 
 
-def _contact(email, phone):
-    ways = []
-    if email:
-        ways.append(f"by email at {email}")
-    if phone:
-        ways.append(f"by phone on {phone}")
-    if not ways:
-        return "You can write to me at the address above."
-    return f"You can contact me {join_list(ways, 'or')}."
-
-
-def _cites(key):
-    """A citation from service.law as the start of a sentence: "Section 68 of ... says"."""
-    short = law.cite(key)
-    return f"{short[0].upper()}{short[1:]} says"
-
-
 def _no_diagnosis_needed():
     return (
-        f"{_cites('cfa-s20')} a child has special educational needs if they have a learning "
+        f"{cites('cfa-s20')} a child has special educational needs if they have a learning "
         "difficulty or disability that calls for special educational provision. A diagnosis "
         "is not needed, so please do not wait for these appointments before putting help "
         "in place."
@@ -413,7 +397,7 @@ def _no_diagnosis_needed():
 
 def _best_endeavours():
     return (
-        f"{_cites('cfa-s66')} the school must use its best endeavours to secure the special "
+        f"{cites('cfa-s66')} the school must use its best endeavours to secure the special "
         "educational provision that a pupil's needs call for."
     )
 
@@ -432,7 +416,7 @@ def _request(kind, answers, child, today, blank):
             "lead": f"An assessment of {of_child} needs.",
             "text": (
                 f"Please assess whether {child} has special educational needs, and tell me "
-                f"what you find. {_cites('code-6.45')} schools should take any concern a "
+                f"what you find. {cites('code-6.45')} schools should take any concern a "
                 "parent raises seriously."
             ),
         }
@@ -442,7 +426,7 @@ def _request(kind, answers, child, today, blank):
             "text": (
                 f"Please tell me in writing whether the school is giving {child} SEN support. "
                 "If it is, please tell me what the support is and how you check that it is "
-                f"working. {_cites('cfa-s68')} that when a school makes special educational "
+                f"working. {cites('cfa-s68')} that when a school makes special educational "
                 "provision for a pupil who has no education, health and care (EHC) plan, it "
                 "must tell the parent."
             ),
@@ -451,7 +435,7 @@ def _request(kind, answers, child, today, blank):
         return {
             "lead": "The school's SEN information report.",
             "text": (
-                f"Please send me a copy, or tell me where to find it. {_cites('cfa-s69')} "
+                f"Please send me a copy, or tell me where to find it. {cites('cfa-s69')} "
                 "schools must publish this report."
             ),
         }
@@ -464,7 +448,7 @@ def _records_request(school_type, child, today, blank):
     of_child = possessive(child)
     what = "including SEN records, assessments and notes of meetings"
     see_record = (
-        f"{_cites('pupil-info-reg5')} a maintained school must let a parent see their "
+        f"{cites('pupil-info-reg5')} a maintained school must let a parent see their "
         f"child's educational record free of charge {law.educational_record_limit_text()} of "
         "a written request."
     )
@@ -486,7 +470,7 @@ def _records_request(school_type, child, today, blank):
             "lead": f"A copy of {of_child} records.",
             "text": (
                 f"Please send me a copy of the information the school holds about {child}, "
-                f"{what}. This is {subject_access}. {_cites('gdpr-art12-3')} the school must "
+                f"{what}. This is {subject_access}. {cites('gdpr-art12-3')} the school must "
                 f"reply {reply_limit} of receiving it: by {due} if it arrives today."
             ),
         }
@@ -496,7 +480,7 @@ def _records_request(school_type, child, today, blank):
             f"Please send me a copy of {of_child} school records, {what}. If the school is "
             f"maintained, please treat this as a request to see and copy {of_child} "
             f"educational record. {see_record} If the school is an academy or free school, "
-            f"please treat this as {subject_access}. {_cites('gdpr-art12-3')} the school "
+            f"please treat this as {subject_access}. {cites('gdpr-art12-3')} the school "
             f"must reply {reply_limit} of receiving it."
         ),
     }

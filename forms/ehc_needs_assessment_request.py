@@ -15,8 +15,9 @@ from wtforms import Form
 from wtforms.validators import ValidationError
 
 from forms.formatting import (
+    cites,
+    contact_sentence,
     is_blank,
-    join_list,
     long_date,
     one_line,
     paragraphs,
@@ -525,7 +526,7 @@ def build_context(answers):
         ),
         "opening": _opening(answers, requester, person),
         "test_intro": (
-            f"{_cites('cfa-s36-8')} you must carry out an EHC needs assessment if both of "
+            f"{cites('cfa-s36-8')} you must carry out an EHC needs assessment if both of "
             "these are true:"
         ),
         "test_parts": [
@@ -544,7 +545,7 @@ def build_context(answers):
         "reasons_sen": paragraphs(answers.get("reasons_sen")),
         "reasons_plan": paragraphs(answers.get("reasons_plan")),
         "support_intro": (
-            f"{_cites('code-9.14')} that, in deciding whether to assess, you should look at "
+            f"{cites('code-9.14')} that, in deciding whether to assess, you should look at "
             "the action already taken and the progress made."
         ),
         "school_action": paragraphs(answers.get("school_action")),
@@ -574,7 +575,7 @@ def build_context(answers):
             "which one and why."
         ),
         "acknowledge": _acknowledge(requester, person, us),
-        "contact": _contact(email, phone, us),
+        "contact": contact_sentence(email, phone, who=us),
         "sign_off": "Yours sincerely" if named else "Yours faithfully",
         "signer": signer,
         "signer_role": signer_role,
@@ -626,11 +627,6 @@ def _has(requester, person):
 
 def _capital(phrase):
     return f"{phrase[0].upper()}{phrase[1:]}"
-
-
-def _cites(key):
-    """A citation from service.law as the start of a sentence: "Section 36(8) of ... says"."""
-    return f"{_capital(law.cite(key))} says"
 
 
 RELATIONS = {"son": "my son", "daughter": "my daughter", "child": "my child"}
@@ -690,11 +686,11 @@ def _agreement(answers, short):
     if answers.get("family_agrees") is False:
         return (
             f"We have not yet got the agreement of {possessive(short)} family to this request. "
-            f"{_cites('code-9.8')} that a school should ideally have it, but we are making the "
+            f"{cites('code-9.8')} that a school should ideally have it, but we are making the "
             f"request now because we believe {short} needs an assessment."
         )
     return (
-        f"{possessive(short)} family agree to us making this request. {_cites('code-9.8')} "
+        f"{possessive(short)} family agree to us making this request. {cites('code-9.8')} "
         "that a school should ideally have the family's agreement."
     )
 
@@ -835,17 +831,6 @@ def _acknowledge(requester, person, us):
             "family about it."
         )
     return asks
-
-
-def _contact(email, phone, us):
-    ways = []
-    if email:
-        ways.append(f"by email at {email}")
-    if phone:
-        ways.append(f"by phone on {phone}")
-    if not ways:
-        return f"You can write to {us} at the address above."
-    return f"You can contact {us} {join_list(ways, 'or')}."
 
 
 def filename(answers):

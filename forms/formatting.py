@@ -6,6 +6,7 @@ a filled-in letter and a printable template with bracketed prompts.
 
 import datetime
 
+from service import law
 from service.catalogue import Prompt, is_prompt
 from service.fields import split_paragraphs
 
@@ -82,3 +83,27 @@ def _has_prompt(value):
     if isinstance(value, dict):
         return any(_has_prompt(item) for item in value.values())
     return False
+
+
+def contact_ways(email, phone):
+    """['by email at ...', 'by phone on ...'] for the ways the sender gave."""
+    ways = []
+    if email:
+        ways.append(f"by email at {email}")
+    if phone:
+        ways.append(f"by phone on {phone}")
+    return ways
+
+
+def contact_sentence(email, phone, who="me"):
+    """How to reach the sender, as the closing sentence of a letter."""
+    ways = contact_ways(email, phone)
+    if not ways:
+        return f"You can write to {who} at the address above."
+    return f"You can contact {who} {join_list(ways, 'or')}."
+
+
+def cites(key):
+    """A citation from service.law as the start of a sentence: "Section 66 of ... says"."""
+    short = law.cite(key)
+    return f"{short[0].upper()}{short[1:]} says"

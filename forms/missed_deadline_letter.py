@@ -15,8 +15,8 @@ import datetime
 from wtforms.validators import ValidationError
 
 from forms.formatting import (
+    contact_sentence,
     is_blank,
-    join_list,
     long_date,
     paragraphs,
     prompt,
@@ -392,7 +392,7 @@ def build_context(answers):
         "action_by": action_by,
         "action_days": law.limit_text("missed-deadline-action"),
         "asks": _asks(limit, answers.get("exception"), child, young),
-        "contact": _contact(email, phone),
+        "contact": contact_sentence(email, phone),
         "sign_off": "Yours sincerely" if named else "Yours faithfully",
         "copy_to": ", ".join(part for part in (officer, MONITORING_OFFICER, la_name) if part),
     }
@@ -564,17 +564,6 @@ def _asks(limit, exception, child, young):
             "applies, tell me which one and why."
         )
     return asks
-
-
-def _contact(email, phone):
-    ways = []
-    if email:
-        ways.append(f"by email at {email}")
-    if phone:
-        ways.append(f"by phone on {phone}")
-    if not ways:
-        return "You can write to me at the address above."
-    return f"You can contact me {join_list(ways, 'or')}."
 
 
 def filename(answers):

@@ -17,7 +17,17 @@ from dataclasses import dataclass
 
 from wtforms.validators import ValidationError
 
-from forms.formatting import is_blank, join_list, long_date, paragraphs, possessive, prompt, text
+from forms.formatting import (
+    cites,
+    contact_ways,
+    is_blank,
+    join_list,
+    long_date,
+    paragraphs,
+    possessive,
+    prompt,
+    text,
+)
 from service import law
 from service.catalogue import DocumentType, StepForm, is_prompt
 from service.fields import (
@@ -539,17 +549,11 @@ def _opening(own, child, relationship):
     )
 
 
-def _cites(key):
-    """A citation from service.law as the start of a sentence: "Regulation 5 of ... says"."""
-    short = law.cite(key)
-    return f"{short[0].upper()}{short[1:]} says"
-
-
 def _record_request(routes, child):
     """The educational record: maintained schools only, under the 2005 regulations."""
     of_child = possessive(child)
     right = (
-        f"{_cites('pupil-info-reg5')} a maintained school must let a parent see their child's "
+        f"{cites('pupil-info-reg5')} a maintained school must let a parent see their child's "
         f"educational record free of charge {law.educational_record_limit_text()} of a written "
         "request."
     )
@@ -668,17 +672,17 @@ def _timing(answers, routes, blank):
     if routes.subject_access == "if_not_maintained":
         first = f"If the school is not maintained, {law.cite('gdpr-art12-3')} says it {must_reply}"
     else:
-        first = f"{_cites('gdpr-art12-3')} a school {must_reply}"
+        first = f"{cites('gdpr-art12-3')} a school {must_reply}"
     extension = law.TIME_LIMITS["subject-access-extension"].amount
     return [
         first,
         _sending(answers, blank),
         f"If the request is complex, the school can take up to {extension} more months. If "
         "it needs more time, it must tell me within the first month.",
-        f"{_cites('gdpr-art12a')} the time limit pauses while the school waits for anything "
+        f"{cites('gdpr-art12a')} the time limit pauses while the school waits for anything "
         "it needs to check who I am or what I am asking for. If you need either, please ask "
         "me straight away.",
-        f"{_cites('gdpr-art15-1a')} the school must search in a way that is reasonable and "
+        f"{cites('gdpr-art15-1a')} the school must search in a way that is reasonable and "
         "proportionate. I hope the list above helps you find what I need.",
     ]
 
@@ -718,11 +722,7 @@ def _consent_note(relationship):
 
 
 def _contact(email, phone):
-    ways = []
-    if email:
-        ways.append(f"by email at {email}")
-    if phone:
-        ways.append(f"by phone on {phone}")
+    ways = contact_ways(email, phone)
     if not ways:
         return "Please reply to me at the address above."
     return f"Please reply to me at the address above, or contact me {join_list(ways, 'or')}."
