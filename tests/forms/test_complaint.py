@@ -2,30 +2,20 @@
 where it tells the parent to go next."""
 
 import datetime
-import io
 import re
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import complaint
 from forms.complaint import DOCUMENT, DUTIES, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx, text_of
 
 TODAY = datetime.date(2026, 3, 4)
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -38,16 +28,8 @@ def example(**changes):
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def shown(answers):
-    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
 
 
 def context(**changes):
@@ -57,19 +39,6 @@ def context(**changes):
 
 
 STAGE_ONE = {"stage": "stage_1", "stage1_sent": None, "stage1_reply": None, "unresolved": None}
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
-def text_of(document):
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
 def cites(wording, key):
@@ -474,7 +443,7 @@ def test_chronology_template_has_a_repeating_header_row_and_a_row_loop():
 
 
 def test_example_renders_a_row_for_each_event():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Event", "Date", "What happened"]
@@ -489,7 +458,7 @@ def test_example_renders_a_row_for_each_event():
 
 
 def test_example_renders_every_answer():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     body = text_of(document)
     assert "Formal complaint, Stage 2, under the Riverside Academy Complaints Policy" in body
     assert "Pupil: Joshua Adeyemi, Year 8" in body
@@ -506,7 +475,7 @@ def test_example_renders_every_answer():
 
 
 def test_issues_are_numbered_with_a_bold_lead():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
     assert len(numbered) == len(context()["issues"])
     assert numbered[0].runs[0].bold
@@ -530,7 +499,7 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         )
     else:
         context_ = context()
-    document = render(context_)
+    document = render_docx(DOCUMENT, context_)
     for paragraph in document.paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
     for cell in (cell for table in document.tables for row in table.rows for cell in row.cells):

@@ -1,7 +1,6 @@
 """The parent's concern letter: its questions, its wording, its dates and its Word template."""
 
 import datetime
-import io
 import re
 from pathlib import Path
 
@@ -9,25 +8,16 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import concern_letter
 from forms.concern_letter import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx, text_of
 from tests.forms.readability import flesch_reading_ease, syllables
 
 TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -40,31 +30,10 @@ def example(**changes):
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def context(**changes):
     validated = validate_answers(DOCUMENT, example(**changes))
     assert validated.errors == {}
     return build_context(validated.answers)
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
-def text_of(document):
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
 NOT_FREE_TEXT = {"recipient", "school_type", "child_dob", "professionals_involved", "requests"}
@@ -184,9 +153,11 @@ def test_meeting_questions_are_skipped_when_no_meeting_is_asked_for():
     answers = example(requests=["assessment", "records"])
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
-    shown = [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    shown = [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
     assert "meeting" not in shown
-    assert "meeting" in [step.slug for step in visible_steps(DOCUMENT, by_step(example()))[0]]
+    assert "meeting" in [
+        step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, example()))[0]
+    ]
     assert "companion" not in validated.answers
     assert "questions" not in validated.answers
     context_ = build_context(validated.answers)
@@ -205,7 +176,7 @@ def test_professionals_are_asked_about_only_when_there_are_some():
     assert validated.errors == {}
     answers = example(professionals_involved=False)
     assert "professionals-details" not in [
-        step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]
+        step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]
     ]
     context_ = build_context(validated.answers)
     assert context_["professionals"] == []
@@ -352,7 +323,7 @@ def test_template_variables_are_exactly_the_context():
 
 def test_example_renders_with_every_answer_and_the_reply_date():
     context_ = context()
-    text = text_of(render(context_))
+    text = text_of(render_docx(DOCUMENT, context_))
     assert "Amara Okafor" in text
     for concern in DOCUMENT.example["concerns"]:
         assert concern in text
@@ -366,7 +337,7 @@ def test_example_renders_with_every_answer_and_the_reply_date():
 
 
 def test_characters_special_to_xml_come_through_as_typed():
-    text = text_of(render(context(school_name="Smith & Jones <Academy>")))
+    text = text_of(render_docx(DOCUMENT, context(school_name="Smith & Jones <Academy>")))
     assert "Smith & Jones <Academy>" in text
 
 
@@ -387,14 +358,14 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         )
     else:
         context_ = context()
-    document = render(context_)
+    document = render_docx(DOCUMENT, context_)
     for paragraph in document.paragraphs:
         has_drawing = paragraph._p.xpath(".//w:drawing")
         assert paragraph.text.strip() or has_drawing, "an empty paragraph"
 
 
 def test_lists_use_word_list_styles():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
     for concern in DOCUMENT.example["concerns"]:
         assert styles[concern] == "List Bullet"
@@ -434,7 +405,7 @@ def test_syllable_heuristic_is_sensible():
 def test_fixed_wording_is_plain_english():
     """Flesch reading ease of the letter's own sentences (the blank template, headings and
     address lines left out), aiming at 50 or more: plain enough for most adults."""
-    document = render(build_context(blank_answers(DOCUMENT)))
+    document = render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT)))
     prose = [
         paragraph.text
         for paragraph in document.paragraphs

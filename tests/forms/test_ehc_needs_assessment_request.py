@@ -2,30 +2,19 @@
 schools, its wording, its dates and its Word template."""
 
 import datetime
-import io
 import re
 
-import docx
 import pytest
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import CATALOGUE
 from forms import ehc_needs_assessment_request as request_letter
 from forms.ehc_needs_assessment_request import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -71,16 +60,8 @@ def as_requester(other):
     return {**answers, **other}
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def shown(answers):
-    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
 
 
 def context_of(answers):
@@ -91,15 +72,6 @@ def context_of(answers):
 
 def context(**changes):
     return context_of(example(**changes))
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
 
 
 def text_of(document):
@@ -294,7 +266,7 @@ def test_optional_answers_can_be_left_out():
     assert context_["school_action"] == context_["progress"] == []
     assert context_["professionals"] == context_["evidence"] == []
     assert context_["contact"] == "You can write to me at the address above."
-    text = text_of(render(context_))
+    text = text_of(render_docx(DOCUMENT, context_))
     for heading in ("Support so far", "Who to ask for advice", "Documents sent"):
         assert heading not in text
 
@@ -585,7 +557,7 @@ def test_every_answer_typed_comes_back_in_the_letter(answers):
         "young-person": as_requester(YOUNG_PERSON),
         "school": as_requester(SCHOOL),
     }[answers]
-    text = text_of(render(context_of(given)))
+    text = text_of(render_docx(DOCUMENT, context_of(given)))
     skip = {"requester", "child_relation", "child_dob", "yp_dob", "pupil_dob", "pupil_year"}
     skip |= {"family_agrees", "date_sent", "send_method", "after_5pm"}
     for key, value in given.items():
@@ -597,7 +569,7 @@ def test_every_answer_typed_comes_back_in_the_letter(answers):
 
 
 def test_time_limits_table_has_a_header_and_one_row_per_deadline():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["What you must do", "By", "Time limit and the law"]
@@ -625,13 +597,13 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         context_ = context_of(as_requester(SCHOOL))
     else:
         context_ = context()
-    document = render(context_)
+    document = render_docx(DOCUMENT, context_)
     for paragraph in document.paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
 
 
 def test_lists_use_word_list_styles():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
     for item in DOCUMENT.example["evidence"]:
         assert styles[item] == "List Bullet"

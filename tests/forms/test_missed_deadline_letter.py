@@ -2,30 +2,19 @@
 Word template."""
 
 import datetime
-import io
 import re
 
-import docx
 import pytest
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import missed_deadline_letter
 from forms.missed_deadline_letter import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx, text_of
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday, with no bank holiday in the week after
 REAL_TODAY = law.today
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -38,35 +27,14 @@ def example(**changes):
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def shown(answers):
-    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
 
 
 def context(**changes):
     validated = validate_answers(DOCUMENT, example(**changes))
     assert validated.errors == {}
     return build_context(validated.answers)
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
-def text_of(document):
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
 def all_text(value):
@@ -452,7 +420,7 @@ def test_the_action_date_is_a_request_not_the_law():
     context_ = context()
     assert context_["action_days"] == "within 5 working days"
     assert law.TIME_LIMITS["missed-deadline-action"].citation is None
-    text = text_of(render(context_))
+    text = text_of(render_docx(DOCUMENT, context_))
     assert (
         "Please do the following within 5 working days of the date of this letter, by "
         "30 November 2026:" in text
@@ -546,7 +514,7 @@ def test_template_variables_are_exactly_the_context():
 
 
 def test_example_renders_with_every_answer():
-    text = text_of(render(context()))
+    text = text_of(render_docx(DOCUMENT, context()))
     for value in (
         "Missed time limit: final EHC plan for Amara Okafor (date of birth 14 February 2018)",
         "Your reference: EHC/2026/0412",
@@ -577,12 +545,12 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         )
     else:
         context_ = context()
-    for paragraph in render(context_).paragraphs:
+    for paragraph in render_docx(DOCUMENT, context_).paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
 
 
 def test_lists_use_word_list_styles():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
     for exception in context()["exceptions"]:
         assert styles[exception] == "List Bullet"

@@ -2,31 +2,21 @@
 views, and its Word template."""
 
 import datetime
-import io
 import re
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import CATALOGUE, records_request
 from forms.records_request import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx, text_of
 from tests.forms.readability import flesch_reading_ease
 
 SENT = datetime.date(2026, 3, 4)  # the example's sending date, a Wednesday
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 def example(**changes):
@@ -52,16 +42,8 @@ YOUNG_PERSON = {
 }
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def shown(answers):
-    return [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
 
 
 def context(**changes):
@@ -70,21 +52,8 @@ def context(**changes):
     return build_context(validated.answers)
 
 
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
-
-
-def text_of(document):
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
-
-
 def letter(**changes):
-    return text_of(render(context(**changes)))
+    return text_of(render_docx(DOCUMENT, context(**changes)))
 
 
 def cites(wording, key):
@@ -207,7 +176,7 @@ def test_optional_answers_can_be_left_out():
         "If you need proof of who I am, or that I am Amara Okafor's parent, please tell me "
         "what you need."
     )
-    assert "The records I most need" not in text_of(render(context_))
+    assert "The records I most need" not in text_of(render_docx(DOCUMENT, context_))
 
 
 # --- Which questions are asked ------------------------------------------------------------
@@ -301,7 +270,7 @@ def test_maintained_see_asks_only_for_the_educational_record():
     assert "subject access" not in wording
     assert "copy" not in wording
     assert context_["timing"] == []
-    assert "When the school must reply" not in text_of(render(context_))
+    assert "When the school must reply" not in text_of(render_docx(DOCUMENT, context_))
 
 
 def test_maintained_copy_asks_about_any_charge_without_stating_one_as_law():
@@ -364,7 +333,7 @@ def test_a_young_person_makes_a_subject_access_request_in_their_own_name():
         "If you need to check who I am, I can send you this: a copy of my driving licence."
     )
     assert "Emails and notes by staff that mention me" in context_["records"]
-    text = text_of(render(context_))
+    text = text_of(render_docx(DOCUMENT, context_))
     assert "Amara" not in text
     assert "my father" not in text
 
@@ -463,7 +432,7 @@ def test_a_child_who_agrees_signs_a_note_at_the_end():
     assert context_["consent_note"] == (
         "I know that my father is asking the school for my records, and I agree."
     )
-    document = render(context_)
+    document = render_docx(DOCUMENT, context_)
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert "Note from Amara" in texts
     assert texts[-1].startswith("Signed")
@@ -482,7 +451,7 @@ def test_other_views_need_no_note(views, expected):
     assert context_["child_views"].startswith("Amara is 13. ")
     assert expected in context_["child_views"]
     assert context_["consent_note"] == ""
-    assert "Note from Amara" not in text_of(render(context_))
+    assert "Note from Amara" not in text_of(render_docx(DOCUMENT, context_))
 
 
 def test_the_age_of_12_is_worded_as_guidance_not_law():
@@ -626,12 +595,12 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         context_ = context(**YOUNG_PERSON)
     else:
         context_ = context()
-    for paragraph in render(context_).paragraphs:
+    for paragraph in render_docx(DOCUMENT, context_).paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
 
 
 def test_lists_use_word_list_styles():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
     for record in context()["records"]:
         assert styles[record] == "List Bullet"
@@ -663,7 +632,7 @@ def test_fixed_wording_is_plain_english(mode):
         context_ = context()
     prose = [
         paragraph.text
-        for paragraph in render(context_).paragraphs
+        for paragraph in render_docx(DOCUMENT, context_).paragraphs
         if paragraph.text.rstrip().endswith((".", "?", ":", ".]"))
     ]
     assert len(prose) > 10

@@ -1,7 +1,6 @@
 """The SENCO's SEN support plan: its questions, census codes, costs, review dates and layout."""
 
 import datetime
-import io
 import re
 
 import docx
@@ -9,24 +8,15 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import sen_support_plan
 from forms.sen_support_plan import DOCUMENT, build_context
 from service import law
 from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
+from tests.forms.documents import answers_by_step, render_docx
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 9, 10)
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +29,6 @@ def example(**changes):
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def by_step(answers):
-    """Answers filed under their step's slug, as the journey stores them."""
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
 def context(**changes):
     validated = validate_answers(DOCUMENT, example(**changes))
     assert validated.errors == {}
@@ -55,15 +37,6 @@ def context(**changes):
 
 def errors(**changes):
     return validate_answers(DOCUMENT, example(**changes)).errors
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
 
 
 def body_text(document):
@@ -97,7 +70,7 @@ def test_example_answers_are_valid():
 
 
 def test_example_shows_every_step():
-    shown = visible_steps(DOCUMENT, by_step(DOCUMENT.example))[0]
+    shown = visible_steps(DOCUMENT, answers_by_step(DOCUMENT, DOCUMENT.example))[0]
     assert shown == list(DOCUMENT.steps)
 
 
@@ -284,7 +257,7 @@ def test_optional_answers_can_be_left_out():
 
 def test_area_questions_are_asked_only_for_the_areas_that_apply():
     answers = example(areas=["cognition", "semh"])
-    shown = [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    shown = [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
     assert "cognition" in shown
     assert "semh" in shown
     assert "communication" not in shown
@@ -399,11 +372,11 @@ def test_a_plan_without_costs_has_no_cost_column():
     context_ = context(provision=items)
     assert context_["costed"] is False
     assert context_["total_cost"] == ""
-    (table,) = tables_by_caption(render(context_))["Provision"]
+    (table,) = tables_by_caption(render_docx(DOCUMENT, context_))["Provision"]
     rows = table_text(table)
     assert "Cost" not in rows[0]
     assert len(rows) == 3  # the header and two lines, no total
-    assert "Total cost" not in body_text(render(context_))
+    assert "Total cost" not in body_text(render_docx(DOCUMENT, context_))
 
 
 def test_review_dates_given_are_kept_and_the_rest_suggested_a_term_apart():
@@ -440,7 +413,7 @@ def test_three_review_dates_given_means_none_suggested():
         "16 June 2027",
     ]
     assert context_["suggested"] is False
-    assert "(suggested)" not in body_text(render(context_))
+    assert "(suggested)" not in body_text(render_docx(DOCUMENT, context_))
 
 
 def test_citations_come_from_law():
@@ -516,7 +489,7 @@ def all_text(document):
 
 
 def test_example_renders_with_every_answer():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     text = all_text(document)
     codes_and_dates = re.compile(r"[A-Z]{2,4}|none|\d{4}-\d\d-\d\d|[a-z]+|\d+\.\d\d")
     for line in free_text(DOCUMENT.example):
@@ -527,7 +500,7 @@ def test_example_renders_with_every_answer():
 
 
 def test_tables_have_header_rows_and_repeat_a_row_per_item():
-    tables = tables_by_caption(render(context()))
+    tables = tables_by_caption(render_docx(DOCUMENT, context()))
     assert set(tables) == {"Pupil details", "Outcomes", "Provision", "Signatures"}
     for caption in ("Outcomes", "Provision", "Signatures"):
         (table,) = tables[caption]
@@ -571,7 +544,7 @@ def body_sections(document):
 
 def test_the_wide_provision_table_has_a_landscape_page_and_the_rest_is_portrait():
     for context_ in (context(), context(provision=[provision_item(cost=None)])):
-        document = render(context_)
+        document = render_docx(DOCUMENT, context_)
         portrait, landscape, last = body_sections(document)
         assert portrait[0] == WD_ORIENT.PORTRAIT
         assert portrait[1] == ["Pupil details", "Outcomes"]
@@ -599,13 +572,13 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         )
     else:
         context_ = context()
-    document = render(context_)
+    document = render_docx(DOCUMENT, context_)
     for paragraph in document.paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
 
 
 def test_characters_special_to_xml_come_through_as_typed():
-    text = all_text(render(context(school_name="Smith & Jones <Academy>")))
+    text = all_text(render_docx(DOCUMENT, context(school_name="Smith & Jones <Academy>")))
     assert "Smith & Jones <Academy>" in text
 
 
@@ -623,7 +596,7 @@ def test_template_is_en_gb_a4_and_holds_no_personal_data():
 
 
 def test_pupil_voice_keeps_first_person_headings():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     for heading in (
         "What people like and admire about me",
@@ -642,7 +615,7 @@ def test_pupil_voice_keeps_first_person_headings():
 def test_fixed_wording_is_plain_english():
     """Flesch reading ease of the plan's own sentences in the blank template (headings and
     tables left out) is 50 or more."""
-    document = render(build_context(blank_answers(DOCUMENT)))
+    document = render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT)))
     prose = [
         paragraph.text
         for paragraph in document.paragraphs

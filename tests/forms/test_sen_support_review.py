@@ -1,31 +1,21 @@
 """The record of an SEN support plan review: ratings, evidence, views and the next step."""
 
 import datetime
-import io
 import re
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from flask import Flask
 
 from forms import sen_support_review
 from forms.sen_support_review import DOCUMENT, NEXT_STEPS, build_context
 from service import law
 from service.catalogue import blank_answers, validate_answers, visible_steps
+from tests.forms.documents import render_docx
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 12, 10)
-
-
-@pytest.fixture(autouse=True)
-def request_context():
-    """The step forms are FlaskForms: they need an app and a request, nothing more."""
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY="test", WTF_CSRF_ENABLED=False)
-    with app.test_request_context():
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -49,15 +39,6 @@ def context(**changes):
     validated = validate_answers(DOCUMENT, example(**changes))
     assert validated.errors == {}
     return build_context(validated.answers)
-
-
-def render(context_):
-    template = DocxTemplate(DOCUMENT.template_path)
-    template.render(context_, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    buffer.seek(0)
-    return docx.Document(buffer)
 
 
 def all_text(document):
@@ -281,7 +262,7 @@ def typed_lines(value):
 
 
 def test_example_renders_every_answer():
-    text = all_text(render(context()))
+    text = all_text(render_docx(DOCUMENT, context()))
     for line in typed_lines(DOCUMENT.example):
         assert line in text, line
     assert "{{" not in text
@@ -289,7 +270,7 @@ def test_example_renders_every_answer():
 
 
 def test_outcomes_table_has_a_header_row():
-    document = render(context())
+    document = render_docx(DOCUMENT, context())
     (table,) = [
         t
         for t in document.tables
@@ -308,7 +289,7 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         context_ = context(not_worked=None, attendees=None, next_step="continue")
     else:
         context_ = context()
-    for paragraph in render(context_).paragraphs:
+    for paragraph in render_docx(DOCUMENT, context_).paragraphs:
         assert paragraph.text.strip(), "an empty paragraph"
 
 
@@ -324,7 +305,7 @@ def test_template_is_a4_portrait_en_gb_with_no_personal_data():
 
 
 def test_fixed_wording_is_plain_english():
-    document = render(build_context(blank_answers(DOCUMENT)))
+    document = render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT)))
     prose = [
         paragraph.text
         for paragraph in document.paragraphs
