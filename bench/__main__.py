@@ -7,9 +7,10 @@ times, are what carry from one machine to another.
 
 import argparse
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.rendering import interleaved_medians, plain_docxtpl_render
+from bench.rendering import interleaved_medians, median_seconds, plain_docxtpl_render
 from service import create_app
 from service.catalogue import validate_answers
 from service.config import TestConfig
@@ -32,6 +33,7 @@ def main():
             db.create_all()
             rows = measure(app, args)
     print_table(args.slug, rows)
+    print_pdf(app, args.slug)
 
 
 def measure(app, args):
@@ -75,6 +77,30 @@ def print_table(slug, rows):
             f"  {label:<46}: {rows[key] * 1000:8.3f} ms   {ratio:6.1f}x faster "
             f"({verdict} the {TARGETS[key]}x target)"
         )
+
+
+def print_pdf(app, slug):
+    """LibreOffice conversions take seconds, not milliseconds: a few runs, wall time."""
+    converter = app.extensions["pdf"]
+    if not converter.available:
+        print("PDF: LibreOffice is not installed here, so nothing to measure")
+        return
+    document = app.extensions["catalogue"].get(slug)
+    with app.app_context(), app.test_request_context():
+        validated = validate_answers(document, document.example)
+        data = app.extensions["renderer"].render(
+            document, document.build_context(validated.answers)
+        )
+    single = median_seconds(lambda: converter.convert(data), repeat=3, warmup=1)
+
+    def four_at_once():
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(lambda _: converter.convert(data), range(4)))
+
+    batch = median_seconds(four_at_once, repeat=3, warmup=0)
+    print(f"PDF through LibreOffice (median of 3, concurrency limit {converter.concurrency})")
+    print(f"  one conversion                                : {single * 1000:8.0f} ms")
+    print(f"  four at once, wall time                       : {batch * 1000:8.0f} ms")
 
 
 if __name__ == "__main__":

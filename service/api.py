@@ -7,6 +7,7 @@ read), rate limited per client.
 from flask import Blueprint, current_app, jsonify, request
 
 from service.catalogue import unbound_fields, validate_answers
+from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
 from service.extensions import csrf, limiter_of
@@ -26,7 +27,7 @@ from service.fields import (
 )
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf")
 
 
 def error(status, field, message):
@@ -64,7 +65,7 @@ def produce(slug):
         return error(400, "format", f"format must be one of: {', '.join(FORMATS)}")
     if request.args.get("blank") == "1":
         data = render_document(document, None, blank=True)
-        return docx_response(data, document_filename(document, None, blank=True))
+        return _deliver(data, document_filename(document, None, blank=True), output)
     if not request.is_json:
         return error(415, "request", "Send the answers as JSON (Content-Type: application/json)")
     answers = request.get_json(silent=True)
@@ -74,7 +75,20 @@ def produce(slug):
     if validated.errors:
         return jsonify({"errors": validated.errors}), 422
     data = render_document(document, validated.answers)
-    return docx_response(data, document_filename(document, validated.answers))
+    return _deliver(data, document_filename(document, validated.answers), output)
+
+
+def _deliver(data, name, output):
+    if output == "docx":
+        return docx_response(data, name)
+    try:
+        return pdf.pdf_response(pdf.converter().convert(data), name)
+    except pdf.PdfUnavailableError:
+        return error(503, "format", "PDF is not available on this server: ask for docx instead")
+    except pdf.PdfFailedError:
+        return error(
+            503, "format", "The PDF could not be made this time: try again, or ask for docx"
+        )
 
 
 def describe(document):

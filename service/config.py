@@ -32,6 +32,9 @@ ENVIRONMENT = {
     "ORGANISATION_NAME": ("ORGANISATION_NAME", str),
     "ORGANISATION_URL": ("ORGANISATION_URL", str),
     "ISSUES_URL": ("ISSUES_URL", str),
+    "LIBREOFFICE_PATH": ("LIBREOFFICE_PATH", str),
+    "PDF_TIMEOUT": ("PDF_TIMEOUT", int),
+    "PDF_CONCURRENCY": ("PDF_CONCURRENCY", int),
 }
 
 
@@ -80,6 +83,10 @@ class Config:
     RATELIMIT_API = "60 per minute;600 per hour"
     RATELIMIT_FORMS = "120 per minute"
     TRUSTED_PROXIES = 0
+
+    LIBREOFFICE_PATH = None  # found on PATH (soffice or libreoffice) when not set
+    PDF_TIMEOUT = 60  # seconds for one conversion
+    PDF_CONCURRENCY = 2  # conversions at once; each takes about 200 MB
 
     TESTING = False
     DEBUG = False

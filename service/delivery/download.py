@@ -38,9 +38,13 @@ def content_disposition(filename):
     return f'attachment; filename="{filename}"'
 
 
-def docx_response(data, name):
-    """The document as an attachment; never stored on the server, never cached."""
-    response = Response(data, mimetype=DOCX_MIMETYPE)
-    response.headers["Content-Disposition"] = content_disposition(safe_filename(name))
+def attachment(data, name, *, extension, mimetype):
+    """A document as an attachment; never stored on the server, never cached."""
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = content_disposition(safe_filename(name, extension))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def docx_response(data, name):
+    return attachment(data, name, extension="docx", mimetype=DOCX_MIMETYPE)

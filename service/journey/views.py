@@ -12,6 +12,7 @@ from flask import (
 
 from service import drafts
 from service.catalogue import step_form
+from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
 from service.fields import ListField
@@ -21,7 +22,7 @@ from service.journey.summary import summary_sections
 
 bp = Blueprint("journey", __name__, url_prefix="/documents")
 
-RESERVED_SLUGS = {"check-answers", "done", "download", "blank", "delete", "deleted"}
+RESERVED_SLUGS = {"check-answers", "done", "download", "download.pdf", "blank", "delete", "deleted"}
 TIMED_OUT = (
     "This page timed out, so we could not save it. Check your answers on this page and "
     "select Continue"
@@ -180,7 +181,17 @@ def done(slug):
     document, answers, unfinished = _load_complete(slug)
     if unfinished:
         return unfinished
-    return render_template("journey/done.html", document=document, answers=answers)
+    return _done_page(document, answers)
+
+
+def _done_page(document, answers, *, pdf_failed=False):
+    return render_template(
+        "journey/done.html",
+        document=document,
+        answers=answers,
+        pdf_available=pdf.converter().available,
+        pdf_failed=pdf_failed,
+    )
 
 
 @bp.get("/<slug>/download")
@@ -191,6 +202,22 @@ def download(slug):
     effective = navigation.effective_answers(document, answers.steps)
     data = render_document(document, effective)
     return docx_response(data, document_filename(document, effective))
+
+
+@bp.get("/<slug>/download.pdf")
+def download_pdf(slug):
+    document, answers, unfinished = _load_complete(slug)
+    if unfinished:
+        return unfinished
+    effective = navigation.effective_answers(document, answers.steps)
+    data = render_document(document, effective)
+    try:
+        converted = pdf.converter().convert(data)
+    except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
+        # The reason names no answer; the user keeps their answers and the Word download.
+        current_app.logger.warning("PDF not made: %s", error)
+        return _done_page(document, answers, pdf_failed=True), 503
+    return pdf.pdf_response(converted, document_filename(document, effective))
 
 
 @bp.get("/<slug>/blank")

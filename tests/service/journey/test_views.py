@@ -8,6 +8,7 @@ import pytest
 from lxml import html
 
 from service import drafts
+from service.delivery.pdf import PdfConverter
 
 BASE = "/documents/pet-letter"
 
@@ -244,3 +245,28 @@ def test_session_cookie_holds_only_a_draft_id(fake_client):
     assert cookie.http_only
     assert "Ada" not in cookie.value
     assert re.fullmatch(r"[A-Za-z0-9_.\-]+", cookie.value)
+
+
+def test_done_page_offers_pdf_when_libreoffice_is_there(fake_app, fake_client, soffice_path):
+    complete(fake_client)
+    doc = page(fake_client.get(f"{BASE}/done"))
+    assert doc.xpath(f"//a[@href='{BASE}/download.pdf']")
+    response = fake_client.get(f"{BASE}/download.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF")
+    assert "Pet letter from Ada Lovelace.pdf" in response.headers["Content-Disposition"]
+
+
+def test_without_libreoffice_pdf_is_explained_not_offered(fake_app, fake_client):
+    fake_app.extensions["pdf"] = PdfConverter("/nowhere/soffice")
+    complete(fake_client)
+    doc = page(fake_client.get(f"{BASE}/done"))
+    assert not doc.xpath(f"//a[@href='{BASE}/download.pdf']")
+    assert "PDF is not available on this copy of the service" in doc.text_content()
+    response = fake_client.get(f"{BASE}/download.pdf")
+    assert response.status_code == 503
+    assert "We could not make the PDF just now" in response.get_data(as_text=True)
+    # Nothing is lost: the answers and the Word download are still there.
+    assert fake_client.get(f"{BASE}/check-answers").status_code == 200
+    assert fake_client.get(f"{BASE}/download").status_code == 200
