@@ -14,6 +14,7 @@ from service import drafts
 from service.catalogue import step_form
 from service.delivery import pdf
 from service.delivery.download import docx_response
+from service.delivery.preview import preview_html
 from service.documents import document_filename, render_document
 from service.fields import ListField
 from service.journey import navigation
@@ -169,10 +170,12 @@ def check(slug):
     if unfinished:
         return unfinished
     steps = navigation.applicable(document, answers.steps)
+    effective = navigation.effective_answers(document, answers.steps)
     return render_template(
         "journey/check.html",
         document=document,
         sections=summary_sections(steps, answers.steps),
+        preview=preview_html(render_document(document, effective)),
     )
 
 

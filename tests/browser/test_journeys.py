@@ -61,6 +61,10 @@ def test_journey_by_keyboard_with_no_accessibility_violations(
     assert seen, "the journey has no steps"
 
     check_accessible(page, "check your answers")
+    keyboard.focus("main summary.govuk-details__summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible(".app-preview")
+    check_accessible(page, "check your answers with the preview open")
     page_text = page.inner_text("main")
     for text in free_text(listing, example):
         assert text in page_text

@@ -270,3 +270,13 @@ def test_without_libreoffice_pdf_is_explained_not_offered(fake_app, fake_client)
     # Nothing is lost: the answers and the Word download are still there.
     assert fake_client.get(f"{BASE}/check-answers").status_code == 200
     assert fake_client.get(f"{BASE}/download").status_code == 200
+
+
+def test_check_answers_previews_the_document_with_typed_markup_as_text(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "<script>alert(1)</script>"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "no"})
+    post(fake_client, f"{BASE}/details", {"when": ["5", "1", "2026"]})
+    doc = page(fake_client.get(f"{BASE}/check-answers"))
+    (preview,) = doc.xpath("//div[contains(@class,'app-preview')]")
+    assert "Name: <script>alert(1)</script>" in preview.text_content()
+    assert doc.xpath("//script[contains(., 'alert')]") == []
