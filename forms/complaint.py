@@ -361,16 +361,8 @@ class YouStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    parent_email = EmailField(
-        "Email address (optional)",
-        error_name="Email address",
-        prompt="your email address",
-    )
-    parent_phone = PhoneField(
-        "Phone number (optional)",
-        error_name="Phone number",
-        prompt="your phone number",
-    )
+    parent_email = EmailField()
+    parent_phone = PhoneField()
 
 
 STEPS = (

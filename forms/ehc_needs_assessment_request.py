@@ -411,12 +411,8 @@ class ParentDetailsStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    parent_email = EmailField(
-        "Email address (optional)", error_name="Email address", prompt="your email address"
-    )
-    parent_phone = PhoneField(
-        "Phone number (optional)", error_name="Phone number", prompt="your phone number"
-    )
+    parent_email = EmailField()
+    parent_phone = PhoneField()
 
     @classmethod
     def should_show(cls, answers):
@@ -433,12 +429,8 @@ class YoungPersonContactStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    yp_email = EmailField(
-        "Email address (optional)", error_name="Email address", prompt="your email address"
-    )
-    yp_phone = PhoneField(
-        "Phone number (optional)", error_name="Phone number", prompt="your phone number"
-    )
+    yp_email = EmailField()
+    yp_phone = PhoneField()
 
     @classmethod
     def should_show(cls, answers):
@@ -466,12 +458,8 @@ class SchoolDetailsStep(StepForm):
         prompt="school address",
         max_length=500,
     )
-    staff_email = EmailField(
-        "Email address (optional)", error_name="Email address", prompt="your email address"
-    )
-    staff_phone = PhoneField(
-        "Phone number (optional)", error_name="Phone number", prompt="your phone number"
-    )
+    staff_email = EmailField()
+    staff_phone = PhoneField()
 
     @classmethod
     def should_show(cls, answers):

@@ -299,16 +299,8 @@ class YouStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    your_email = EmailField(
-        "Email address (optional)",
-        error_name="Email address",
-        prompt="your email address",
-    )
-    your_phone = PhoneField(
-        "Phone number (optional)",
-        error_name="Phone number",
-        prompt="your phone number",
-    )
+    your_email = EmailField()
+    your_phone = PhoneField()
 
 
 STEPS = (

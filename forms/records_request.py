@@ -375,12 +375,8 @@ class YouStep(StepForm):
         prompt="your address",
         max_length=500,
     )
-    sender_email = EmailField(
-        "Email address (optional)", error_name="Email address", prompt="your email address"
-    )
-    sender_phone = PhoneField(
-        "Phone number (optional)", error_name="Phone number", prompt="your phone number"
-    )
+    sender_email = EmailField()
+    sender_phone = PhoneField()
     identity = TextField(
         "What proof of identity could you send? (optional)",
         hint=(

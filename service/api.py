@@ -122,13 +122,21 @@ def describe_field(name, unbound):
             description["items"] = _type_name(entry.field_class)
         return description
     if issubclass(kind, ChoiceField | MultiChoiceField) and not issubclass(kind, YesNoField):
-        label, *rest = unbound.args
+        label, *rest = _label_first(unbound)
         choices = unbound.kwargs.get("choices") or rest.pop(0)
         description = _base(name, label, kind, unbound, rest)
         description["choices"] = [{"value": value, "label": text} for value, text in choices]
         return description
-    label, *rest = unbound.args
+    label, *rest = _label_first(unbound)
     return _base(name, label, kind, unbound, rest)
+
+
+def _label_first(unbound):
+    """The field's positional arguments, its label first (a field type's own default label
+    when the form leaves it out, as in `EmailField()`)."""
+    if unbound.args:
+        return list(unbound.args)
+    return [unbound.kwargs.get("label") or unbound.field_class.default_label]
 
 
 def _base(name, label, kind, unbound, rest):

@@ -157,10 +157,14 @@ class _PatternField(TextField):
 
     free_text = False
     pattern = message = None
+    # The usual optional question, so most forms can declare just `EmailField()`.
+    default_label = default_error_name = default_prompt = None
 
-    def __init__(self, label, required=None, **kwargs):
+    def __init__(self, label=None, required=None, **kwargs):
+        kwargs.setdefault("error_name", self.default_error_name)
+        kwargs.setdefault("prompt", self.default_prompt)
         super().__init__(
-            label,
+            label or self.default_label,
             required,
             max_length=self.max_length,
             checks=(_Matches(self.pattern, self.message),),
@@ -174,6 +178,9 @@ class EmailField(_PatternField):
     pattern = r"[^@\s]+@[^@\s]+\.[^@\s]+"
     message = "Enter an email address in the correct format, like name@example.com"
     max_length = 254
+    default_label = "Email address (optional)"
+    default_error_name = "Email address"
+    default_prompt = "your email address"
 
 
 class PhoneField(_PatternField):
@@ -182,6 +189,9 @@ class PhoneField(_PatternField):
     pattern = r"\+?[0-9 ()-]{7,25}"
     message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
     max_length = 30
+    default_label = "Phone number (optional)"
+    default_error_name = "Phone number"
+    default_prompt = "your phone number"
 
 
 class _NumberInput(GovTextInput):

@@ -11,6 +11,7 @@ from service.api import describe_field
 from service.config import TestConfig
 from service.fields import (
     ChoiceField,
+    EmailField,
     GroupField,
     ListField,
     MoneyField,
@@ -155,3 +156,12 @@ def test_numbers_and_money_are_listed_with_their_own_types():
         "required": True,
     }
     assert describe_field("cost", MoneyField("Cost (optional)"))["type"] == "money"
+
+
+def test_fields_with_default_labels_are_described():
+    assert describe_field("email", EmailField()) == {
+        "name": "email",
+        "label": "Email address (optional)",
+        "type": "email",
+        "required": False,
+    }

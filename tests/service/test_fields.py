@@ -9,12 +9,14 @@ from wtforms import Form
 from service.fields import (
     AnswerTypeError,
     DateField,
+    EmailField,
     GroupField,
     ListField,
     LongTextField,
     MoneyField,
     MultiChoiceField,
     NumberField,
+    PhoneField,
     TextField,
     YesNoField,
     normalise_text,
@@ -292,3 +294,19 @@ def test_number_fields_are_not_free_text_and_show_a_number_keyboard(app):
         assert 'inputmode="decimal"' in money
         assert "govuk-input__prefix" in money
         assert 'spellcheck="false"' in money
+
+
+def test_email_and_phone_fields_default_to_the_usual_optional_question():
+    class Contact(Form):
+        email = EmailField()
+        phone = PhoneField()
+
+    form = Contact(formdata=MultiDict([("email", "not an email"), ("phone", "call me")]))
+    assert form.email.label.text == "Email address (optional)"
+    assert form.phone.label.text == "Phone number (optional)"
+    assert form.email.blank() == "[your email address]"
+    assert not form.validate()
+    assert form.email.errors == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+    assert Contact(formdata=MultiDict()).validate()
