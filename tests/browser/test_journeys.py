@@ -105,7 +105,9 @@ def test_journey_without_javascript(page_without_javascript, live_server, slug):
     listing = listing_for(page, live_server, slug)
     walk_journey(page, live_server, listing, PointerFiller(page))
     assert page.url.endswith("/check-answers")
-    page.click("main a.govuk-button")
+    with page.expect_navigation():
+        page.click("main a.govuk-button")
+    assert page.url.endswith("/done")
     with page.expect_download() as download:
         page.click("main a.govuk-button")
     example = page.request.get(f"{live_server}/api/v1/documents/{slug}/example").json()
@@ -119,8 +121,11 @@ def test_error_state_is_accessible_and_links_to_the_field(
     page, live_server, check_accessible, slug
 ):
     page.goto(f"{live_server}/documents/{slug}/")
-    page.click("a.govuk-button--start")
-    page.click("button.govuk-button[value='continue']:not(.app-default-submit)")
+    # Wait for each page to load in full: axe run on a half-parsed page sees no <main>.
+    with page.expect_navigation():
+        page.click("a.govuk-button--start")
+    with page.expect_navigation():
+        page.click("button.govuk-button[value='continue']:not(.app-default-submit)")
     assert page.title().startswith("Error: ")
     check_accessible(page, "error summary")
     # GOV.UK Frontend moves focus to the summary; its first link moves focus to the field.
