@@ -740,6 +740,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="complaint",
     title="Formal complaint to your child's school",
+    reader_title="Formal complaint about a school",
     summary=(
         "Make a formal complaint to your child's school about the support they get for their "
         "special educational needs, at stage 1 or stage 2 of the school's complaints procedure."

@@ -537,6 +537,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="concern-letter",
     title="Letter to school about your child's needs",
+    reader_title="Letter about a child's special educational needs",
     summary=(
         "Tell your child's school what you are worried about and ask for a meeting, an "
         "assessment, and information about the support your child gets."

@@ -898,6 +898,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="ehc-needs-assessment-request",
     title="Ask the council for an EHC needs assessment",
+    reader_title="Request for an EHC needs assessment",
     summary=(
         "Ask the local council to assess a child or young person for an education, health "
         "and care (EHC) plan, with the dates by which it must reply."

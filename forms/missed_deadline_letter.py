@@ -598,6 +598,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="missed-deadline-letter",
     title="Letter to the council about a missed EHC time limit",
+    reader_title="Letter about a missed EHC time limit",
     summary=(
         "Write to the council when it has missed the 6, 16 or 20-week time limit for an "
         "education, health and care (EHC) needs assessment or plan."

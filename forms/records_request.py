@@ -765,6 +765,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="records-request",
     title="Ask a school for a child's records",
+    reader_title="Request for a child's educational records",
     summary=(
         "Ask to see or have a copy of a child's school records, such as SEN files, support "
         "plans and emails, with the date the school must reply by worked out for you."

@@ -897,6 +897,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="sen-support-plan",
     title="SEN support plan",
+    reader_title="SEN support plan",
     summary=(
         "Write a plan for a pupil on SEN support: their needs and views, outcomes, provision "
         "and costs, strategies for staff, and review dates."

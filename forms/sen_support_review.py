@@ -414,6 +414,7 @@ EXAMPLE = {
 DOCUMENT = DocumentType(
     slug="sen-support-review",
     title="SEN support plan review",
+    reader_title="SEN support plan review",
     summary=(
         "Record a review of a pupil's SEN support plan: how far they got with each outcome, "
         "their views and their family's, and what happens next."

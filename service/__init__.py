@@ -49,13 +49,14 @@ def create_app(config_class=None, *, instance_path=None, **overrides):
     from forms import CATALOGUE
     from service import api, cli, drafts, journey, pages, security
     from service.catalogue import Catalogue
-    from service.delivery import pdf
+    from service.delivery import mail, pdf
     from service.rendering import DocumentRenderer
 
     app.extensions["catalogue"] = Catalogue(CATALOGUE)
     app.extensions["renderer"] = DocumentRenderer()
     security.init_app(app)
     pdf.init_app(app)
+    mail.init_app(app)
     drafts.init_app(app)
     pages.init_app(app)
     journey.init_app(app)

@@ -66,6 +66,13 @@ class DocumentType:
     filename: Callable[[dict], str]
     example: dict[str, Any] = field(default_factory=dict)
     next_steps: tuple[str, ...] = ()  # what to do with the document, shown when it is ready
+    # What the person receiving it would call it, for emails: titles speak to the writer
+    # ("...to your child's school"), which reads wrongly to a head teacher.
+    reader_title: str = ""
+
+    @property
+    def name_for_reader(self):
+        return self.reader_title or self.title
 
     def __post_init__(self):
         slugs = [step.slug for step in self.steps]

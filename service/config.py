@@ -35,6 +35,17 @@ ENVIRONMENT = {
     "LIBREOFFICE_PATH": ("LIBREOFFICE_PATH", str),
     "PDF_TIMEOUT": ("PDF_TIMEOUT", int),
     "PDF_CONCURRENCY": ("PDF_CONCURRENCY", int),
+    "MAIL_SERVER": ("MAIL_SERVER", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", bool),
+    "MAIL_USE_SSL": ("MAIL_USE_SSL", bool),
+    "MAIL_USERNAME": ("MAIL_USERNAME", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
+    "MAIL_TIMEOUT": ("MAIL_TIMEOUT", int),
+    "MAIL_OUTBOX": ("MAIL_OUTBOX", bool),
+    "RATELIMIT_EMAIL": ("RATELIMIT_EMAIL", str),
+    "RATELIMIT_EMAIL_PER_DRAFT": ("RATELIMIT_EMAIL_PER_DRAFT", str),
 }
 
 
@@ -88,6 +99,20 @@ class Config:
     PDF_TIMEOUT = 60  # seconds for one conversion
     PDF_CONCURRENCY = 2  # conversions at once; each takes about 200 MB
 
+    MAIL_SERVER = None  # no server: email is off, or saved to the outbox when MAIL_OUTBOX is on
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_DEFAULT_SENDER = None
+    MAIL_TIMEOUT = 10  # seconds for the whole SMTP conversation
+    MAIL_OUTBOX = False  # write .eml files into instance/outbox instead of sending
+    MAIL_SUPPRESS_SEND = False  # Flask-Mail skips sending when TESTING; tests use a real server
+    # Emails of documents: per client address, and per draft (one document's answers).
+    RATELIMIT_EMAIL = "20 per hour;50 per day"
+    RATELIMIT_EMAIL_PER_DRAFT = "5 per hour;10 per day"
+
     TESTING = False
     DEBUG = False
 
@@ -109,6 +134,21 @@ class Config:
             raise ConfigurationError("DRAFT_RETENTION_DAYS must be 1 or more")
         app.config["PERMANENT_SESSION_LIFETIME"] = days * 24 * 60 * 60
         app.config["WTF_CSRF_TIME_LIMIT"] = days * 24 * 60 * 60
+        _check_mail(app.config)
+
+
+def _check_mail(config):
+    if config["MAIL_SERVER"] and not config["MAIL_DEFAULT_SENDER"]:
+        raise ConfigurationError(
+            "MAIL_DEFAULT_SENDER must be set when MAIL_SERVER is: emails need a From address"
+        )
+    if config["MAIL_USE_TLS"] and config["MAIL_USE_SSL"]:
+        raise ConfigurationError(
+            "Set MAIL_USE_TLS (STARTTLS, usually port 587) or MAIL_USE_SSL (usually port 465), "
+            "not both"
+        )
+    if config["MAIL_TIMEOUT"] < 1:
+        raise ConfigurationError("MAIL_TIMEOUT must be 1 second or more")
 
 
 class ProductionConfig(Config):
@@ -133,6 +173,7 @@ class DevelopmentConfig(Config):
 
     DEBUG = False  # the Werkzeug debugger would show answers in tracebacks
     SESSION_COOKIE_SECURE = False  # served over plain http on 127.0.0.1
+    MAIL_OUTBOX = True  # `make run` shows the whole email flow without a mail server
 
     @classmethod
     def prepare(cls, app):

@@ -160,10 +160,16 @@ def init_command():
     click.echo("Drafts table ready.")
 
 
-@drafts_cli.command("purge", help="Delete every draft past its expiry date.")
+@drafts_cli.command(
+    "purge", help="Delete every draft past its expiry date, and outbox emails as old."
+)
 def purge_command():
     removed = purge_expired()
     click.echo(f"Deleted {removed} expired draft{'s' if removed != 1 else ''}.")
+    # Saved emails hold the same details as drafts, so they are kept no longer.
+    emails = current_app.extensions["mailer"].purge_outbox(_now() - _retention())
+    if emails:
+        click.echo(f"Deleted {emails} saved email{'s' if emails != 1 else ''} from the outbox.")
 
 
 def init_app(app):

@@ -10,6 +10,8 @@ from service.journey import views
 def _csrf_failed(_error):
     if request.endpoint == "journey.step" and request.method == "POST":
         return views.render_after_csrf_failure()
+    if request.endpoint == "journey.email" and request.method == "POST":
+        return views.render_email_after_csrf_failure()
     return render_template("errors/timed_out.html"), 400
 
 

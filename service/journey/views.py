@@ -7,23 +7,36 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 
 from service import drafts
 from service.catalogue import step_form
-from service.delivery import pdf
+from service.delivery import mail, pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
 from service.documents import document_filename, render_document
 from service.fields import ListField
 from service.journey import navigation
 from service.journey.errors import error_summary_items
+from service.journey.sending import email_form, spend_allowance, uk_time
 from service.journey.summary import summary_sections
 
 bp = Blueprint("journey", __name__, url_prefix="/documents")
 
-RESERVED_SLUGS = {"check-answers", "done", "download", "download.pdf", "blank", "delete", "deleted"}
+RESERVED_SLUGS = {
+    "check-answers",
+    "done",
+    "download",
+    "download.pdf",
+    "email",
+    "blank",
+    "delete",
+    "deleted",
+}
+TIMED_OUT_EMAIL = "This page timed out, so we did not send the email. Select Send email again"
+SENT_KEY = "email_sent"
 TIMED_OUT = (
     "This page timed out, so we could not save it. Check your answers on this page and "
     "select Continue"
@@ -184,17 +197,80 @@ def done(slug):
     document, answers, unfinished = _load_complete(slug)
     if unfinished:
         return unfinished
-    return _done_page(document, answers)
+    # Where the last email went, shown once: the session carries it across the redirect.
+    sent = session.pop(SENT_KEY, None)
+    if sent and sent.get("slug") != slug:
+        sent = None
+    return _done_page(document, answers, sent=sent)
 
 
-def _done_page(document, answers, *, pdf_failed=False):
+def _done_page(document, answers, *, pdf_failed=False, form=None, problem=None, sent=None):
+    converter = pdf.converter()
+    form = form or email_form(pdf_available=converter.available)
     return render_template(
         "journey/done.html",
         document=document,
         answers=answers,
-        pdf_available=pdf.converter().available,
+        pdf_available=converter.available,
         pdf_failed=pdf_failed,
+        mailer=mail.current_mailer(),
+        form=form,
+        error_items=error_summary_items(form),
+        problem=problem,
+        sent=sent,
     )
+
+
+@bp.route("/<slug>/email", methods=["GET", "POST"])
+def email(slug):
+    document, answers, unfinished = _load_complete(slug)
+    if unfinished:
+        return unfinished
+    if request.method == "GET":  # a refresh or a bookmark: the form lives on the done page
+        return redirect(url_for("journey.done", slug=slug))
+    mailer = mail.current_mailer()
+    converter = pdf.converter()
+    form = email_form(pdf_available=converter.available, formdata=request.form)
+    if not mailer.available:
+        return _done_page(document, answers, form=form, problem="unavailable"), 503
+    if not form.validate():
+        return _done_page(document, answers, form=form)
+    retry_at = spend_allowance(answers.id)
+    if retry_at is not None:
+        page = _done_page(document, answers, form=form, problem=("limit", uk_time(retry_at)))
+        return page, 429
+
+    effective = navigation.effective_answers(document, answers.steps)
+    data = render_document(document, effective)
+    file_format = form.chosen_format()
+    try:
+        if file_format == "pdf":
+            data = converter.convert(data)
+        to, copy_to = form.recipients()
+        receipt = mailer.send(mail.document_message(document, data, file_format, to, copy_to))
+    except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
+        current_app.logger.warning("Email not sent, no PDF: %s", error)
+        return _done_page(document, answers, form=form, problem="pdf"), 503
+    except mail.EmailFailedError as error:
+        # The error's type only: what SMTP servers say back can quote the addresses.
+        current_app.logger.warning("Email not sent: %s", error)
+        return _done_page(document, answers, form=form, problem="smtp"), 503
+    session[SENT_KEY] = {
+        "slug": slug,
+        "to": list(filter(None, (to, copy_to))),
+        "saved_as": receipt.saved_as,
+    }
+    return redirect(url_for("journey.done", slug=slug) + "#email-sent")
+
+
+def render_email_after_csrf_failure():
+    """The email form posted with an expired token: the done page again, addresses kept."""
+    document, answers, unfinished = _load_complete(request.view_args["slug"])
+    if unfinished:
+        return unfinished
+    form = email_form(pdf_available=pdf.converter().available, formdata=request.form)
+    form.csrf_token.errors = [TIMED_OUT_EMAIL]
+    return _done_page(document, answers, form=form), 400
 
 
 @bp.get("/<slug>/download")

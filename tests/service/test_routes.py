@@ -12,6 +12,7 @@ EXPECTED = {
     ("/documents/<slug>/done", "journey.done", "GET"),
     ("/documents/<slug>/download", "journey.download", "GET"),
     ("/documents/<slug>/download.pdf", "journey.download_pdf", "GET"),
+    ("/documents/<slug>/email", "journey.email", "GET,POST"),
     ("/documents/<slug>/blank", "journey.blank", "GET"),
     ("/documents/<slug>/delete", "journey.delete", "GET,POST"),
     ("/documents/<slug>/deleted", "journey.deleted", "GET"),

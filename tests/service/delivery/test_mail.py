@@ -1,0 +1,204 @@
+"""Sending through real SMTP servers on 127.0.0.1, the outbox, and the fixed wording."""
+
+import asyncio
+import datetime
+import email
+import email.policy
+import os
+import stat
+import time
+
+import flask_mail
+import pytest
+from aiosmtpd.controller import Controller
+
+from service import create_app
+from service.config import ConfigurationError, TestConfig
+from service.delivery import mail
+from service.delivery.mail import EmailFailedError, EmailUnavailableError
+from service.extensions import db
+from tests.conftest import free_port
+from tests.forms.readability import flesch_reading_ease
+
+DOCX = b"PK\x03\x04 not really a document, but bytes to carry"
+
+
+def mail_app(tmp_path, **settings):
+    return create_app(TestConfig, instance_path=str(tmp_path), **settings)
+
+
+def smtp_app(tmp_path, port, **settings):
+    return mail_app(
+        tmp_path,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=port,
+        MAIL_DEFAULT_SENDER="letters@service.example.org",
+        **settings,
+    )
+
+
+def concern_letter(app):
+    return app.extensions["catalogue"].get("concern-letter")
+
+
+def send(app, to="head@school.example.org", copy_to=None, file_format="docx", data=DOCX):
+    with app.app_context():
+        message = mail.document_message(concern_letter(app), data, file_format, to, copy_to)
+        return mail.current_mailer().send(message)
+
+
+def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
+    app = smtp_app(tmp_path, smtp.port)
+    receipt = send(app, copy_to="parent@home.example.org")
+    assert smtp.inbox.wait_for(1)
+    envelope = smtp.inbox.envelopes[0]
+    assert envelope.mail_from == "letters@service.example.org"
+    assert sorted(envelope.rcpt_tos) == ["head@school.example.org", "parent@home.example.org"]
+    assert receipt.recipients
+    assert receipt.saved_as is None
+
+    message = smtp.inbox.messages[0]
+    assert message["To"] == "head@school.example.org"
+    assert message["Cc"] == "parent@home.example.org"
+    assert message["From"] == "Write SEN letters and plans <letters@service.example.org>"
+    assert message["Subject"] == (
+        "Letter about a child's special educational needs (sent using Write SEN letters and plans)"
+    )
+    assert message["Message-ID"].endswith("@service.example.org>")
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == mail.FORMATS["docx"]
+    assert attachment.get_content() == DOCX
+    assert attachment.get_filename().startswith("Letter about a child's special educational")
+    body = message.get_body(("plain",)).get_content()
+    assert "Write SEN letters and plans" in body
+    assert "contact details are in the document" in body
+
+
+def test_pdf_attachments_say_they_are_pdf(tmp_path, smtp):
+    send(smtp_app(tmp_path, smtp.port), file_format="pdf", data=b"%PDF-1.7 bytes")
+    assert smtp.inbox.wait_for(1)
+    [attachment] = list(smtp.inbox.messages[0].iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename().endswith(".pdf")
+    assert attachment.get_content() == b"%PDF-1.7 bytes"
+
+
+def test_body_is_plain_english_and_names_the_organisation_when_set(tmp_path):
+    body = mail.message_body("SEN support plan", "Write SEN letters and plans", "Anytown SENDIASS")
+    assert flesch_reading_ease(body.split("\n\n")) >= 60
+    assert body.rstrip().endswith("Write SEN letters and plans is run by Anytown SENDIASS.")
+    assert "is run by" not in mail.message_body("SEN support plan", "Service")
+
+
+def test_refused_connection_fails_quickly_and_plainly(tmp_path):
+    app = smtp_app(tmp_path, free_port(), MAIL_TIMEOUT=5)
+    started = time.monotonic()
+    with pytest.raises(EmailFailedError):
+        send(app)
+    assert time.monotonic() - started < 5
+
+
+def test_silent_server_is_given_up_on_within_the_timeout(tmp_path, silent_smtp_server):
+    app = smtp_app(tmp_path, silent_smtp_server, MAIL_TIMEOUT=1)
+    started = time.monotonic()
+    with pytest.raises(EmailFailedError):
+        send(app)
+    assert 0.9 < time.monotonic() - started < 2.5
+
+
+class _Stalls:
+    """Talks normally, then holds the message far longer than any timeout."""
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd calls it so)
+        await asyncio.sleep(4)
+        return "250 OK"
+
+
+def test_one_deadline_covers_the_whole_conversation(tmp_path):
+    """A server that answers each command but stalls on the message still cannot hold a
+    send beyond MAIL_TIMEOUT, and the failed connection is closed without a QUIT wait."""
+    controller = Controller(_Stalls(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        app = smtp_app(tmp_path, controller.port, MAIL_TIMEOUT=1)
+        started = time.monotonic()
+        with pytest.raises(EmailFailedError):
+            send(app)
+        assert time.monotonic() - started < 2.5
+    finally:
+        controller.stop()
+
+
+def test_outbox_saves_each_message_owner_only(tmp_path):
+    app = mail_app(tmp_path, MAIL_OUTBOX=True)
+    receipt = send(app, copy_to="parent@home.example.org")
+    path = tmp_path / "outbox" / os.path.basename(receipt.saved_as)
+    assert path.exists()
+    assert path.suffix == ".eml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    saved = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert saved["To"] == "head@school.example.org"
+    assert saved["Cc"] == "parent@home.example.org"
+    assert saved["From"] == "Write SEN letters and plans <no-reply@localhost>"
+    [attachment] = list(saved.iter_attachments())
+    assert attachment.get_content() == DOCX
+
+
+def test_outbox_purge_removes_only_old_messages(tmp_path):
+    app = mail_app(tmp_path, MAIL_OUTBOX=True)
+    old = send(app).saved_as
+    new = send(app).saved_as
+    month_ago = time.time() - 31 * 24 * 60 * 60
+    os.utime(old, (month_ago, month_ago))
+    with app.app_context():
+        cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=30)
+        assert mail.current_mailer().purge_outbox(cutoff) == 1
+    assert not os.path.exists(old)
+    assert os.path.exists(new)
+
+
+def test_drafts_purge_also_clears_old_outbox_messages(tmp_path):
+    app = mail_app(tmp_path, MAIL_OUTBOX=True)
+    old = send(app).saved_as
+    month_ago = time.time() - 31 * 24 * 60 * 60
+    os.utime(old, (month_ago, month_ago))
+    with app.app_context():
+        db.create_all()
+        result = app.test_cli_runner().invoke(args=["drafts", "purge"])
+    assert "Deleted 1 saved email from the outbox." in result.output
+    assert not os.path.exists(old)
+
+
+def test_without_server_or_outbox_email_is_unavailable(tmp_path):
+    app = mail_app(tmp_path)
+    with app.app_context():
+        assert not mail.current_mailer().available
+    with pytest.raises(EmailUnavailableError):
+        send(app)
+
+
+def test_a_line_break_in_an_address_never_reaches_the_server(tmp_path, smtp):
+    """Addresses are checked in the form; this is the last guard behind it."""
+    app = smtp_app(tmp_path, smtp.port)
+    with pytest.raises(flask_mail.BadHeaderError):
+        send(app, to="head@school.example.org\r\nBcc: spam@elsewhere.example.org")
+    with pytest.raises(flask_mail.BadHeaderError):
+        send(mail_app(tmp_path, MAIL_OUTBOX=True), to="a@b.example.org\nBcc: c@d.example.org")
+    assert smtp.inbox.envelopes == []
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"MAIL_SERVER": "smtp.example.org"}, "MAIL_DEFAULT_SENDER must be set"),
+        (
+            {"MAIL_USE_TLS": True, "MAIL_USE_SSL": True},
+            "not both",
+        ),
+        ({"MAIL_TIMEOUT": 0}, "MAIL_TIMEOUT"),
+    ],
+)
+def test_mail_settings_that_cannot_work_stop_the_service_starting(tmp_path, settings, message):
+    with pytest.raises(ConfigurationError, match=message):
+        mail_app(tmp_path, **settings)
