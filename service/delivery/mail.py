@@ -190,16 +190,16 @@ def document_message(document, data, file_format, to, copy_to=None):
 
 
 def message_body(title, service_name, organisation=None):
-    run_by = f"{service_name} is run by {organisation}.\n" if organisation else ""
+    signature = f"{service_name}, run by {organisation}" if organisation else service_name
     return (
         "Hello,\n\n"
         f"Attached to this email is a document: {title}.\n\n"
-        f"Someone wrote it using {service_name}, a free online service, and asked us to "
-        "email it to you. Their name and contact details are in the document.\n\n"
+        f"The person who wrote it used {service_name}, a free online service, and asked us "
+        "to email it to you. Their name and contact details are in the document.\n\n"
         "Nobody reads replies to this email. To reply, please use the contact details in "
         "the document.\n\n"
         "If you were not expecting this email, you can delete it.\n\n"
-        f"{run_by}"
+        f"{signature}\n"
     )
 
 

@@ -31,13 +31,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_server(tmp_path_factory, smtp_server):
+    """The service on a free port, sending email to the test SMTP server."""
     instance = tmp_path_factory.mktemp("instance")
     app = create_app(
         TestConfig,
         instance_path=str(instance),
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{instance}/drafts.sqlite3",
         RATELIMIT_ENABLED=False,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_DEFAULT_SENDER="letters@service.example.org",
     )
     with app.app_context():
         db.create_all()

@@ -156,3 +156,58 @@ def test_blank_template_downloads(page, live_server):
     with page.expect_download() as download:
         page.click("a[href$='/blank']")
     assert "[" in docx_text(download.value.path())
+
+
+def finish_by_pointer(page, base, slug):
+    """Through the journey quickly, to reach the done page."""
+    walk_journey(page, base, listing_for(page, base, slug), PointerFiller(page))
+    with page.expect_navigation():
+        page.click("main a.govuk-button")
+    assert page.url.endswith("/done")
+
+
+def test_email_a_document_by_keyboard(page, live_server, check_accessible, smtp):
+    finish_by_pointer(page, live_server, SLUGS[0])
+    keyboard = KeyboardFiller(page)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+
+    # A mistyped address first: the error is announced, linked, and fixed by keyboard.
+    keyboard.type("input[name='to']", "head at school")
+    keyboard.press_button("main form button.govuk-button")
+    assert page.title().startswith("Error: ")
+    check_accessible(page, "email form with an error")
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "to"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("head@school.example.org")
+    keyboard.type("input[name='copy_to']", "parent@home.example.org")
+    if page.locator("input[name='file_format']").count():  # offered when PDF is
+        keyboard.choose("file_format", "docx")
+    keyboard.press_button("main form button.govuk-button")
+
+    assert page.url.endswith("/done#email-sent")
+    check_accessible(page, "email sent")
+    assert "Email sent to head@school.example.org and parent@home.example.org" in page.inner_text(
+        "main"
+    )
+    assert smtp.inbox.wait_for(1)
+    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [
+        "head@school.example.org",
+        "parent@home.example.org",
+    ]
+    [attachment] = list(smtp.inbox.messages[0].iter_attachments())
+    downloaded = page.request.get(f"{live_server}/documents/{SLUGS[0]}/download").body()
+    assert attachment.get_content() == downloaded
+
+
+def test_email_a_document_without_javascript(page_without_javascript, live_server, smtp):
+    page = page_without_javascript
+    finish_by_pointer(page, live_server, SLUGS[1])
+    page.fill("input[name='to']", "parent@home.example.org")
+    with page.expect_navigation():
+        page.click("main form button.govuk-button")
+    assert "Email sent to parent@home.example.org" in page.inner_text("main")
+    assert smtp.inbox.wait_for(1)
+    assert smtp.inbox.envelopes[0].rcpt_tos == ["parent@home.example.org"]

@@ -4,6 +4,7 @@ import pytest
 
 from service import create_app
 from service.config import (
+    ENVIRONMENT,
     ConfigurationError,
     DevelopmentConfig,
     ProductionConfig,
@@ -13,7 +14,7 @@ from service.config import (
 
 @pytest.fixture
 def clean_environment(monkeypatch, tmp_path):
-    for name in ("SECRET_KEY", "DRAFT_ENCRYPTION_KEYS", "DATABASE_URL", "DRAFT_RETENTION_DAYS"):
+    for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/test.sqlite3")
     return monkeypatch
@@ -63,3 +64,41 @@ def test_retention_sets_cookie_and_token_lifetimes(clean_environment):
     app = create_app(ProductionConfig)
     assert app.config["PERMANENT_SESSION_LIFETIME"] == 7 * 86400
     assert app.config["WTF_CSRF_TIME_LIMIT"] == 7 * 86400
+
+
+def test_mail_settings_come_from_the_environment_typed():
+    overrides = environment_overrides(
+        {
+            "MAIL_SERVER": "smtp.example.org",
+            "MAIL_PORT": "587",
+            "MAIL_USE_TLS": "true",
+            "MAIL_TIMEOUT": "5",
+            "MAIL_DEFAULT_SENDER": "letters@example.org",
+        }
+    )
+    assert overrides == {
+        "MAIL_SERVER": "smtp.example.org",
+        "MAIL_PORT": 587,
+        "MAIL_USE_TLS": True,
+        "MAIL_TIMEOUT": 5,
+        "MAIL_DEFAULT_SENDER": "letters@example.org",
+    }
+
+
+def test_development_saves_email_to_its_outbox(clean_environment, tmp_path):
+    app = create_app(DevelopmentConfig, instance_path=str(tmp_path / "instance"))
+    mailer = app.extensions["mailer"]
+    assert mailer.available
+    assert mailer.uses_outbox
+    assert mailer.outbox == tmp_path / "instance" / "outbox"
+
+
+def test_production_without_a_mail_server_offers_no_email(clean_environment):
+    clean_environment.setenv("SECRET_KEY", "x" * 40)
+    clean_environment.setenv("DRAFT_ENCRYPTION_KEYS", "x")
+    assert not create_app(ProductionConfig).extensions["mailer"].available
+    clean_environment.setenv("MAIL_SERVER", "smtp.example.org")
+    clean_environment.setenv("MAIL_DEFAULT_SENDER", "letters@example.org")
+    mailer = create_app(ProductionConfig).extensions["mailer"]
+    assert mailer.available
+    assert not mailer.uses_outbox

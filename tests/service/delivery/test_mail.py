@@ -86,8 +86,8 @@ def test_pdf_attachments_say_they_are_pdf(tmp_path, smtp):
 def test_body_is_plain_english_and_names_the_organisation_when_set(tmp_path):
     body = mail.message_body("SEN support plan", "Write SEN letters and plans", "Anytown SENDIASS")
     assert flesch_reading_ease(body.split("\n\n")) >= 60
-    assert body.rstrip().endswith("Write SEN letters and plans is run by Anytown SENDIASS.")
-    assert "is run by" not in mail.message_body("SEN support plan", "Service")
+    assert body.endswith("\n\nWrite SEN letters and plans, run by Anytown SENDIASS\n")
+    assert mail.message_body("SEN support plan", "Our service").endswith("\n\nOur service\n")
 
 
 def test_refused_connection_fails_quickly_and_plainly(tmp_path):
