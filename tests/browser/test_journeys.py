@@ -126,13 +126,18 @@ def test_error_state_is_accessible_and_links_to_the_field(
         page.click("a.govuk-button--start")
     with page.expect_navigation():
         page.click("button.govuk-button[value='continue']:not(.app-default-submit)")
+    follow_first_error(page, check_accessible, "error summary")
+    assert page.evaluate("['INPUT','TEXTAREA'].includes(document.activeElement.tagName)")
+
+
+def follow_first_error(page, check_accessible, label):
+    """An error page is titled and accessible. GOV.UK Frontend moves focus to the error
+    summary; its first link, followed by keyboard, moves focus to the field."""
     assert page.title().startswith("Error: ")
-    check_accessible(page, "error summary")
-    # GOV.UK Frontend moves focus to the summary; its first link moves focus to the field.
+    check_accessible(page, label)
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.evaluate("['INPUT','TEXTAREA'].includes(document.activeElement.tagName)")
 
 
 def test_pages_outside_journeys_are_accessible(page, live_server, check_accessible):
@@ -174,11 +179,7 @@ def test_email_a_document_by_keyboard(page, live_server, check_accessible, smtp)
     # A mistyped address first: the error is announced, linked, and fixed by keyboard.
     keyboard.type("input[name='to']", "head at school")
     keyboard.press_button("main form button.govuk-button")
-    assert page.title().startswith("Error: ")
-    check_accessible(page, "email form with an error")
-    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
+    follow_first_error(page, check_accessible, "email form with an error")
     assert page.evaluate("document.activeElement.name") == "to"
     page.keyboard.press("Control+A")
     page.keyboard.type("head@school.example.org")

@@ -148,6 +148,17 @@ def test_header_injection_through_an_address_is_refused(smtp_app, fake_client, s
     assert smtp.inbox.envelopes == []
 
 
+def test_repeated_fields_cannot_add_recipients(smtp_app, fake_client, smtp):
+    """At most two recipients a send: a field posted twice counts once."""
+    complete(fake_client)
+    token = csrf_token(fake_client, f"{BASE}/done")
+    extra = "spam@elsewhere.example.org"
+    data = {"csrf_token": token, "to": [TO, extra], "copy_to": [COPY, extra], "cc": extra}
+    assert fake_client.post(EMAIL, data=data).status_code == 302
+    assert smtp.inbox.wait_for(1)
+    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [COPY, TO]
+
+
 def test_injection_through_the_file_format_is_refused(smtp_app, fake_client, smtp, soffice_path):
     complete(fake_client)
     response = send_email(fake_client, file_format="docx\r\nBcc: spam@elsewhere.example.org")
