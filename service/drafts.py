@@ -54,6 +54,20 @@ def _cipher():
     return MultiFernet([Fernet(key.strip().encode()) for key in keys.split(",") if key.strip()])
 
 
+def seal(data):
+    """A small JSON value encrypted with the drafts' key, for carrying in the session
+    cookie (which is signed but readable) without exposing what it holds."""
+    return _cipher().encrypt(json.dumps(data).encode()).decode()
+
+
+def unseal(token, max_age):
+    """What `seal` made, if it is genuine and younger than `max_age` seconds; else None."""
+    try:
+        return json.loads(_cipher().decrypt(token.encode(), ttl=max_age))
+    except (InvalidToken, ValueError, AttributeError):
+        return None
+
+
 def _retention():
     return datetime.timedelta(days=current_app.config["DRAFT_RETENTION_DAYS"])
 

@@ -37,6 +37,7 @@ RESERVED_SLUGS = {
 }
 TIMED_OUT_EMAIL = "This page timed out, so we did not send the email. Select Send email again"
 SENT_KEY = "email_sent"
+SENT_MAX_AGE = 10 * 60  # seconds: the confirmation is for the page right after sending
 TIMED_OUT = (
     "This page timed out, so we could not save it. Check your answers on this page and "
     "select Continue"
@@ -197,9 +198,11 @@ def done(slug):
     document, answers, unfinished = _load_complete(slug)
     if unfinished:
         return unfinished
-    # Where the last email went, shown once: the session carries it across the redirect.
-    sent = session.pop(SENT_KEY, None)
-    if sent and sent.get("slug") != slug:
+    # Where the last email went, shown once: the session carries it, encrypted, across the
+    # redirect, since the session cookie itself is only signed.
+    sealed = session.pop(SENT_KEY, None)
+    sent = drafts.unseal(sealed, SENT_MAX_AGE) if sealed else None
+    if not isinstance(sent, dict) or sent.get("slug") != slug:
         sent = None
     return _done_page(document, answers, sent=sent)
 
@@ -255,11 +258,9 @@ def email(slug):
         # The error's type only: what SMTP servers say back can quote the addresses.
         current_app.logger.warning("Email not sent: %s", error)
         return _done_page(document, answers, form=form, problem="smtp"), 503
-    session[SENT_KEY] = {
-        "slug": slug,
-        "to": list(filter(None, (to, copy_to))),
-        "saved_as": receipt.saved_as,
-    }
+    session[SENT_KEY] = drafts.seal(
+        {"slug": slug, "to": list(filter(None, (to, copy_to))), "saved_as": receipt.saved_as}
+    )
     return redirect(url_for("journey.done", slug=slug) + "#email-sent")
 
 

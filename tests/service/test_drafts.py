@@ -92,3 +92,20 @@ def test_init_command_creates_the_table(app, runner):
     result = runner.invoke(args=["drafts", "init"])
     assert result.exit_code == 0
     assert drafts.count() == 0
+
+
+def test_sealed_values_hide_their_content_and_refuse_tampering(app):
+    token = drafts.seal({"to": ["head@school.example.org"]})
+    assert "school" not in token
+    assert drafts.unseal(token, max_age=60) == {"to": ["head@school.example.org"]}
+    assert drafts.unseal(token[:-4] + "AAAA", max_age=60) is None
+    assert drafts.unseal("not a token", max_age=60) is None
+    other_key = Fernet(Fernet.generate_key()).encrypt(b'{"to": []}').decode()
+    assert drafts.unseal(other_key, max_age=60) is None
+
+
+def test_sealed_values_expire(app, monkeypatch):
+    token = drafts.seal({"slug": "x"})
+    later = datetime.datetime.now(datetime.UTC).timestamp() + 120
+    monkeypatch.setattr("cryptography.fernet.time.time", lambda: later)
+    assert drafts.unseal(token, max_age=60) is None

@@ -88,6 +88,17 @@ def test_email_arrives_with_the_document_exactly_as_downloaded(smtp_app, fake_cl
     assert "Email sent" not in banner_text(fake_client.get(f"{BASE}/done"))
 
 
+def test_the_cookie_carries_the_addresses_only_encrypted_and_only_once(smtp_app, fake_client):
+    complete(fake_client)
+    send_email(fake_client)
+    serializer = smtp_app.session_interface.get_signing_serializer(smtp_app)
+    session = serializer.loads(fake_client.get_cookie("sen_session").value)
+    assert "@" not in session["email_sent"]
+    fake_client.get(f"{BASE}/done")
+    session = serializer.loads(fake_client.get_cookie("sen_session").value)
+    assert "email_sent" not in session
+
+
 def test_without_a_copy_only_one_address_gets_it(smtp_app, fake_client, smtp):
     complete(fake_client)
     send_email(fake_client, copy_to="")
