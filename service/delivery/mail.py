@@ -145,13 +145,16 @@ class Mailer:
         if message.has_bad_headers():
             raise flask_mail.BadHeaderError
         message.date = message.date or time.time()
-        # Owner-only, like the rest of the instance folder: each file holds a child's details.
-        self.outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
         path = self.outbox / f"{stamp}-{secrets.token_hex(4)}.eml"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(message.as_bytes())
+        try:
+            # Owner-only, like the rest of the instance folder: each holds a child's details.
+            self.outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(message.as_bytes())
+        except OSError as error:  # a full disk or a folder we cannot write to
+            raise EmailFailedError(type(error).__name__) from error
         return Sent(tuple(message.send_to), saved_as=str(path))
 
     def purge_outbox(self, older_than):

@@ -209,7 +209,8 @@ def done(slug):
 
 def _done_page(document, answers, *, pdf_failed=False, form=None, problem=None, sent=None):
     converter = pdf.converter()
-    form = form or email_form(pdf_available=converter.available)
+    if form is None:
+        form = email_form(pdf_available=converter.available)
     return render_template(
         "journey/done.html",
         document=document,

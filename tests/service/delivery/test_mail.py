@@ -145,6 +145,12 @@ def test_outbox_saves_each_message_owner_only(tmp_path):
     assert attachment.get_content() == DOCX
 
 
+def test_an_outbox_that_cannot_be_written_fails_plainly(tmp_path):
+    (tmp_path / "outbox").write_text("a file where the folder should be")
+    with pytest.raises(EmailFailedError):
+        send(mail_app(tmp_path, MAIL_OUTBOX=True))
+
+
 def test_outbox_purge_removes_only_old_messages(tmp_path):
     app = mail_app(tmp_path, MAIL_OUTBOX=True)
     old = send(app).saved_as
