@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test lint format bench clean
+.PHONY: help install assets run test lint format bench docs templates clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -55,6 +55,12 @@ test: install assets lint ## Run lint and every test (browser and LibreOffice te
 
 bench: install ## Measure rendering speed against plain docxtpl (prints medians and ratios)
 	$(BIN)/python -m bench
+
+docs: $(PY_STAMP) ## Write docs/law.md and docs/glossary.md from the code they describe
+	$(BIN)/python -m scripts.docs
+
+templates: $(PY_STAMP) ## Build the Word templates in templates_docx/ from scripts/docx_templates
+	$(BIN)/python -m scripts.docx_templates
 
 clean: ## Remove installed dependencies and built assets
 	rm -rf $(VENV) node_modules service/static .pytest_cache

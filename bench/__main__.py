@@ -8,12 +8,11 @@ times, are what carry from one machine to another.
 import argparse
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
+from bench.config import BenchConfig
 from bench.rendering import interleaved_medians, median_seconds, plain_docxtpl_render
 from service import create_app
-from service.catalogue import validate_answers
-from service.config import TestConfig
+from service.answers import validate_answers
 from service.extensions import db
 
 TARGETS = {"engine": 20, "api": 10}
@@ -28,7 +27,9 @@ def main():
 
     with tempfile.TemporaryDirectory() as instance:
         # The API's rate limit is lifted so the harness measures rendering, not refusals.
-        app = create_app(TestConfig, instance_path=instance, RATELIMIT_API="1000000 per minute")
+        app = create_app(
+            BenchConfig, environ={}, instance_path=instance, RATELIMIT_API="1000000 per minute"
+        )
         with app.app_context():
             db.create_all()
             rows = measure(app, args)
@@ -43,7 +44,7 @@ def measure(app, args):
         validated = validate_answers(document, document.example)
         assert not validated.errors, validated.errors
         context = document.build_context(validated.answers)
-    template = Path(document.template_path)
+    template = app.extensions["catalogue"].template_path(document)
     renderer.render(document, context)  # compile once, as the first request of a process does
 
     client = app.test_client()
@@ -99,7 +100,8 @@ def print_pdf(app, slug):
             list(pool.map(lambda _: converter.convert(data), range(4)))
 
     batch = median_seconds(four_at_once, repeat=3, warmup=0)
-    print(f"PDF through LibreOffice (median of 3, concurrency limit {converter.concurrency})")
+    limit = app.config["PDF_CONCURRENCY"]
+    print(f"PDF through LibreOffice (median of 3, concurrency limit {limit})")
     print(f"  one conversion                                : {single * 1000:8.0f} ms")
     print(f"  four at once, wall time                       : {batch * 1000:8.0f} ms")
 

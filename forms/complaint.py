@@ -1,42 +1,43 @@
-"""A parent's formal complaint to a school about SEN support (DOMAIN.md 1.8 and 2(d)).
+"""A parent's formal complaint to a school about SEN support, at stage 1 or 2 of its procedure.
 
-The complaint is labelled with its stage and the school's policy, sets out a dated,
-numbered chronology, names each duty the parent believes the school has not met (with the
-law or guidance behind it, from `service.law`), says how the child has been affected and
-what would put it right, and asks for an acknowledgement and a reply within the policy's
-timescale. At stage 2 it says what the head teacher's reply left unresolved.
-
-What a school procedure cannot deal with (EHC decisions, exclusions, admissions, disability
-discrimination claims) is said before the parent starts; where to go after the school's
-procedure is said on the done page, by type of school.
+Labelled with its stage and the school's policy, it sets out a dated, numbered chronology,
+names each duty the school has not met with the law behind it (forms/law.py), and asks for a
+reply within the policy's timescale. What a school procedure cannot deal with is said before
+the parent starts; where to go after it, on the done page, by type of school.
 """
 
 from wtforms import Form
 
+from forms import law
+from forms.common import child_step, includes, school_step, when, writer_step
 from forms.formatting import (
+    addressed,
     cites,
     contact_sentence,
     is_blank,
+    letter,
     long_date,
     one_line,
     paragraphs,
     possessive,
     prompt,
     text,
+    writer_lines,
+    year_group_text,
 )
-from service import law
-from service.catalogue import DocumentType, StepForm, is_prompt
+from service import dates
+from service.catalogue import DocumentType, is_prompt
 from service.fields import (
+    After,
     ChoiceField,
     DateField,
-    EmailField,
     GroupField,
     ListField,
     LongTextField,
     MultiChoiceField,
-    PhoneField,
     TextField,
 )
+from service.steps import make_step
 
 HEAD_TITLE = "Head Teacher"
 CHAIR_TITLE = "Chair of Governors"
@@ -44,218 +45,11 @@ STAGE_1, STAGE_2 = "stage_1", "stage_2"
 
 DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")
 
-
-class BeforeYouStartStep(StepForm):
-    slug = "before-you-start"
-    title = "Before you start"
-    hint = (
-        "A school's complaints procedure is for things the school has done or not done. It "
-        "cannot change a local authority decision about an education, health and care (EHC) "
-        "needs assessment or plan: take that up with the local authority, then the SEND "
-        "Tribunal. Exclusions and admissions have their own processes. If you think the "
-        "school has treated your child unfairly because of a disability, you can also claim "
-        f"to the SEND Tribunal, {DISCRIMINATION_CLAIM} of what happened."
-    )
-    stage = ChoiceField(
-        "Which stage of the school's complaints procedure is this?",
-        choices=[
-            (STAGE_1, "Stage 1: a formal complaint to the head teacher"),
-            (
-                STAGE_2,
-                "Stage 2: asking the governors or the academy trust to look at a complaint "
-                "the head teacher has already dealt with",
-            ),
-        ],
-        required="Select which stage of the complaints procedure this is",
-        hint=(
-            "Most schools ask you to raise a worry informally first, for example with the "
-            "class teacher or the SENCO (special educational needs co-ordinator). If that has "
-            "not worked, start at stage 1."
-        ),
-    )
-
-
-class SchoolStep(StepForm):
-    slug = "school"
-    title = "About the school"
-    school_name = TextField(
-        "Name of the school", "Enter the name of the school", prompt="name of the school"
-    )
-    school_address = LongTextField(
-        "School address (optional)",
-        hint="Put each line of the address on a new line.",
-        error_name="School address",
-        prompt="school address",
-        max_length=500,
-    )
-    school_type = ChoiceField(
-        "What type of school is it?",
-        choices=[
-            ("maintained", "A maintained school (run by the local council)"),
-            ("academy", "An academy or free school"),
-            ("not_sure", "I'm not sure"),
-        ],
-        required="Select what type of school it is",
-        hint=(
-            "This changes what you can do if you are still unhappy at the end of the school's "
-            "procedure. The school's website usually says if it is an academy. You can also "
-            "search for the school on the Get Information about Schools service on GOV.UK."
-        ),
-    )
-
-
-class PolicyStep(StepForm):
-    slug = "policy"
-    title = "The school's complaints policy"
-    hint = (
-        "The complaints policy is usually on the school's website. It says who to send a "
-        "complaint to and how long the school has to reply. Many policies ask you to complain "
-        "within 3 months of the problem."
-    )
-    policy_name = TextField(
-        "What is the policy called? (optional)",
-        hint=(
-            "For example, Complaints Procedure. If you leave this blank, the complaint asks "
-            "the school to send you a copy."
-        ),
-        error_name="The name of the policy",
-        prompt="name of the school's complaints policy",
-    )
-    response_time = TextField(
-        "How long does the policy give the school to reply? (optional)",
-        hint=(
-            "For example, 15 school days. If you do not know, the complaint asks for a reply "
-            "within the time the policy sets."
-        ),
-        error_name="How long the school has to reply",
-        prompt="time the policy gives, for example 15 school days",
-        max_length=60,
-    )
-
-
-class RecipientStep(StepForm):
-    slug = "recipient"
-    title = "Who is the complaint to?"
-    hint = (
-        "The complaints policy says who to send it to. At stage 1 this is usually the head "
-        "teacher. At stage 2 it is usually the chair of governors, or the clerk to the "
-        "governors or trustees."
-    )
-    recipient_name = TextField(
-        "Their name (optional)",
-        hint="For example, Mrs Hughes. Leave this blank if you do not know it.",
-        error_name="Their name",
-        prompt="name",
-    )
-    recipient_role = TextField(
-        "Their role (optional)",
-        hint=(
-            "For example, Head Teacher, Chair of Governors or Clerk to the Trustees. If you "
-            "leave this blank, the complaint goes to the head teacher at stage 1 and to the "
-            "chair of governors at stage 2."
-        ),
-        error_name="Their role",
-        prompt="Head Teacher or Chair of Governors",
-        max_length=100,
-    )
-
-
-class ChildStep(StepForm):
-    slug = "child"
-    title = "About your child"
-    child_name = TextField(
-        "Your child's full name", "Enter your child's full name", prompt="child's full name"
-    )
-    child_known_as = TextField(
-        "What name does your child usually go by? (optional)",
-        hint="For example, Sam. Leave this blank to use their full name.",
-        error_name="The name your child goes by",
-        prompt="child's name",
-    )
-    year_group = TextField(
-        "Year group",
-        "Enter your child's year group",
-        hint="For example, Reception or Year 8",
-        prompt="year group",
-        max_length=40,
-    )
-
-
-class StageOneStep(StepForm):
-    slug = "stage-1"
-    title = "Your stage 1 complaint"
-    stage1_sent = DateField(
-        "When did you send your stage 1 complaint? (optional)",
-        hint="For example, 19 1 2026",
-        error_name="The date you sent your stage 1 complaint",
-        prompt="date",
-        not_after_today=True,
-    )
-    stage1_reply = DateField(
-        "When did the head teacher reply? (optional)",
-        hint="For example, 13 2 2026. Leave this blank if you have not had a reply.",
-        error_name="The date of the reply",
-        prompt="date",
-        not_after_today=True,
-    )
-    unresolved = LongTextField(
-        "What is still not resolved?",
-        "Enter what is still not resolved",
-        hint=(
-            "Say which parts of the reply you disagree with, and why, or what the school has "
-            "still not done. Put each point on a new line."
-        ),
-        error_name="What is still not resolved",
-        prompt="what is still not resolved, and why",
-    )
-
-    @classmethod
-    def should_show(cls, answers):
-        return answers.get("stage") == STAGE_2
-
-
-class EventForm(Form):
-    """One event in the chronology: when it happened, and what happened."""
-
-    date = DateField(
-        "Date",
-        "Enter the date of the event",
-        hint="For example, 2 10 2025",
-        error_name="The date of the event",
-        prompt="date",
-        not_after_today=True,
-    )
-    what = LongTextField(
-        "What happened",
-        "Enter what happened",
-        error_name="What happened",
-        prompt="what happened",
-        max_length=5000,
-    )
-
-
-class EventsStep(StepForm):
-    slug = "events"
-    title = "What happened"
-    events = ListField(
-        GroupField(EventForm),
-        "What happened, and when?",
-        "Enter at least one thing that happened",
-        hint=(
-            "Add each event on its own: meetings, emails, phone calls, and what was said or "
-            "agreed. The complaint puts them in date order and numbers them. If you are not "
-            "sure of the exact day, give your best guess and say so."
-        ),
-        item_name="event",
-    )
-
-
+# fmt: off
 DUTIES = [
     ("support", "Put in place the help my child's special educational needs (SEN) call for"),
-    (
-        "informing",
-        "Told me that my child is getting SEN support (only for a child with no EHC plan)",
-    ),
+    ("informing",
+     "Told me that my child is getting SEN support (only for a child with no EHC plan)"),
     ("activities", "Included my child in school activities, such as trips, clubs or lessons"),
     ("concerns", "Taken my concerns seriously"),
     ("staff", "Told the staff who work with my child about their needs and how to help"),
@@ -264,122 +58,170 @@ DUTIES = [
     ("other", "Something else"),
 ]
 
-# The duties that come from the SEND Code of Practice (statutory guidance), not from an Act.
+STAGE_REQUESTS = {
+    STAGE_1: "Please deal with it at stage 1 of your complaints procedure.",
+    STAGE_2: "My complaint at stage 1 has not resolved things, so please now deal with it at "
+    "stage 2 of your complaints procedure.",
+    "blank": f"Please deal with it at stage {prompt('1 or 2')} of your complaints procedure.",
+}
+
+# At stage 2. Only an academy's panel is set by law (see the law register); a maintained
+# school's governors' panel is usual practice, so it is not cited.
+PANEL_REQUESTS = {
+    "maintained": "Please ask the governors to consider my complaint, as your procedure sets out.",
+    "academy": "Please arrange for a panel to hear my complaint. "
+    f"{cites('iss-part7')} an academy's procedure must allow for a hearing before a panel of "
+    "at least three people, one of whom is independent of the school.",
+    "not_sure": "Please ask the governors, or the academy trust's complaints panel, to consider "
+    "my complaint, as your procedure sets out.",
+}
+# Asked only when the parent did not name the policy: a copy, and why the school must have one.
+ASK_POLICY = "Please send me a copy of your complaints procedure."
+POLICY_REQUESTS = {
+    "maintained": f"{ASK_POLICY} {cites('ea2002-s29')} the governing body of a maintained school "
+    "must have a procedure for dealing with complaints, and must publicise it.",
+    "academy": f"{ASK_POLICY} {cites('iss-part7')} an academy must have a complaints procedure.",
+    "not_sure": ASK_POLICY,
+}
+
+# The duties that come from the SEND Code of Practice (statutory guidance), not from an Act,
+# and what its "should" means, said when one of them is chosen.
 CODE_DUTIES = {"concerns", "staff", "meetings"}
+CODE_NOTE = (
+    "The SEND Code of Practice is statutory guidance. Schools must have regard to it. Where it "
+    "says a school should do something, the school should do it unless it has a good reason not "
+    "to."
+)
 
 
-class DutiesStep(StepForm):
-    slug = "duties"
-    title = "What the school has not done"
-    duties = MultiChoiceField(
-        "What has the school not done?",
-        choices=DUTIES,
-        required="Select what the school has not done",
-        hint=(
-            "Select all that apply. The complaint explains each one and says which law or "
-            "official guidance says the school should do it."
-        ),
-    )
+class EventForm(Form):
+    """One event in the chronology: when it happened, and what happened."""
 
-
-class OtherIssuesStep(StepForm):
-    slug = "other-issues"
-    title = "Something else"
-    other_issues = ListField(
-        LongTextField("Issue", prompt="something else the school has not done", max_length=2000),
-        "What else has the school not done?",
-        "Enter what else the school has not done",
-        hint="Write each one in its own box, in a sentence or two.",
-        item_name="issue",
-    )
-
-    @classmethod
-    def should_show(cls, answers):
-        return "other" in (answers.get("duties") or [])
-
-
-class ImpactStep(StepForm):
-    slug = "impact"
-    title = "How this has affected your child"
-    impact = LongTextField(
-        "How has this affected your child?",
-        "Enter how this has affected your child",
-        hint=(
-            "For example, their learning, progress, wellbeing, attendance or friendships. Put "
-            "each point on a new line."
-        ),
-        error_name="How this has affected your child",
-        prompt="how this has affected your child",
-    )
-
-
-class OutcomesStep(StepForm):
-    slug = "outcomes"
-    title = "What you want the school to do"
-    outcomes = ListField(
-        LongTextField("Outcome", prompt="something you want the school to do", max_length=2000),
-        "What do you want the school to do to put things right?",
-        "Enter at least one thing you want the school to do",
-        hint=(
-            "Write each one in its own box. Be specific, and say by when if you can. For "
-            "example, 'Meet me within 2 weeks to agree a written plan for my child's support.'"
-        ),
-        item_name="outcome",
-    )
-
-
-class AttachmentsStep(StepForm):
-    slug = "attachments"
-    title = "Documents you are sending"
-    attachments = ListField(
-        TextField("Document", prompt="a document you are sending", max_length=200),
-        "Which documents are you sending with the complaint? (optional)",
-        hint=(
-            "For example, emails, reports, your child's SEN support plan or your notes of a "
-            "meeting. One in each box. Send copies, not originals."
-        ),
-        item_name="document",
-    )
-
-
-class YouStep(StepForm):
-    slug = "you"
-    title = "Your details"
-    parent_name = TextField("Your full name", "Enter your full name", prompt="your name")
-    relationship = TextField(
-        "Your relationship to the child (optional)",
-        hint="For example, mother, father, carer or grandparent. If you leave this blank, "
-        "the complaint says 'parent'.",
-        error_name="Your relationship to the child",
-        prompt="mother, father or carer",
-        max_length=60,
-    )
-    parent_address = LongTextField(
-        "Your address",
-        "Enter your address",
-        hint="Put each line of the address on a new line.",
-        prompt="your address",
-        max_length=500,
-    )
-    parent_email = EmailField()
-    parent_phone = PhoneField()
+    date = DateField("Date", "Enter the date of the event", hint="For example, 2 10 2025",
+                     error_name="The date of the event", not_after_today=True)
+    what = LongTextField("What happened", "Enter what happened", prompt="what happened",
+                         max_length=5000)
 
 
 STEPS = (
-    BeforeYouStartStep,
-    SchoolStep,
-    PolicyStep,
-    RecipientStep,
-    ChildStep,
-    StageOneStep,
-    EventsStep,
-    DutiesStep,
-    OtherIssuesStep,
-    ImpactStep,
-    OutcomesStep,
-    AttachmentsStep,
-    YouStep,
+    make_step("before-you-start", "Before you start",
+        hint="A school's complaints procedure is for things the school has done or not done. "
+        "It cannot change a local authority decision about an education, health and care (EHC) "
+        "needs assessment or plan: take that up with the local authority, then the SEND "
+        "Tribunal. Exclusions and admissions have their own processes. If you think the school "
+        "has treated your child unfairly because of a disability, you can also claim to the "
+        f"SEND Tribunal, {DISCRIMINATION_CLAIM} of what happened.",
+        stage=ChoiceField(
+            "Which stage of the school's complaints procedure is this?",
+            [(STAGE_1, "Stage 1: a formal complaint to the head teacher"),
+             (STAGE_2, "Stage 2: asking the governors or the academy trust to look at a "
+                       "complaint the head teacher has already dealt with")],
+            "Select which stage of the complaints procedure this is",
+            hint="Most schools ask you to raise a worry informally first, for example with the "
+            "class teacher or the SENCO (special educational needs co-ordinator). If that has "
+            "not worked, start at stage 1.",
+        ),
+    ),
+    school_step(school_type={
+        "hint": "This changes what you can do if you are still unhappy at the end of the "
+        "school's procedure. The school's website usually says if it is an academy. You can "
+        "also search for the school on the Get Information about Schools service on GOV.UK.",
+    }),
+    make_step("policy", "The school's complaints policy",
+        hint="The complaints policy is usually on the school's website. It says who to send a "
+        "complaint to and how long the school has to reply. Many policies ask you to complain "
+        "within 3 months of the problem.",
+        policy_name=TextField(
+            "What is the policy called? (optional)",
+            hint="For example, Complaints Procedure. If you leave this blank, the complaint "
+            "asks the school to send you a copy.",
+            error_name="The name of the policy", prompt="name of the school's complaints policy",
+        ),
+        response_time=TextField(
+            "How long does the policy give the school to reply? (optional)",
+            hint="For example, 15 school days. If you do not know, the complaint asks for a "
+            "reply within the time the policy sets.",
+            error_name="How long the school has to reply",
+            prompt="time the policy gives, for example 15 school days", max_length=60,
+        ),
+    ),
+    make_step("recipient", "Who is the complaint to?",
+        hint="The complaints policy says who to send it to. At stage 1 this is usually the head "
+        "teacher. At stage 2 it is usually the chair of governors, or the clerk to the "
+        "governors or trustees.",
+        recipient_name=TextField(
+            "Their name (optional)", prompt="name",
+            hint="For example, Mrs Hughes. Leave this blank if you do not know it.",
+        ),
+        recipient_role=TextField(
+            "Their role (optional)", prompt="Head Teacher or Chair of Governors", max_length=100,
+            hint="For example, Head Teacher, Chair of Governors or Clerk to the Trustees. If "
+            "you leave this blank, the complaint goes to the head teacher at stage 1 and to the "
+            "chair of governors at stage 2.",
+        ),
+    ),
+    child_step(dob=False),
+    make_step("stage-1", "Your stage 1 complaint", show_if=when("stage", STAGE_2),
+        stage1_sent=DateField(
+            "When did you send your stage 1 complaint? (optional)", hint="For example, 19 1 2026",
+            error_name="The date you sent your stage 1 complaint", not_after_today=True,
+        ),
+        stage1_reply=DateField(
+            "When did the head teacher reply? (optional)",
+            hint="For example, 13 2 2026. Leave this blank if you have not had a reply.",
+            error_name="The date of the reply", not_after_today=True,
+            checks=(After("stage1_sent", "The date of the reply must be the same as or after "
+                          "the date you sent your stage 1 complaint, {date}", or_same_day=True),),
+        ),
+        unresolved=LongTextField(
+            "What is still not resolved?", "Enter what is still not resolved",
+            hint="Say which parts of the reply you disagree with, and why, or what the school "
+            "has still not done. Put each point on a new line.",
+            error_name="What is still not resolved", prompt="what is still not resolved, and why",
+        ),
+    ),
+    make_step("events", "What happened", events=ListField(
+        GroupField(EventForm), "What happened, and when?",
+        "Enter at least one thing that happened", item_name="event",
+        hint="Add each event on its own: meetings, emails, phone calls, and what was said "
+        "or agreed. The complaint puts them in date order and numbers them. If you are not "
+        "sure of the exact day, give your best guess and say so.",
+    )),
+    make_step("duties", "What the school has not done", duties=MultiChoiceField(
+        "What has the school not done?", DUTIES, "Select what the school has not done",
+        hint="Select all that apply. The complaint explains each one and says which law or "
+        "official guidance says the school should do it.",
+    )),
+    make_step("other-issues", "Something else", show_if=includes("duties", "other"),
+        other_issues=ListField(
+            LongTextField("Issue", prompt="something else the school has not done",
+                          max_length=2000),
+            "What else has the school not done?", "Enter what else the school has not done",
+            hint="Write each one in its own box, in a sentence or two.", item_name="issue",
+        ),
+    ),
+    make_step("impact", "How this has affected your child", impact=LongTextField(
+        "How has this affected your child?", "Enter how this has affected your child",
+        hint="For example, their learning, progress, wellbeing, attendance or friendships. "
+        "Put each point on a new line.",
+        error_name="How this has affected your child", prompt="how this has affected your child",
+    )),
+    make_step("remedies", "What you want the school to do", remedies=ListField(
+        LongTextField("Remedy", prompt="something you want the school to do", max_length=2000),
+        "What do you want the school to do to put things right?",
+        "Enter at least one thing you want the school to do", item_name="remedy",
+        hint="Write each one in its own box. Be specific, and say by when if you can. For "
+        "example, 'Meet me within 2 weeks to agree a written plan for my child's support.'",
+    )),
+    make_step("enclosures", "Documents you are sending", enclosures=ListField(
+        TextField("Document", prompt="a document you are sending", max_length=200),
+        "Which documents are you sending with the complaint? (optional)", item_name="document",
+        hint="For example, emails, reports, your child's SEN support plan or your notes of "
+        "a meeting. One in each box. Send copies, not originals.",
+    )),
+    writer_step(relationship="complaint"),
 )
+# fmt: on
 
 
 # --- The complaint ------------------------------------------------------------------------
@@ -395,116 +237,78 @@ def build_context(answers):
         school_type = "not_sure"  # a blank template uses the wording that suits either kind
     child_name = text(answers.get("child_name"))
     child = text(answers.get("child_known_as"), default=child_name)
+    year_group = year_group_text(answers.get("year_group"))
     chosen = answers.get("duties") or []
+    others = (answers.get("other_issues") or []) if "other" in chosen else []
     policy = text(answers.get("policy_name"))
-    addressee, salutation, named = _addressing(answers, stage)
-    email = text(answers.get("parent_email"))
-    phone = text(answers.get("parent_phone"))
+    school = [text(answers.get("school_name")), *paragraphs(answers.get("school_address"))]
+    role = text(answers.get("recipient_role"), default=CHAIR_TITLE if stage_two else HEAD_TITLE)
+    relationship = text(answers.get("writer_relationship"), default="parent")
+    contact = contact_sentence(text(answers.get("writer_email")), text(answers.get("writer_phone")))
     return {
+        **letter(
+            sender=writer_lines(answers),
+            date=prompt("date") if blank else long_date(dates.today()),
+            to=addressed(text(answers.get("recipient_name")), role, school),
+            signer=text(answers.get("writer_name")),
+        ),
         "blank": blank,
-        "sender_name": text(answers.get("parent_name")),
-        "sender_address": paragraphs(answers.get("parent_address")),
-        "sender_email": email,
-        "sender_phone": phone,
-        "letter_date": prompt("date") if blank else long_date(law.today()),
-        "addressee": addressee,
-        "salutation": salutation,
         "heading": _heading(stage, policy, blank),
-        "child_name": child_name,
+        "pupil": {"lead": "Pupil:", "text": f"{child_name}, {year_group}"},
+        "opening": f"I am {possessive(child)} {relationship}. I am making a formal complaint "
+        f"about how the school has met {possessive(child)} special educational needs (SEN). "
+        + STAGE_REQUESTS.get(stage, STAGE_REQUESTS["blank"]),
         "child": child,
-        "year_group": _year_group(answers.get("year_group")),
-        "relationship": text(answers.get("relationship"), default="parent"),
-        "stage_request": _stage_request(stage_two, blank),
         "stage_two": stage_two,
         "stage_one_history": _stage_one_history(answers, blank) if stage_two else "",
+        "unresolved_intro": "These things are still not resolved:",
         "unresolved": paragraphs(answers.get("unresolved")) if stage_two else [],
-        "panel_request": _panel_request(school_type) if stage_two else "",
+        "panel_request": PANEL_REQUESTS[school_type] if stage_two else "",
+        "events_intro": "These are the events that led to my complaint, in date order. Each one "
+        "has a number, so that we can both refer to it.",
         "events": _events(answers.get("events") or [], blank),
-        "issues": _issues(chosen, answers, child),
-        "code_note": _code_note() if CODE_DUTIES & set(chosen) else "",
+        "issues_intro": "I believe the school has not done what the law or official guidance "
+        "says it should, in these ways:",
+        # One numbered issue per duty chosen, in the order of DUTIES, then the parent's own.
+        "issues": [
+            {"lead": lead, "text": wording}
+            for kind, (lead, wording) in _duty_wording(child).items()
+            if kind in chosen
+        ]
+        + [{"lead": "", "text": one_line(item)} for item in others],
+        "code_note": CODE_NOTE if CODE_DUTIES & set(chosen) else "",
         "impact": paragraphs(answers.get("impact")),
-        "outcomes": [one_line(item) for item in answers.get("outcomes") or []],
-        "attachments": [text(item) for item in answers.get("attachments") or [] if text(item)],
+        "remedies_intro": "To put things right, I am asking the school to:",
+        "remedies": [one_line(item) for item in answers.get("remedies") or []],
+        "enclosures_intro": "I have included copies of:",
+        "enclosures": [text(item) for item in answers.get("enclosures") or [] if text(item)],
         "reply_request": _reply_request(answers.get("response_time")),
-        "policy_request": "" if policy else _policy_request(school_type),
-        "contact": contact_sentence(email, phone),
-        "sign_off": "Yours sincerely" if named else "Yours faithfully",
+        "policy_request": "" if policy else POLICY_REQUESTS[school_type],
+        "contact": "I am happy to meet to talk about my complaint, if that would help to resolve "
+        f"it. {contact}",
+        "closing": "Thank you for your time.",
     }
 
 
-def _addressing(answers, stage):
-    """(addressee lines, salutation, whether a name is used)."""
-    school = [text(answers.get("school_name")), *paragraphs(answers.get("school_address"))]
-    name = text(answers.get("recipient_name"))
-    default_role = HEAD_TITLE if stage == STAGE_1 else CHAIR_TITLE
-    role = text(answers.get("recipient_role"), default=default_role)
-    if name:
-        return [name, role, *school], f"Dear {name}", True
-    return [f"The {role}", *school], f"Dear {role}", False
-
-
 def _heading(stage, policy, blank):
-    """'Formal complaint, Stage 1, under the Complaints Procedure' (DOMAIN.md 2(d))."""
+    """'Formal complaint, Stage 1, under the Complaints Procedure'."""
     if blank:
         return f"Formal complaint, Stage {prompt('1 or 2')}, under {policy}"
-    number = "2" if stage == STAGE_2 else "1"
-    if not policy:
-        under = "the school's complaints procedure"
-    elif policy.lower().startswith("the "):
-        under = policy
-    else:
-        under = f"the {policy}"
-    return f"Formal complaint, Stage {number}, under {under}"
-
-
-def _year_group(value):
-    """'8' -> 'Year 8'; anything else as the parent wrote it."""
-    value = text(value)
-    if not is_prompt(value) and value.isdigit():
-        return f"Year {value}"
-    return value
-
-
-def _stage_request(stage_two, blank):
-    if blank:
-        return f"Please deal with it at stage {prompt('1 or 2')} of your complaints procedure."
-    if stage_two:
-        return (
-            "My complaint at stage 1 has not resolved things, so please now deal with it at "
-            "stage 2 of your complaints procedure."
-        )
-    return "Please deal with it at stage 1 of your complaints procedure."
+    if not policy.lower().startswith("the "):
+        policy = f"the {policy}" if policy else "the school's complaints procedure"
+    return f"Formal complaint, Stage {2 if stage == STAGE_2 else 1}, under {policy}"
 
 
 def _stage_one_history(answers, blank):
     """What happened at stage 1: when the parent complained and whether the head replied."""
-    if blank:
-        return (
-            f"I made a formal complaint to the head teacher on {prompt('date')}. The head "
-            f"teacher replied on {prompt('date, or say that you have had no reply')}."
-        )
     sent = long_date(answers.get("stage1_sent"))
     reply = long_date(answers.get("stage1_reply"))
-    history = "I made a formal complaint to the head teacher"
-    history += f" on {sent}." if sent else " at stage 1."
-    history += f" The head teacher replied on {reply}." if reply else " I have not had a reply."
-    return history
-
-
-def _panel_request(school_type):
-    """What the parent asks for at stage 2. Only the academy panel is set by law (DOMAIN.md
-    1.8 [V]); a maintained school's governors' panel is usual practice, so it is not cited."""
-    if school_type == "maintained":
-        return "Please ask the governors to consider my complaint, as your procedure sets out."
-    if school_type == "academy":
-        return (
-            "Please arrange for a panel to hear my complaint. "
-            f"{cites('iss-part7')} an academy's procedure must allow for a hearing before a "
-            "panel of at least three people, one of whom is independent of the school."
-        )
+    if blank:
+        reply = prompt("date, or say that you have had no reply")
     return (
-        "Please ask the governors, or the academy trust's complaints panel, to consider my "
-        "complaint, as your procedure sets out."
+        "I made a formal complaint to the head teacher"
+        + (f" on {sent}." if sent else " at stage 1.")
+        + (f" The head teacher replied on {reply}." if reply else " I have not had a reply.")
     )
 
 
@@ -523,136 +327,70 @@ def _events(events, blank):
     ]
 
 
-def _issues(chosen, answers, child):
-    """One numbered issue per duty the parent chose, in the order of DUTIES, then their own."""
-    issues = [_issue(kind, child) for kind, _ in DUTIES if kind in chosen and kind != "other"]
-    if "other" in chosen:
-        issues += [
-            {"lead": "", "text": one_line(item)} for item in answers.get("other_issues") or []
-        ]
-    return issues
-
-
-def _issue(kind, child):
-    """A short bold lead and the sentences that explain it, with the law behind it."""
+# fmt: off
+def _duty_wording(child):
+    """Each duty as a short bold lead and the sentences that explain it, with the law behind
+    it, in the order of DUTIES."""
     of_child = possessive(child)
-    if kind == "support":
-        return {
-            "lead": f"Support for {of_child} special educational needs.",
-            "text": (
-                f"The school has not put in place the help {child} needs. {cites('cfa-s66')} "
-                "the school must use its best endeavours to secure the special educational "
-                "provision that a pupil's needs call for."
-            ),
-        }
-    if kind == "informing":
-        return {
-            "lead": "Telling me about SEN support.",
-            "text": (
-                f"The school did not tell me that it was giving {child} SEN support. "
-                f"{cites('cfa-s68')} when a school makes special educational provision for "
-                "a pupil who has no education, health and care (EHC) plan, it must tell the "
-                "parent."
-            ),
-        }
-    if kind == "activities":
-        return {
-            "lead": "Taking part in school activities.",
-            "text": (
-                f"{child} has been left out of activities that other pupils take part in. "
-                f"{cites('cfa-s35')} a child with special educational needs must take part "
-                "in school activities with other children. This applies so far as it is "
-                "reasonably practicable and fits with the child's own support, the education "
-                "of the other children and the efficient use of resources."
-            ),
-        }
-    if kind == "concerns":
-        return {
-            "lead": "Taking my concerns seriously.",
-            "text": (
-                f"I raised concerns about {child}, and the school did not act on them. "
-                f"{cites('code-6.45')} schools should take any concern a parent raises "
-                "seriously."
-            ),
-        }
-    if kind == "staff":
-        return {
-            "lead": f"Telling staff about {of_child} needs.",
-            "text": (
-                f"Staff who work with {child} have not been told about {of_child} needs or "
-                f"how to help. {cites('code-6.49')} everyone who works with a pupil should "
-                "know about their needs, the outcomes being sought, the support in place and "
-                "the teaching strategies to use."
-            ),
-        }
-    if kind == "meetings":
-        return {
-            "lead": "Meeting me to talk about support.",
-            "text": (
-                f"The school has not met me at least three times a year to talk about "
-                f"{of_child} support. {cites('code-6.65')} schools should meet parents at "
-                "least three times each year, and give them a record of what was agreed."
-            ),
-        }
     return {
-        "lead": f"Reasonable adjustments for {of_child} disability.",
-        "text": (
+        "support": (f"Support for {of_child} special educational needs.",
+            f"The school has not put in place the help {child} needs. {cites('cfa-s66')} the "
+            "school must use its best endeavours to secure the special educational provision "
+            "that a pupil's needs call for."),
+        "informing": ("Telling me about SEN support.",
+            f"The school did not tell me that it was giving {child} SEN support. "
+            f"{cites('cfa-s68')} when a school makes special educational provision for a pupil "
+            "who has no education, health and care (EHC) plan, it must tell the parent."),
+        "activities": ("Taking part in school activities.",
+            f"{child} has been left out of activities that other pupils take part in. "
+            f"{cites('cfa-s35')} a child with special educational needs must take part in "
+            "school activities with other children. This applies so far as it is reasonably "
+            "practicable and fits with the child's own support, the education of the other "
+            "children and the efficient use of resources."),
+        "concerns": ("Taking my concerns seriously.",
+            f"I raised concerns about {child}, and the school did not act on them. "
+            f"{cites('code-6.45')} schools should take any concern a parent raises seriously."),
+        "staff": (f"Telling staff about {of_child} needs.",
+            f"Staff who work with {child} have not been told about {of_child} needs or how to "
+            f"help. {cites('code-6.49')} everyone who works with a pupil should know about their "
+            "needs, the outcomes being sought, the support in place and the teaching strategies "
+            "to use."),
+        "meetings": ("Meeting me to talk about support.",
+            f"The school has not met me at least three times a year to talk about {of_child} "
+            f"support. {cites('code-6.65')} schools should meet parents at least three times "
+            "each year, and give them a record of what was agreed."),
+        "adjustments": (f"Reasonable adjustments for {of_child} disability.",
             f"I believe {child} is disabled, and the school has not made reasonable "
             f"adjustments. {cites('eqa-s85')} schools must make reasonable adjustments for "
             f"disabled pupils. The duty, in {law.cite('eqa-s20')}, covers the way the school "
-            "does things and the extra aids it provides. It means planning ahead."
-        ),
+            "does things and the extra aids it provides. It means planning ahead."),
     }
-
-
-def _code_note():
-    """What 'should' means in the Code (DOMAIN.md 1.1, s77 [S]), in plain words."""
-    return (
-        "The SEND Code of Practice is statutory guidance. Schools must have regard to it. "
-        "Where it says a school should do something, the school should do it unless it has a "
-        "good reason not to."
-    )
+# fmt: on
 
 
 def _reply_request(response_time):
-    """An acknowledgement, then a reply within the policy's own timescale (DOMAIN.md 2(d)).
-    No date is worked out: the timescale is the school's, often in school days."""
+    """An acknowledgement, then a reply within the policy's own timescale. No date is worked
+    out: the timescale is the school's, often in school days, which the service cannot count."""
     response_time = text(response_time)
-    if is_prompt(response_time):
+    if not is_prompt(response_time) and response_time.lower().startswith("within "):
+        response_time = response_time[len("within ") :]
+    within = "within the time your complaints policy sets"
+    if response_time:
         within = f"within {response_time}, as your complaints policy sets out"
-    elif response_time:
-        if response_time.lower().startswith("within "):
-            response_time = response_time[len("within ") :]
-        within = f"within {response_time}, as your complaints policy sets out"
-    else:
-        within = "within the time your complaints policy sets"
     return (
         "Please confirm that you have received this complaint, and tell me who will deal "
         f"with it. Please send me a full reply {within}."
     )
 
 
-def _policy_request(school_type):
-    """Asked only when the parent did not name the policy: a copy of it, and why the school
-    must have one (DOMAIN.md 1.8)."""
-    ask = "Please send me a copy of your complaints procedure."
-    if school_type == "maintained":
-        return (
-            f"{ask} {cites('ea2002-s29')} the governing body of a maintained school must have "
-            "a procedure for dealing with complaints, and must publicise it."
-        )
-    if school_type == "academy":
-        return f"{ask} {cites('iss-part7')} an academy must have a complaints procedure."
-    return ask
-
-
 def filename(answers):
     child = text(answers.get("child_name")) or "your child"
     school = text(answers.get("school_name")) or "school"
     number = "2" if answers.get("stage") == STAGE_2 else "1"
-    return f"Stage {number} complaint about {child} to {school}, {long_date(law.today())}"
+    return f"Stage {number} complaint about {child} to {school}, {long_date(dates.today())}"
 
 
+# fmt: off
 EXAMPLE = {
     "stage": STAGE_2,
     "school_name": "Riverside Academy",
@@ -667,55 +405,30 @@ EXAMPLE = {
     "year_group": "Year 8",
     "stage1_sent": "2026-01-19",
     "stage1_reply": "2026-02-13",
-    "unresolved": (
-        "The reply said Josh's laptop would be sorted 'soon', but he still does not have one "
-        "in lessons.\n"
-        "The reply did not explain why Josh was left out of the science trip, or what will "
-        "happen next time.\n"
-        "The reply did not mention the review meetings I asked for."
-    ),
+    "unresolved": "The reply said Josh's laptop would be sorted 'soon', but he still does not "
+    "have one in lessons.\nThe reply did not explain why Josh was left out of the science trip, "
+    "or what will happen next time.\nThe reply did not mention the review meetings I asked for.",
     "events": [
-        {
-            "date": "2025-09-08",
-            "what": (
-                "Josh started Year 8. His SEN support plan from Year 7 says he should use a "
-                "laptop in lessons and have a quiet place to go at lunchtime. Neither was in "
-                "place."
-            ),
-        },
-        {
-            "date": "2025-10-02",
-            "what": (
-                "I met Ms Shah, the SENCO. She agreed that Josh would have a laptop by half "
-                "term, and that all his teachers would be given his one-page profile."
-            ),
-        },
-        {
-            "date": "2025-11-20",
-            "what": (
-                "Josh was told he could not go on the Year 8 science trip because there was "
-                "no one to support him. He was the only pupil in his class who did not go."
-            ),
-        },
-        {
-            "date": "2025-12-10",
-            "what": (
-                "I emailed Ms Shah to ask why Josh still had no laptop. I did not get a reply.\n"
-                "I emailed again on 6 January 2026 and still had no reply."
-            ),
-        },
+        {"date": "2025-09-08", "what": "Josh started Year 8. His SEN support plan from Year 7 "
+         "says he should use a laptop in lessons and have a quiet place to go at lunchtime. "
+         "Neither was in place."},
+        {"date": "2025-10-02", "what": "I met Ms Shah, the SENCO. She agreed that Josh would "
+         "have a laptop by half term, and that all his teachers would be given his one-page "
+         "profile."},
+        {"date": "2025-11-20", "what": "Josh was told he could not go on the Year 8 science "
+         "trip because there was no one to support him. He was the only pupil in his class "
+         "who did not go."},
+        {"date": "2025-12-10", "what": "I emailed Ms Shah to ask why Josh still had no laptop. "
+         "I did not get a reply.\nI emailed again on 6 January 2026 and still had no reply."},
     ],
     "duties": ["support", "activities", "concerns", "staff", "meetings", "other"],
     "other_issues": [
         "The school did not reply to my emails of 10 December 2025 and 6 January 2026.",
     ],
-    "impact": (
-        "Josh is falling behind in English and science, because he cannot keep up when he has "
-        "to write by hand.\n"
-        "He has told us he feels 'left out and stupid'. He has refused to go to school on 4 "
-        "days since November."
-    ),
-    "outcomes": [
+    "impact": "Josh is falling behind in English and science, because he cannot keep up when "
+    "he has to write by hand.\nHe has told us he feels 'left out and stupid'. He has refused to "
+    "go to school on 4 days since November.",
+    "remedies": [
         "Give Josh a working laptop for every lesson from the start of next half term.",
         "Make sure every teacher who works with Josh has read his one-page profile, and "
         "confirm this to me in writing.",
@@ -724,31 +437,29 @@ EXAMPLE = {
         "Tell me how Josh will be included in future trips, and agree a plan with me before "
         "the next one.",
     ],
-    "attachments": [
+    "enclosures": [
         "Josh's SEN support plan, July 2025",
         "My emails to Ms Shah of 10 December 2025 and 6 January 2026",
         "My stage 1 complaint of 19 January 2026 and the head teacher's reply",
     ],
-    "parent_name": "Funmi Adeyemi",
-    "relationship": "mother",
-    "parent_address": "22 Cotham Road\nBristol\nBS6 6DR",
-    "parent_email": "funmi.adeyemi@example.com",
-    "parent_phone": "07700 900456",
+    "writer_name": "Funmi Adeyemi",
+    "writer_relationship": "mother",
+    "writer_address": "22 Cotham Road\nBristol\nBS6 6DR",
+    "writer_email": "funmi.adeyemi@example.com",
+    "writer_phone": "07700 900456",
 }
+# fmt: on
 
 
 DOCUMENT = DocumentType(
     slug="complaint",
     title="Formal complaint to your child's school",
     reader_title="Formal complaint about a school",
-    summary=(
-        "Make a formal complaint to your child's school about the support they get for their "
-        "special educational needs, at stage 1 or stage 2 of the school's complaints procedure."
-    ),
-    needs=(
-        "The school's complaints policy if you can find it, the dates of what happened, and "
-        "what you want the school to do. At stage 2, the head teacher's reply."
-    ),
+    summary="Make a formal complaint to your child's school about the support they get for "
+    "their special educational needs, at stage 1 or stage 2 of the school's complaints "
+    "procedure.",
+    needs="The school's complaints policy if you can find it, the dates of what happened, and "
+    "what you want the school to do. At stage 2, the head teacher's reply.",
     audience=("parent",),
     steps=STEPS,
     template="complaint.docx",

@@ -4,34 +4,24 @@ Each one lets a blank-mode `Prompt` through unchanged, so the same `build_contex
 a filled-in letter and a printable template with bracketed prompts.
 """
 
-import datetime
-
-from service import law
+from forms import law
+from service import dates
 from service.catalogue import Prompt, is_prompt
-from service.fields import split_paragraphs
+from service.text import split_paragraphs
 
 
 def long_date(value):
-    """'2026-03-04' or a date -> '4 March 2026' (UK style, no leading zero).
-
-    A Prompt passes through unchanged; None or an empty string gives an empty string.
-    """
+    """'2026-03-04' or a date -> '4 March 2026'; a Prompt as it is; nothing -> ''."""
     if is_prompt(value):
         return value
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
+    return dates.long_date(value) if value else ""
 
 
 def join_list(items, conjunction="and"):
     """['a', 'b', 'c'] -> 'a, b and c' (no Oxford comma, as in most UK writing)."""
     items = [item for item in items if item]
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
+    if len(items) < 2:
+        return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
@@ -39,16 +29,12 @@ def paragraphs(value):
     """A multi-line answer as a list of paragraphs; a Prompt becomes a one-item list."""
     if is_prompt(value):
         return [value]
-    if isinstance(value, str):
-        return split_paragraphs(value)
-    return []
+    return split_paragraphs(value) if isinstance(value, str) else []
 
 
 def one_line(value):
     """A multi-line answer joined into one line, for a list item or a sentence."""
-    if is_prompt(value):
-        return value
-    return " ".join(paragraphs(value))
+    return value if is_prompt(value) else " ".join(paragraphs(value))
 
 
 def text(value, default=""):
@@ -60,9 +46,21 @@ def text(value, default=""):
     return default
 
 
+def capital(phrase):
+    return f"{phrase[0].upper()}{phrase[1:]}"
+
+
 def possessive(name):
     """'Amara' -> "Amara's". UK style keeps the extra s after a final s: "James's"."""
     return f"{name}'s"
+
+
+def year_group_text(value):
+    """'4' -> 'Year 4'; anything else as it was written."""
+    value = text(value)
+    if not is_prompt(value) and value.isdigit():
+        return f"Year {value}"
+    return value
 
 
 def prompt(text_):
@@ -85,6 +83,14 @@ def _has_prompt(value):
     return False
 
 
+def cites(key):
+    """A citation from the law register as the start of a sentence: "Section 66 of ... says"."""
+    return f"{capital(law.cite(key))} says"
+
+
+# --- Letters -------------------------------------------------------------------------------
+
+
 def contact_ways(email, phone):
     """['by email at ...', 'by phone on ...'] for the ways the sender gave."""
     ways = []
@@ -103,7 +109,31 @@ def contact_sentence(email, phone, who="me"):
     return f"You can contact {who} {join_list(ways, 'or')}."
 
 
-def cites(key):
-    """A citation from service.law as the start of a sentence: "Section 66 of ... says"."""
-    short = law.cite(key)
-    return f"{short[0].upper()}{short[1:]} says"
+def addressed(name, role, organisation, *, the=True):
+    """(addressee lines, salutation, sign-off) for a letter to a named person, or to whoever
+    holds a role ("The SENCO", or "SEN Team" with the=False)."""
+    if name:
+        return [name, role, *organisation], f"Dear {name}", "Yours sincerely"
+    return [f"The {role}" if the else role, *organisation], f"Dear {role}", "Yours faithfully"
+
+
+def writer_lines(answers, name=None):
+    """The sender's block: name, address lines, email and phone, those given."""
+    name = name if name is not None else text(answers.get("writer_name"))
+    lines = [name, *paragraphs(answers.get("writer_address"))]
+    lines += [text(answers.get(key)) for key in ("writer_email", "writer_phone")]
+    return [line for line in lines if line]
+
+
+def letter(*, sender, date, to, signer):
+    """The variables every letter's heading and sign-off share: `to` is what `addressed`
+    gives. The template builders lay them out once for every letter."""
+    addressee, salutation, sign_off = to
+    return {
+        "sender_lines": sender,
+        "letter_date": date,
+        "addressee": addressee,
+        "salutation": salutation,
+        "sign_off": sign_off,
+        "signer": signer,
+    }

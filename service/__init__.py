@@ -1,25 +1,42 @@
-"""The engine: a Flask service that turns guided answers into Word documents."""
+"""The engine: a Flask service that turns guided answers into Word documents.
+
+It knows no document of its own: `create_app` is handed a catalogue of document types and the
+folder of their Word templates. Without them it takes those its configuration names
+(`CATALOGUE`, by default the `forms` package's, and `DOCX_TEMPLATES`, by default the
+`templates_docx` folder installed beside it).
+"""
 
 import os
+from importlib.resources import files
+from pathlib import Path
 
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.utils import import_string
 
 from service.config import config_from_environment, environment_overrides
 from service.extensions import csrf, db, make_limiter
 
 
-def create_app(config_class=None, *, instance_path=None, **overrides):
-    """Build the app. `overrides` are config values that win over everything (tests, bench)."""
-    config_class = config_class or config_from_environment()
+def create_app(
+    config_class=None, *, catalogue=None, templates=None, environ=None, instance_path=None,
+    **overrides,
+):  # fmt: skip
+    """Build the app.
+
+    `catalogue`: the document types it offers; `templates`: the folder of their Word templates.
+    `environ`: where settings are read from (the process environment unless given; tests give
+    an empty one). `overrides`: config values that win over everything (tests, bench).
+    """
+    environ = os.environ if environ is None else environ
+    config_class = config_class or config_from_environment(environ)
     app = Flask(
         __name__, static_folder="static", static_url_path="/assets", instance_path=instance_path
     )
     app.config.from_object(config_class)
-    if config_class.READS_ENVIRONMENT:
-        app.config.update(environment_overrides(os.environ))
+    app.config.update(environment_overrides(environ))
     app.config.update(overrides)
     config_class.prepare(app)
 
@@ -46,14 +63,16 @@ def create_app(config_class=None, *, instance_path=None, **overrides):
     csrf.init_app(app)
     WTFormsHelpers(app)
 
-    from forms import CATALOGUE
     from service import api, cli, drafts, journey, pages, security
     from service.catalogue import Catalogue
     from service.delivery import mail, pdf
     from service.rendering import DocumentRenderer
 
-    app.extensions["catalogue"] = Catalogue(CATALOGUE)
-    app.extensions["renderer"] = DocumentRenderer()
+    templates = Path(templates or app.config["DOCX_TEMPLATES"] or files("templates_docx"))
+    if catalogue is None:
+        catalogue = import_string(app.config["CATALOGUE"])
+    app.extensions["catalogue"] = Catalogue(catalogue, templates)
+    app.extensions["renderer"] = DocumentRenderer(templates)
     security.init_app(app)
     pdf.init_app(app)
     mail.init_app(app)

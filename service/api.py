@@ -1,30 +1,16 @@
 """/api/v1: the same documents, forms and messages as the web journey, as JSON.
 
-A stable contract (DESIGN.md); tests outside the project use it. No CSRF (no cookies are
-read), rate limited per client.
+A stable contract, described in the README; tests outside the project use it. No CSRF (no
+cookies are read), rate limited per client.
 """
 
 from flask import Blueprint, current_app, jsonify, request
 
-from service.catalogue import unbound_fields, validate_answers
+from service.answers import validate_answers
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
 from service.extensions import csrf, limiter_of
-from service.fields import (
-    ChoiceField,
-    DateField,
-    EmailField,
-    GroupField,
-    ListField,
-    LongTextField,
-    MoneyField,
-    MultiChoiceField,
-    NumberField,
-    PhoneField,
-    TextField,
-    YesNoField,
-)
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 FORMATS = ("docx", "pdf")
@@ -92,74 +78,19 @@ def _deliver(data, name, output):
 
 
 def describe(document):
-    fields = []
-    for step in document.steps:
-        for name, unbound in unbound_fields(step):
-            if name != "csrf_token":
-                fields.append({**describe_field(name, unbound), "step": step.slug})
+    """A document as the API lists it: its questions as each describes itself, in the words
+    of its first voice (labels that depend on earlier answers take their first form)."""
     return {
         "slug": document.slug,
         "title": document.title,
         "summary": document.summary,
         "audience": list(document.audience),
-        "fields": fields,
+        "fields": [
+            {**field.describe(), "step": step.slug}
+            for step in document.steps
+            for field in step.prototype().answer_fields()
+        ],
     }
-
-
-def describe_field(name, unbound):
-    """A field as the API lists it. Read from the unbound field's arguments, which follow the
-    field classes' signatures: (label, required) or (label, choices, required); lists take
-    (entry, label, required)."""
-    kind = unbound.field_class
-    if issubclass(kind, ListField):
-        entry, label, *rest = unbound.args
-        description = _base(name, label, kind, unbound, rest)
-        if issubclass(entry.field_class, GroupField):
-            description["fields"] = [
-                describe_field(sub_name, sub) for sub_name, sub in unbound_fields(entry.args[0])
-            ]
-        else:
-            description["items"] = _type_name(entry.field_class)
-        return description
-    if issubclass(kind, ChoiceField | MultiChoiceField) and not issubclass(kind, YesNoField):
-        label, *rest = _label_first(unbound)
-        choices = unbound.kwargs.get("choices") or rest.pop(0)
-        description = _base(name, label, kind, unbound, rest)
-        description["choices"] = [{"value": value, "label": text} for value, text in choices]
-        return description
-    label, *rest = _label_first(unbound)
-    return _base(name, label, kind, unbound, rest)
-
-
-def _label_first(unbound):
-    """The field's positional arguments, its label first (a field type's own default label
-    when the form leaves it out, as in `EmailField()`)."""
-    if unbound.args:
-        return list(unbound.args)
-    return [unbound.kwargs.get("label") or unbound.field_class.default_label]
-
-
-def _base(name, label, kind, unbound, rest):
-    required = unbound.kwargs.get("required", rest[0] if rest else None)
-    return {"name": name, "label": label, "type": _type_name(kind), "required": bool(required)}
-
-
-def _type_name(kind):
-    for klass, name in (
-        (ListField, "list"),
-        (YesNoField, "boolean"),
-        (MultiChoiceField, "multi-choice"),
-        (DateField, "date"),
-        (MoneyField, "money"),
-        (NumberField, "number"),
-        (EmailField, "email"),
-        (PhoneField, "phone"),
-        (LongTextField, "long-text"),
-        (TextField, "text"),
-    ):
-        if issubclass(kind, klass):
-            return name
-    return "choice"
 
 
 def init_app(app):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from flask import current_app
 
-from service.catalogue import validate_answers
+from service.answers import validate_answers
 from service.delivery.download import safe_filename
 from service.documents import document_filename, render_document
 

@@ -18,6 +18,8 @@ class ConfigurationError(RuntimeError):
 # Environment variable -> (config key, type). The README's configuration table lists these.
 ENVIRONMENT = {
     "SERVICE_NAME": ("SERVICE_NAME", str),
+    "CATALOGUE": ("CATALOGUE", str),
+    "DOCX_TEMPLATES": ("DOCX_TEMPLATES", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "DRAFT_ENCRYPTION_KEYS": ("DRAFT_ENCRYPTION_KEYS", str),
     "DRAFT_RETENTION_DAYS": ("DRAFT_RETENTION_DAYS", int),
@@ -70,8 +72,11 @@ def environment_overrides(environ):
 
 
 class Config:
-    READS_ENVIRONMENT = True
     SERVICE_NAME = "Write SEN letters and plans"
+    # The documents offered, as "module:attribute", and the folder of their Word templates
+    # (None: the templates_docx package's). create_app can be handed both instead.
+    CATALOGUE = "forms:CATALOGUE"
+    DOCX_TEMPLATES = None
     SECRET_KEY = None
     # Comma-separated Fernet keys: the first encrypts, all decrypt (so keys can be rotated).
     DRAFT_ENCRYPTION_KEYS = None
@@ -191,15 +196,6 @@ class DevelopmentConfig(Config):
         super().prepare(app)
 
 
-class TestConfig(Config):
-    READS_ENVIRONMENT = False  # tests must not depend on the shell they run in
-    TESTING = True
-    SECRET_KEY = "test-secret-key-that-is-long-enough-for-production-checks"  # noqa: S105
-    DRAFT_ENCRYPTION_KEYS = Fernet.generate_key().decode()
-    SQLALCHEMY_DATABASE_URI = "sqlite://"
-    SESSION_COOKIE_SECURE = False
-
-
 def _instance_secret(path, make):
     if path.exists():
         return path.read_text().strip()
@@ -214,14 +210,13 @@ def _instance_secret(path, make):
 CONFIGS = {
     "production": ProductionConfig,
     "development": DevelopmentConfig,
-    "test": TestConfig,
 }
 
 
-def config_from_environment():
+def config_from_environment(environ):
     """The config named by SERVICE_ENV; production unless told otherwise, so a deployment
     that forgets to configure itself fails fast instead of running on development secrets."""
-    name = os.environ.get("SERVICE_ENV", "production")
+    name = environ.get("SERVICE_ENV", "production")
     try:
         return CONFIGS[name]
     except KeyError as error:

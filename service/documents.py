@@ -2,7 +2,7 @@
 
 from flask import current_app
 
-from service.catalogue import blank_answers
+from service.answers import blank_answers
 
 
 def render_document(document, answers, *, blank=False):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import click
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import current_app, session
-from sqlalchemy import DateTime, LargeBinary, String, delete, select
+from sqlalchemy import DateTime, LargeBinary, String, delete
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.extensions import db
@@ -21,7 +21,9 @@ from service.extensions import db
 SESSION_KEY = "drafts"
 
 
-class Draft(db.Model):
+class DraftRecord(db.Model):
+    """A draft as stored: its answers one Fernet token, never readable in the database."""
+
     __tablename__ = "drafts"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -32,8 +34,8 @@ class Draft(db.Model):
 
 
 @dataclass
-class Answers:
-    """The decrypted answers of one draft: step slug -> {field name: answer}."""
+class Draft:
+    """A document in progress: its decrypted answers, step slug -> {field name: answer}."""
 
     document: str
     id: str | None = None
@@ -81,38 +83,38 @@ def load(document_slug):
     """The current user's draft for this document, or a new empty one (not yet stored)."""
     draft_id = session.get(SESSION_KEY, {}).get(document_slug)
     if draft_id:
-        row = db.session.get(Draft, draft_id)
+        row = db.session.get(DraftRecord, draft_id)
         if row is not None and row.document == document_slug:
             if _aware(row.expires_at) <= _now():
                 _delete_row(row)
             else:
                 steps = _decrypt(row)
                 if steps is not None:
-                    return Answers(document_slug, row.id, steps, _aware(row.expires_at))
+                    return Draft(document_slug, row.id, steps, _aware(row.expires_at))
                 _delete_row(row)
         _forget(document_slug)
-    return Answers(document_slug)
+    return Draft(document_slug)
 
 
-def save(answers):
+def save(draft):
     """Store the draft, creating it on first save, and push its expiry back."""
     now = _now()
-    if answers.id is None:
-        answers.id = secrets.token_urlsafe(32)
-        row = Draft(id=answers.id, document=answers.document)
+    if draft.id is None:
+        draft.id = secrets.token_urlsafe(32)
+        row = DraftRecord(id=draft.id, document=draft.document)
         db.session.add(row)
     else:
-        row = db.session.get(Draft, answers.id)
+        row = db.session.get(DraftRecord, draft.id)
         if row is None:  # purged meanwhile; start a new row with what we have
-            row = Draft(id=answers.id, document=answers.document)
+            row = DraftRecord(id=draft.id, document=draft.document)
             db.session.add(row)
-    row.payload = _cipher().encrypt(json.dumps({"id": answers.id, "steps": answers.steps}).encode())
+    row.payload = _cipher().encrypt(json.dumps({"id": draft.id, "steps": draft.steps}).encode())
     row.updated_at = now
     row.expires_at = now + _retention()
-    answers.expires_at = row.expires_at
+    draft.expires_at = row.expires_at
     db.session.commit()
     session.permanent = True
-    session[SESSION_KEY] = {**session.get(SESSION_KEY, {}), answers.document: answers.id}
+    session[SESSION_KEY] = {**session.get(SESSION_KEY, {}), draft.document: draft.id}
 
 
 def delete_for(document_slug):
@@ -121,7 +123,7 @@ def delete_for(document_slug):
     _forget(document_slug)
     if not draft_id:
         return False
-    row = db.session.get(Draft, draft_id)
+    row = db.session.get(DraftRecord, draft_id)
     if row is None:
         return False
     _delete_row(row)
@@ -130,13 +132,11 @@ def delete_for(document_slug):
 
 def purge_expired(now=None):
     """Delete every expired draft; returns how many went."""
-    result = db.session.execute(delete(Draft).where(Draft.expires_at <= (now or _now())))
+    result = db.session.execute(
+        delete(DraftRecord).where(DraftRecord.expires_at <= (now or _now()))
+    )
     db.session.commit()
     return result.rowcount
-
-
-def count():
-    return len(db.session.execute(select(Draft.id)).all())
 
 
 def _decrypt(row):

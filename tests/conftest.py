@@ -15,16 +15,15 @@ import threading
 import pytest
 from aiosmtpd.controller import Controller
 
-from service import create_app
-from service.config import TestConfig
 from service.extensions import db
+from tests.settings import make_app
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture
 def app():
-    app = create_app(TestConfig)
+    app = make_app()
     with app.app_context():
         db.create_all()
         yield app

@@ -1,4 +1,4 @@
-"""The parent's formal complaint to a school; forms/complaint.py builds its variables.
+"""The parent's formal complaint to a school; forms/complaint.py writes its words.
 
 The chronology is a Word table: a header row that Word repeats on every page (and reads as
 the table's headers), and one row per event from a `{%tr for %}` loop.
@@ -24,35 +24,11 @@ def build():
     """The whole complaint, as a python-docx Document."""
     letter = Letter(letter_document())
     _table_text_style(letter.document)
-    _complaint_heading(letter)
-    _complaint_stage_two(letter)
-    _complaint_chronology(letter)
-    _complaint_issues(letter)
-    _complaint_ending(letter)
-    return letter.document
-
-
-def _complaint_heading(letter):
-    letter.para("{{ sender_name }}", style="Sender Address")
-    letter.each("line", "sender_address", "Sender Address")
-    letter.tag("if sender_email")
-    letter.para("{{ sender_email }}", style="Sender Address")
-    letter.tag("endif")
-    letter.tag("if sender_phone")
-    letter.para("{{ sender_phone }}", style="Sender Address")
-    letter.tag("endif")
-    letter.para("{{ letter_date }}", style="Date")
-    letter.each("line", "addressee", "Recipient Address")
-    letter.para("{{ salutation }}", style="Salutation")
+    letter.heading()
     letter.para("{{ heading }}", style="Heading 1")
-    letter.para(("Pupil:",), " {{ child_name }}, {{ year_group }}")
-    letter.para(
-        "I am {{ child }}'s {{ relationship }}. I am making a formal complaint about how the "
-        "school has met {{ child }}'s special educational needs (SEN). {{ stage_request }}"
-    )
+    letter.para(("{{ pupil.lead }}",), " {{ pupil.text }}")
+    letter.para("{{ opening }}")
 
-
-def _complaint_stage_two(letter):
     letter.tag("if stage_two")
     letter.para(
         "Why I am asking for stage 2{% if blank %} [delete this part at stage 1]{% endif %}",
@@ -60,29 +36,22 @@ def _complaint_stage_two(letter):
     )
     letter.para("{{ stage_one_history }}")
     letter.tag("if unresolved")
-    letter.para("These things are still not resolved:", keep_with_next=True)
+    letter.para("{{ unresolved_intro }}", keep_with_next=True)
     letter.each("point", "unresolved", "List Bullet")
     letter.tag("endif")
     letter.para("{{ panel_request }}")
     letter.tag("endif")
 
-
-def _complaint_chronology(letter):
     letter.para("What happened", style="Heading 2")
     letter.para(
-        "These are the events that led to my complaint, in date order. Each one has a number, "
-        "so that we can both refer to it."
-        "{% if blank %} [Add a row for each event.]{% endif %}",
+        "{{ events_intro }}{% if blank %} [Add a row for each event.]{% endif %}",
         keep_with_next=True,
     )
     _events_table(letter.document)
 
-
-def _complaint_issues(letter):
     letter.para("What I am complaining about", style="Heading 2")
     letter.para(
-        "I believe the school has not done what the law or official guidance says it should, "
-        "in these ways:{% if blank %} [Delete any that do not apply.]{% endif %}",
+        "{{ issues_intro }}{% if blank %} [Delete any that do not apply.]{% endif %}",
         keep_with_next=True,
     )
     letter.tag("for issue in issues")
@@ -100,28 +69,24 @@ def _complaint_issues(letter):
     letter.each("paragraph", "impact", "Normal")
 
     letter.para("What I am asking the school to do", style="Heading 2")
-    letter.para("To put things right, I am asking the school to:", keep_with_next=True)
-    letter.each("outcome", "outcomes", "List Bullet")
+    letter.para("{{ remedies_intro }}", keep_with_next=True)
+    letter.each("remedy", "remedies", "List Bullet")
 
-    letter.tag("if attachments")
+    letter.tag("if enclosures")
     letter.para("Documents I have included" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.para("I have included copies of:", keep_with_next=True)
-    letter.each("attachment", "attachments", "List Bullet")
+    letter.para("{{ enclosures_intro }}", keep_with_next=True)
+    letter.each("enclosure", "enclosures", "List Bullet")
     letter.tag("endif")
 
-
-def _complaint_ending(letter):
     letter.para("What happens next", style="Heading 2")
     letter.para("{{ reply_request }}")
     letter.tag("if policy_request")
     letter.para("{{ policy_request }}")
     letter.tag("endif")
-    letter.para(
-        "I am happy to meet to talk about my complaint, if that would help to resolve it. "
-        "{{ contact }}"
-    )
-    letter.para("Thank you for your time.", keep_with_next=True)
-    letter.closing("{{ sign_off }}", "{{ sender_name }}")
+    letter.para("{{ contact }}")
+    letter.para("{{ closing }}", keep_with_next=True)
+    letter.sign_off()
+    return letter.document
 
 
 # --- The chronology table -----------------------------------------------------------------

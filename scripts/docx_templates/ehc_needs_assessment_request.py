@@ -1,6 +1,6 @@
-"""The request for an EHC needs assessment; forms/ehc_needs_assessment_request.py builds its
-variables. Most sentences come from the context, because they change with who is writing
-(a parent, a young person or a school); the template holds the layout and the fixed headings.
+"""The request for an EHC needs assessment; forms/ehc_needs_assessment_request.py writes its
+words, which change with who is writing (a parent, a young person or a school). The template
+holds the layout, the headings and the time-limits table's column labels.
 """
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -26,7 +26,9 @@ def build():
     letter = Letter(letter_document())
     _spaced_style(letter.document, "Table Text", before=3, after=3)
     _spaced_style(letter.document, "After Table", before=10, after=8)
-    _heading(letter)
+    letter.heading()
+    letter.para("{{ heading }}", style="Heading 1")
+    letter.each("paragraph", "opening", "Normal")
     _legal_test(letter)
     _support_and_advice(letter)
     _time_limits(letter)
@@ -40,21 +42,6 @@ def _spaced_style(document, name, *, before, after):
     style.base_style = document.styles["Normal"]
     style.paragraph_format.space_before = Pt(before)
     style.paragraph_format.space_after = Pt(after)
-
-
-def _heading(letter):
-    letter.each("line", "sender_lines", "Sender Address")
-    letter.tag("if sender_email")
-    letter.para("{{ sender_email }}", style="Sender Address")
-    letter.tag("endif")
-    letter.tag("if sender_phone")
-    letter.para("{{ sender_phone }}", style="Sender Address")
-    letter.tag("endif")
-    letter.para("{{ letter_date }}", style="Date")
-    letter.each("line", "addressee", "Recipient Address")
-    letter.para("{{ salutation }}", style="Salutation")
-    letter.para("{{ heading }}", style="Heading 1")
-    letter.each("paragraph", "opening", "Normal")
 
 
 def _legal_test(letter):
@@ -73,25 +60,25 @@ def _support_and_advice(letter):
     letter.para("Support so far and progress" + DELETE_IF_NOT_NEEDED, style="Heading 2")
     letter.para("{{ support_intro }}")
     letter.tag("if school_action")
-    letter.para(("What has been done to help:",), keep_with_next=True)
+    letter.para(("{{ school_action_intro }}",), keep_with_next=True)
     letter.each("paragraph", "school_action", "List Bullet")
     letter.tag("endif")
     letter.tag("if progress")
-    letter.para(("Progress so far:",), keep_with_next=True)
+    letter.para(("{{ progress_intro }}",), keep_with_next=True)
     letter.each("paragraph", "progress", "List Bullet")
     letter.tag("endif")
     letter.tag("endif")
 
-    letter.tag("if professionals")
+    letter.tag("if advice_from")
     letter.para("Who to ask for advice" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.para("{{ professionals_intro }}", keep_with_next=True)
-    letter.each("professional", "professionals", "List Bullet")
+    letter.para("{{ advice_intro }}", keep_with_next=True)
+    letter.each("adviser", "advice_from", "List Bullet")
     letter.tag("endif")
 
-    letter.tag("if evidence")
+    letter.tag("if enclosures")
     letter.para("Documents sent with this letter" + DELETE_IF_NOT_NEEDED, style="Heading 2")
-    letter.para("{{ evidence_intro }}", keep_with_next=True)
-    letter.each("document", "evidence", "List Bullet")
+    letter.para("{{ enclosures_intro }}", keep_with_next=True)
+    letter.each("document", "enclosures", "List Bullet")
     letter.tag("endif")
 
 
@@ -143,8 +130,8 @@ def _cell_text(cell, text, bold=False):
 def _ending(letter):
     letter.para("Please confirm you have received this request", style="Heading 2")
     letter.para("{{ acknowledge }} {{ contact }}")
-    letter.para("Thank you for your help.", keep_with_next=True)
-    letter.closing("{{ sign_off }}", "{{ signer }}")
+    letter.para("{{ thanks }}", keep_with_next=True)
+    letter.sign_off()
     letter.tag("if signer_role")
     letter.para("{{ signer_role }}")
     letter.tag("endif")

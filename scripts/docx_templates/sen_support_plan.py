@@ -1,4 +1,4 @@
-"""The SENCO's SEN support plan; forms/sen_support_plan.py builds its variables.
+"""The SENCO's SEN support plan; forms/sen_support_plan.py writes its words.
 
 A plan, not a letter: a title, a pupil details table, a heading for each part, and tables for
 the outcomes, the provision and the sign-off. The provision table has nine columns, so it
@@ -21,7 +21,7 @@ NAME = "sen-support-plan.docx"
 
 OUTCOME_COLUMNS = (
     Column("Outcome", Mm(54), "outcome.target", lines=True),
-    Column("Where {{ pupil }} is now", Mm(38), "outcome.start_point", lines=True),
+    Column("Where {{ child }} is now", Mm(38), "outcome.start_point", lines=True),
     Column("How we will measure progress", Mm(42), "outcome.measure", lines=True),
     Column("By when", Mm(26), "outcome.due"),
 )
@@ -53,7 +53,7 @@ SIGNING_COLUMNS = (
 
 def build():
     """The whole plan, as a python-docx Document."""
-    plan = Plan(plan_document("SEN support plan for {{ pupil_name }}"))
+    plan = Plan(plan_document("SEN support plan for {{ child_name }}"))
     _about(plan)
     _voice(plan)
     _needs(plan)
@@ -67,13 +67,8 @@ def build():
 
 
 def _about(plan):
-    plan.heading("SEN support plan for {{ pupil_name }}", level=1)
-    plan.para(
-        "This plan is about {{ pupil }} at {{ school_name }}. SEN means special educational "
-        "needs. The plan says what {{ pupil }} is good at, what {{ pupil }} finds hard and "
-        "what extra help the school will give. We wrote it with {{ pupil }} and "
-        "{{ pupil }}'s family."
-    )
+    plan.heading("SEN support plan for {{ child_name }}", level=1)
+    plan.para("{{ intro }}")
     plan.heading("Pupil details")
     plan.key_value_table(Mm(58), PORTRAIT_WIDTH - Mm(58), "row", "details", "Pupil details")
     plan.heading("Strengths")
@@ -82,26 +77,22 @@ def _about(plan):
 
 def _voice(plan):
     plan.heading("About me")
-    plan.para("This part is in {{ pupil }}'s own words.")
+    plan.para("{{ voice_intro }}")
     plan.heading("What people like and admire about me", level=3)
     plan.lines("voice_like")
     plan.heading("What is important to me", level=3)
     plan.lines("voice_important")
     plan.heading("How best to support me", level=3)
     plan.lines("voice_support")
-    plan.heading("How we found out {{ pupil }}'s views", level=3)
+    plan.heading("How we found out {{ child }}'s views", level=3)
     plan.lines("voice_how")
-    plan.heading("What {{ pupil }}'s family says")
+    plan.heading("What {{ child }}'s family says")
     plan.lines("parent_views")
 
 
 def _needs(plan):
-    plan.heading("What we know about {{ pupil }}'s needs")
-    plan.para(
-        "The SEND Code of Practice puts special educational needs into four broad areas. "
-        "These are the areas that apply to {{ pupil }}."
-        "{% if blank %} [Delete any that do not apply.]{% endif %}"
-    )
+    plan.heading("What we know about {{ child }}'s needs")
+    plan.para("{{ areas_intro }}{% if blank %} [Delete any that do not apply.]{% endif %}")
     plan.tag("for area in areas")
     plan.heading("{{ area.name }}", level=3)
     plan.each("line", "area.paragraphs", "Normal")
@@ -118,15 +109,11 @@ def _outcomes(plan):
     """The outcomes table; returns the paragraph that ends the first portrait section."""
     plan.heading("Outcomes")
     plan.para(
-        "These are the things we want {{ pupil }} to achieve. Each one says where {{ pupil }} "
-        "is now and how we will check progress."
-        "{% if blank %} [Add a row for each outcome.]{% endif %}",
+        "{{ outcomes_intro }}{% if blank %} [Add a row for each outcome.]{% endif %}",
         keep_with_next=True,
     )
     plan.repeating_table(OUTCOME_COLUMNS, "outcome", "outcomes", "Outcomes")
-    return plan.after_table(
-        "We will look at each outcome with {{ pupil }} and {{ pupil }}'s family at every review."
-    )
+    return plan.after_table("{{ outcomes_after }}")
 
 
 def _provision(plan):
@@ -134,8 +121,7 @@ def _provision(plan):
     paragraph that ends the landscape section."""
     plan.heading("Provision")
     plan.para(
-        "This is the extra help the school will give {{ pupil }}, on top of good teaching "
-        "in class.{% if blank %} [Add a row for each kind of help.]{% endif %}",
+        "{{ provision_intro }}{% if blank %} [Add a row for each kind of help.]{% endif %}",
         keep_with_next=True,
     )
     plan.tag("if costed")
@@ -149,16 +135,13 @@ def _provision(plan):
     plan.tag("else")
     plan.repeating_table(UNCOSTED_COLUMNS, "item", "provision", "Provision")
     plan.tag("endif")
-    return plan.after_table(
-        "The class teacher and the SENCO will check how well each kind of help is working, "
-        "and change it if it is not helping."
-    )
+    return plan.after_table("{{ provision_after }}")
 
 
 def _strategies_and_home(plan):
     plan.heading("Classroom strategies for all staff")
     plan.para("{{ all_staff }}")
-    plan.para("These are the strategies for {{ pupil }}:", keep_with_next=True)
+    plan.para("{{ strategies_intro }}", keep_with_next=True)
     plan.lines("strategies", "List Bullet")
     plan.tag("if home")
     plan.heading("What will happen at home" + DELETE_IF_NOT_NEEDED)
@@ -168,25 +151,16 @@ def _strategies_and_home(plan):
 
 def _reviews_and_sign_off(plan):
     plan.heading("Reviews")
-    plan.para(
-        "{{ meet_parents }} We will meet to review this plan on these dates:",
-        keep_with_next=True,
-    )
-    plan.tag("for review in reviews")
-    plan.para(
-        "{{ review.date }}{% if review.suggested %} (suggested){% endif %}", style="List Bullet"
-    )
-    plan.tag("endfor")
-    plan.tag("if suggested")
-    plan.para("We will confirm the suggested dates nearer the time.")
+    plan.para("{{ reviews_intro }}", keep_with_next=True)
+    plan.lines("reviews", "List Bullet")
+    plan.tag("if confirm_suggested")
+    plan.para("{{ confirm_suggested }}")
     plan.tag("endif")
 
     plan.heading("Agreeing the plan")
-    plan.para(
-        "By signing, we agree to this plan and to reviewing it together.", keep_with_next=True
-    )
+    plan.para("{{ agreeing }}", keep_with_next=True)
     plan.signing_table(SIGNING_COLUMNS, "person", "signatories", "Signatures")
     plan.tag("if distribution")
-    plan.after_table("Copies of this plan go to:" + DELETE_IF_NOT_NEEDED, keep_with_next=True)
+    plan.after_table("{{ copies_intro }}" + DELETE_IF_NOT_NEEDED, keep_with_next=True)
     plan.lines("distribution", "List Bullet")
     plan.tag("endif")

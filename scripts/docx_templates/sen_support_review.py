@@ -1,5 +1,5 @@
-"""The SENCO's record of an SEN support plan review; forms/sen_support_review.py builds its
-variables. The same plan look as the support plan (plan_layout.py), all on portrait pages:
+"""The SENCO's record of an SEN support plan review; forms/sen_support_review.py writes its
+words. The same plan look as the support plan (plan_layout.py), all on portrait pages:
 a details table, the outcomes with their ratings and evidence, views, and what happens next.
 """
 
@@ -19,7 +19,7 @@ OUTCOME_COLUMNS = (
 
 def build():
     """The whole review record, as a python-docx Document."""
-    plan = Plan(plan_document("Review of the SEN support plan for {{ pupil_name }}"))
+    plan = Plan(plan_document("Review of the SEN support plan for {{ child_name }}"))
     _about(plan)
     _outcomes(plan)
     _views(plan)
@@ -28,12 +28,8 @@ def build():
 
 
 def _about(plan):
-    plan.heading("Review of the SEN support plan for {{ pupil_name }}", level=1)
-    plan.para(
-        "This is a record of the review of {{ pupil }}'s SEN support plan. SEN means special "
-        "educational needs. At the meeting we looked at how {{ pupil }} is getting on, what "
-        "has helped and what happens next."
-    )
+    plan.heading("Review of the SEN support plan for {{ child_name }}", level=1)
+    plan.para("{{ intro }}")
     plan.heading("Details")
     plan.key_value_table(
         Mm(58), PORTRAIT_WIDTH - Mm(58), "row", "details", "Review details", lines=True
@@ -43,9 +39,7 @@ def _about(plan):
 def _outcomes(plan):
     plan.heading("Outcomes")
     plan.para(
-        "We looked at each outcome in the plan. The rating says how far {{ pupil }} got. The "
-        "evidence says how we know."
-        "{% if blank %} [Add a row for each outcome.]{% endif %}",
+        "{{ outcomes_intro }}{% if blank %} [Add a row for each outcome.]{% endif %}",
         keep_with_next=True,
     )
     plan.repeating_table(OUTCOME_COLUMNS, "outcome", "reviewed", "Outcomes reviewed")
@@ -53,9 +47,9 @@ def _outcomes(plan):
 
 
 def _views(plan):
-    plan.heading("What {{ pupil }} says")
-    plan.lines("pupil_views")
-    plan.heading("What {{ pupil }}'s family says")
+    plan.heading("What {{ child }} says")
+    plan.lines("child_views")
+    plan.heading("What {{ child }}'s family says")
     plan.lines("parent_views")
     plan.heading("What worked")
     plan.lines("worked", "List Bullet")
@@ -67,16 +61,13 @@ def _views(plan):
 
 def _next(plan):
     plan.heading("What happens next")
-    plan.tag("if blank")
-    plan.para("[Keep the next step you agreed and delete the others.]")
+    plan.tag("if blank")  # the paragraph, then its text, are a blank plan's note
+    plan.para("{% if blank %}[Keep the next step you agreed and delete the others.]{% endif %}")
     plan.tag("endif")
     plan.tag("for step in next_steps")
     plan.para(("{{ step.lead }}",), " {{ step.text }}")
     plan.tag("endfor")
     plan.lines("next_details")
     plan.heading("Next review")
-    plan.para("We will meet again to review the plan on {{ next_review }}. {{ meet_parents }}")
-    plan.para(
-        "Written by {{ senco_name }}, SENCO, {{ school_name }}. A copy of this record goes to "
-        "{{ pupil }}'s family."
-    )
+    plan.para("{{ next_review }}")
+    plan.para("{{ written_by }}")

@@ -249,6 +249,18 @@ class Letter:
             paragraph.paragraph_format.keep_with_next = True
         return paragraph
 
+    def heading(self):
+        """Every letter's top: the sender's lines, the date, the addressee and "Dear ...",
+        from the variables forms.formatting.letter gives."""
+        self.each("line", "sender_lines", "Sender Address")
+        self.para("{{ letter_date }}", style="Date")
+        self.each("line", "addressee", "Recipient Address")
+        self.para("{{ salutation }}", style="Salutation")
+
+    def sign_off(self):
+        """Every letter's end: "Yours sincerely" or "Yours faithfully", room to sign, the name."""
+        return self.closing("{{ sign_off }}", "{{ signer }}")
+
     def closing(self, sign_off, name, room_to_sign=3):
         paragraph = self.document.add_paragraph(sign_off, style="Closing")
         run = paragraph.add_run()

@@ -22,7 +22,7 @@ from pathlib import Path
 import flask_mail
 from flask import current_app
 
-from service import law
+from service import dates
 from service.delivery.download import safe_filename
 from service.delivery.pdf import PDF_MIMETYPE
 from service.rendering import DOCX_MIMETYPE
@@ -187,7 +187,7 @@ def document_message(document, data, file_format, to, copy_to=None):
     message.msgId = make_msgid(domain=mailer.sender.rpartition("@")[2].strip("> ") or None)
     # The attachment's name is the title and date only: names of children and schools stay
     # out of headers, which mail servers log.
-    name = safe_filename(f"{title}, {law.today():%-d %B %Y}", file_format)
+    name = safe_filename(f"{title}, {dates.today():%-d %B %Y}", file_format)
     message.attach(name, FORMATS[file_format], data)
     return message
 

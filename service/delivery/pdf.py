@@ -36,7 +36,6 @@ class PdfConverter:
     def __init__(self, program=None, *, timeout=60, concurrency=2):
         self.program = program or shutil.which("soffice") or shutil.which("libreoffice")
         self.timeout = timeout
-        self.concurrency = concurrency
         self._slots = threading.BoundedSemaphore(concurrency)
 
     @property

@@ -11,7 +11,7 @@ def _csrf_failed(_error):
     if request.endpoint == "journey.step" and request.method == "POST":
         return views.render_after_csrf_failure()
     if request.endpoint == "journey.email" and request.method == "POST":
-        return views.render_email_after_csrf_failure()
+        return views.render_email_after_csrf_failure(request.view_args["slug"])
     return render_template("errors/timed_out.html"), 400
 
 

@@ -5,7 +5,7 @@ tested with tiny fake steps. A step is complete when its answers are stored; it 
 when its `should_show` says so, given the answers to the steps before it.
 """
 
-from service.catalogue import visible_steps
+from service.answers import answers_before, visible_steps
 
 
 def applicable(document, answers_by_step):
@@ -15,6 +15,11 @@ def applicable(document, answers_by_step):
 def effective_answers(document, answers_by_step):
     """The answers of the steps that apply: what the document and check page use."""
     return visible_steps(document, answers_by_step)[1]
+
+
+def earlier_answers(document, answers_by_step, slug):
+    """The answers a step's form sees: those of the applicable steps before it."""
+    return answers_before(document, answers_by_step, slug)
 
 
 def first_missing(document, answers_by_step):

@@ -9,18 +9,18 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_limiter.util import get_remote_address
-from flask_wtf import FlaskForm
 from limits import parse_many
 
 from service.extensions import limiter_of
 from service.fields import ChoiceField, DeliverableEmail, TextField
+from service.steps import QuestionForm
 
 UK = ZoneInfo("Europe/London")
 ADDRESS_LENGTH = 254  # the longest address SMTP can carry (RFC 5321 with RFC 3696 erratum)
 FORMAT_CHOICES = (("docx", "Word document (.docx)"), ("pdf", "PDF"))
 
 
-class EmailDocumentForm(FlaskForm):
+class EmailDocumentForm(QuestionForm):
     to = TextField(
         "Email address to send it to",
         "Enter the email address to send the document to",

@@ -1,13 +1,14 @@
 """The docx engine: Word templates compiled once per process and rendered many times.
 
-`DocumentRenderer` is the process-wide cache the app keeps in `app.extensions["renderer"]`:
+`DocumentRenderer(templates)` is the process-wide cache the app keeps in
+`app.extensions["renderer"]`, for the Word templates in the folder `templates`:
 
     renderer.render(document, context) -> bytes   # the finished .docx
     renderer.compiled(document) -> CompiledTemplate
     renderer.variables(document) -> frozenset[str]  # what the template asks for
 
-`document` is anything with `.template_path` (a path) and `.title` (the core property title,
-or None to keep the template's). The output equals what plain docxtpl gives with
+`document` is anything with `.template` (a file in the folder) and `.title` (the core property
+title, or None to keep the template's). The output equals what plain docxtpl gives with
 `autoescape=True` in text and structure; compiled.py lists where it deliberately differs.
 """
 
@@ -41,25 +42,26 @@ DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 class RenderableDocument(Protocol):
     @property
-    def template_path(self) -> Path: ...
+    def template(self) -> str: ...
 
     @property
     def title(self) -> str | None: ...
 
 
 class DocumentRenderer:
-    """Compiled templates by (template path, title), compiled on first use.
+    """Compiled templates by (template file, title), compiled on first use.
 
     Safe to share between threads: lookups take no lock; a template is compiled at most once,
     under a lock, and compiled templates are immutable.
     """
 
-    def __init__(self):
+    def __init__(self, templates: str | Path):
+        self.templates = Path(templates)
         self._compiled: dict[tuple[Path, str | None], CompiledTemplate] = {}
         self._lock = threading.Lock()
 
     def compiled(self, document: RenderableDocument) -> CompiledTemplate:
-        key = (Path(document.template_path), document.title)
+        key = (self.templates / document.template, document.title)
         compiled = self._compiled.get(key)
         if compiled is None:
             with self._lock:
@@ -74,8 +76,3 @@ class DocumentRenderer:
 
     def variables(self, document: RenderableDocument) -> frozenset[str]:
         return self.compiled(document).variables
-
-    def clear(self) -> None:
-        """Forget every compiled template (after templates change on disk)."""
-        with self._lock:
-            self._compiled.clear()

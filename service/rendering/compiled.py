@@ -61,6 +61,7 @@ from jinja2 import meta
 from lxml import etree
 
 from service.rendering.package import Entry, PackageLayout, read_entries
+from service.text import XML_INVALID
 
 # The docxtpl whose render() the steps in this module follow: review them before moving on.
 DOCXTPL_VERSION = "0.20.2"
@@ -73,7 +74,6 @@ _TR, _TC, _TC_PR, _GRID_SPAN, _VAL = f"{_W}tr", f"{_W}tc", f"{_W}tcPr", f"{_W}gr
 _PARAGRAPH_IN = re.compile(r"<w:p([ >])")
 _JINJA_STARTS = ("{{", "{%", "{#")
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # The core properties docxtpl renders through Jinja.
 _RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _CLEARED_PROPERTIES = ("author", "last_modified_by", "comments", "keywords")
@@ -113,7 +113,7 @@ def _encode(xml: str, partname: str) -> bytes:
 
 
 def _invalid_character(xml: str, partname: str) -> RenderingError:
-    match = _XML_INVALID.search(xml)
+    match = XML_INVALID.search(xml)
     if match is None:
         return MalformedOutputError(f"{partname}: the rendered part cannot be encoded")
     return InvalidCharacterError(
@@ -122,7 +122,7 @@ def _invalid_character(xml: str, partname: str) -> RenderingError:
 
 
 def _syntax_error(xml: str, partname: str, exc: etree.XMLSyntaxError) -> RenderingError:
-    if _XML_INVALID.search(xml):
+    if XML_INVALID.search(xml):
         return _invalid_character(xml, partname)
     return MalformedOutputError(f"{partname}: the rendered part is not well-formed XML ({exc})")
 

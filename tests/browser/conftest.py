@@ -13,9 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from service import create_app
-from service.config import TestConfig
 from service.extensions import db
+from tests.settings import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,8 +33,7 @@ CHROMIUM_ARGS = [
 def live_server(tmp_path_factory, smtp_server):
     """The service on a free port, sending email to the test SMTP server."""
     instance = tmp_path_factory.mktemp("instance")
-    app = create_app(
-        TestConfig,
+    app = make_app(
         instance_path=str(instance),
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{instance}/drafts.sqlite3",
         RATELIMIT_ENABLED=False,

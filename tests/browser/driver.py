@@ -80,11 +80,16 @@ CONTINUE = "button.govuk-button[value='continue']:not(.app-default-submit)"
 
 
 def fill_step(filler, fields, example):
-    """Answer every field of the current page that has an example value, then continue."""
+    """Answer every question on the current page that has an example value, then continue.
+    A step may leave out questions that earlier answers make unnecessary."""
     for field in fields:
-        if field["name"] in example:
+        if field["name"] in example and asked_here(filler.page, field["name"]):
             fill_field(filler, field, field["name"], example[field["name"]])
     filler.press_button(CONTINUE)
+
+
+def asked_here(page, name):
+    return page.query_selector(f"main [name='{name}'], main [name^='{name}-']") is not None
 
 
 def fill_field(filler, field, name, value):

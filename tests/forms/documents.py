@@ -1,9 +1,34 @@
-"""Helpers every document's own tests share."""
+"""Helpers every document's own tests share. A test module sets DOCUMENT (and TODAY, the date
+its letters are written on) and binds these to it, such as
+`example = functools.partial(documents.example, DOCUMENT)`."""
 
 import io
+from importlib.resources import files
+from pathlib import Path
 
 import docx
 from docxtpl import DocxTemplate
+
+from service.answers import validate_answers
+
+TEMPLATES = Path(str(files("templates_docx")))
+
+
+def template_path(document):
+    return TEMPLATES / document.template
+
+
+def example(document, **changes):
+    """The document's example answers with some changed; a change to None removes one."""
+    answers = {**document.example, **changes}
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+def context(document, **changes):
+    """The template variables for the example answers with some changed (which must be valid)."""
+    validated = validate_answers(document, example(document, **changes))
+    assert validated.errors == {}, validated.errors
+    return document.build_context(validated.answers)
 
 
 def answers_by_step(document, answers):
@@ -16,7 +41,7 @@ def answers_by_step(document, answers):
 
 def render_docx(document, context):
     """The document rendered by plain docxtpl (autoescaped), opened with python-docx."""
-    template = DocxTemplate(document.template_path)
+    template = DocxTemplate(template_path(document))
     template.render(context, autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)

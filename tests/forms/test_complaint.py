@@ -2,6 +2,7 @@
 where it tells the parent to go next."""
 
 import datetime
+import functools
 import re
 
 import docx
@@ -9,33 +10,20 @@ import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import complaint
+from forms import complaint, law
 from forms.complaint import DOCUMENT, DUTIES, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx, text_of
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
 
 TODAY = datetime.date(2026, 3, 4)
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 def shown(answers):
     return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
-
-
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
 
 
 STAGE_ONE = {"stage": "stage_1", "stage1_sent": None, "stage1_reply": None, "unresolved": None}
@@ -65,6 +53,30 @@ def test_example_goes_through_every_step():
     assert shown(example()) == [step.slug for step in DOCUMENT.steps]
 
 
+def test_the_steps_and_their_questions():
+    assert {step.slug: list(DOCUMENT.field_names(step)) for step in DOCUMENT.steps} == {
+        "before-you-start": ["stage"],
+        "school": ["school_name", "school_address", "school_type"],
+        "policy": ["policy_name", "response_time"],
+        "recipient": ["recipient_name", "recipient_role"],
+        "child": ["child_name", "child_known_as", "year_group"],
+        "stage-1": ["stage1_sent", "stage1_reply", "unresolved"],
+        "events": ["events"],
+        "duties": ["duties"],
+        "other-issues": ["other_issues"],
+        "impact": ["impact"],
+        "remedies": ["remedies"],
+        "enclosures": ["enclosures"],
+        "you": [
+            "writer_name",
+            "writer_relationship",
+            "writer_address",
+            "writer_email",
+            "writer_phone",
+        ],
+    }
+
+
 def test_field_names_are_short_snake_case():
     for step in DOCUMENT.steps:
         for name in DOCUMENT.field_names(step):
@@ -84,9 +96,9 @@ def test_field_names_are_short_snake_case():
         ("duties", "Select what the school has not done"),
         ("other_issues", "Enter what else the school has not done"),
         ("impact", "Enter how this has affected your child"),
-        ("outcomes", "Enter at least one thing you want the school to do"),
-        ("parent_name", "Enter your full name"),
-        ("parent_address", "Enter your address"),
+        ("remedies", "Enter at least one thing you want the school to do"),
+        ("writer_name", "Enter your full name"),
+        ("writer_address", "Enter your address"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
@@ -119,14 +131,26 @@ def test_each_event_needs_a_past_date_and_what_happened(event, message):
         ({"duties": ["support", "bullying"]}, "duties", "Select what the school has not done"),
         ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
         (
-            {"parent_email": "funmi at example"},
-            "parent_email",
+            {"stage1_reply": "2026-01-16"},
+            "stage1_reply",
+            "The date of the reply must be the same as or after the date you sent your stage 1 "
+            "complaint, 19 January 2026",
+        ),
+        (
+            {"writer_email": "funmi at example"},
+            "writer_email",
             "Enter an email address in the correct format, like name@example.com",
         ),
     ],
 )
 def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
     assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
+
+
+def test_the_reply_may_come_the_day_the_stage_1_complaint_was_sent():
+    assert validate_answers(DOCUMENT, example(stage1_reply="2026-01-19")).errors == {}
+    # Without the date it was sent, there is nothing to check the reply's date against.
+    assert validate_answers(DOCUMENT, example(stage1_sent=None)).errors == {}
 
 
 def test_stage_one_skips_the_questions_about_stage_one():
@@ -140,7 +164,7 @@ def test_stage_one_skips_the_questions_about_stage_one():
     assert context_["unresolved"] == []
     assert context_["panel_request"] == ""
     assert context_["heading"].startswith("Formal complaint, Stage 1, under ")
-    assert context_["stage_request"] == (
+    assert context_["opening"].endswith(
         "Please deal with it at stage 1 of your complaints procedure."
     )
 
@@ -162,17 +186,17 @@ def test_optional_answers_can_be_left_out():
         "child_known_as",
         "stage1_sent",
         "stage1_reply",
-        "attachments",
-        "relationship",
-        "parent_email",
-        "parent_phone",
+        "enclosures",
+        "writer_relationship",
+        "writer_email",
+        "writer_phone",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
     assert context_["child"] == "Joshua Adeyemi"
-    assert context_["relationship"] == "parent"
+    assert context_["opening"].startswith("I am Joshua Adeyemi's parent. ")
     assert context_["addressee"] == ["The Chair of Governors", "Riverside Academy"]
     assert context_["salutation"] == "Dear Chair of Governors"
     assert context_["sign_off"] == "Yours faithfully"
@@ -182,12 +206,40 @@ def test_optional_answers_can_be_left_out():
     assert context_["stage_one_history"] == (
         "I made a formal complaint to the head teacher at stage 1. I have not had a reply."
     )
-    assert context_["attachments"] == []
-    assert context_["contact"] == "You can write to me at the address above."
+    assert context_["enclosures"] == []
+    assert context_["contact"].endswith(" You can write to me at the address above.")
     assert "within the time your complaints policy sets" in context_["reply_request"]
 
 
 # --- Who it is to, and its label ----------------------------------------------------------
+
+
+def test_example_complaint_is_from_the_parent_and_dated():
+    context_ = context()
+    assert context_["letter_date"] == "4 March 2026"
+    assert context_["sender_lines"] == [
+        "Funmi Adeyemi",
+        "22 Cotham Road",
+        "Bristol",
+        "BS6 6DR",
+        "funmi.adeyemi@example.com",
+        "07700 900456",
+    ]
+    assert context_["signer"] == "Funmi Adeyemi"
+    assert context_["pupil"] == {"lead": "Pupil:", "text": "Joshua Adeyemi, Year 8"}
+    assert context_["opening"] == (
+        "I am Josh's mother. I am making a formal complaint about how the school has met Josh's "
+        "special educational needs (SEN). My complaint at stage 1 has not resolved things, so "
+        "please now deal with it at stage 2 of your complaints procedure."
+    )
+    assert context_["contact"] == (
+        "I am happy to meet to talk about my complaint, if that would help to resolve it. You "
+        "can contact me by email at funmi.adeyemi@example.com or by phone on 07700 900456."
+    )
+
+
+def test_year_group_given_as_a_number_reads_as_a_year():
+    assert context(year_group="8")["pupil"]["text"] == "Joshua Adeyemi, Year 8"
 
 
 @pytest.mark.parametrize(
@@ -382,11 +434,12 @@ def test_filename_names_the_stage_the_child_and_the_school():
 
 
 def test_before_you_start_says_what_a_school_complaint_cannot_do():
-    hint = complaint.BeforeYouStartStep.hint
+    first = DOCUMENT.steps[0]
+    assert first.slug == "before-you-start"
+    hint = first.hint
     for words in ("local authority", "EHC", "Exclusions and admissions", "SEND Tribunal"):
         assert words in hint
     assert law.limit_text("discrimination-claim") in hint
-    assert DOCUMENT.steps[0] is complaint.BeforeYouStartStep
 
 
 def test_next_steps_say_where_to_go_by_type_of_school():
@@ -401,7 +454,7 @@ def test_next_steps_say_where_to_go_by_type_of_school():
     everything = " ".join(steps)
     assert "local authority, and then the SEND Tribunal" in everything
     assert f"SEND Tribunal, {law.limit_text('discrimination-claim')}" in everything
-    # DOMAIN.md has the Education Act 1996 route to the DfE only as [U]: no sections cited.
+    # The Education Act 1996 route to the DfE is not in the law register: no sections cited.
     assert not re.search(r"\b(section|s\.?)\s*49[67]", everything)
 
 
@@ -427,12 +480,12 @@ def test_blank_mode_gives_a_printable_complaint_with_prompts():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
 def test_chronology_template_has_a_repeating_header_row_and_a_row_loop():
-    (table,) = docx.Document(DOCUMENT.template_path).tables
+    (table,) = docx.Document(template_path(DOCUMENT)).tables
     header = table.rows[0]._tr
     assert header.trPr.find(qn("w:tblHeader")) is not None
     assert [cell.text for cell in table.rows[0].cells] == ["Event", "Date", "What happened"]
@@ -465,7 +518,7 @@ def test_example_renders_every_answer():
     assert "I am Josh's mother." in body
     for line in DOCUMENT.example["unresolved"].split("\n"):
         assert line in body
-    for item in DOCUMENT.example["outcomes"] + DOCUMENT.example["attachments"]:
+    for item in DOCUMENT.example["remedies"] + DOCUMENT.example["enclosures"]:
         assert item in body
     for line in DOCUMENT.example["impact"].split("\n"):
         assert line in body
@@ -492,9 +545,9 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
             **STAGE_ONE,
             duties=["support"],
             other_issues=None,
-            attachments=None,
-            parent_email=None,
-            parent_phone=None,
+            enclosures=None,
+            writer_email=None,
+            writer_phone=None,
             policy_name=None,
         )
     else:
@@ -507,7 +560,7 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
 
 
 def test_template_is_en_gb_a4_and_holds_no_personal_data():
-    document = docx.Document(DOCUMENT.template_path)
+    document = docx.Document(template_path(DOCUMENT))
     normal = document.styles["Normal"].element
     assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
     section = document.sections[0]

@@ -1,39 +1,26 @@
 """The parent's concern letter: its questions, its wording, its dates and its Word template."""
 
 import datetime
+import functools
 import re
-from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import concern_letter
+from forms import concern_letter, deadlines, law
 from forms.concern_letter import DOCUMENT, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx, text_of
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from service.steps import step_form
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
 from tests.forms.readability import flesch_reading_ease, syllables
 
 TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
-
-
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 NOT_FREE_TEXT = {"recipient", "school_type", "child_dob", "professionals_involved", "requests"}
@@ -90,8 +77,8 @@ def test_field_names_are_short_snake_case():
         ),
         ("professionals", "Enter who is involved or who your child is waiting to see"),
         ("requests", "Select what you want to ask the school for"),
-        ("parent_name", "Enter your full name"),
-        ("parent_address", "Enter your address"),
+        ("writer_name", "Enter your full name"),
+        ("writer_address", "Enter your address"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
@@ -105,13 +92,13 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
     [
         ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         (
-            {"parent_email": "chidi at example"},
-            "parent_email",
+            {"writer_email": "chidi at example"},
+            "writer_email",
             "Enter an email address in the correct format, like name@example.com",
         ),
         (
-            {"parent_phone": "call me"},
-            "parent_phone",
+            {"writer_phone": "call me"},
+            "writer_phone",
             "Enter a phone number, like 01632 960 001 or 07700 900 982",
         ),
         ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
@@ -133,18 +120,17 @@ def test_optional_answers_can_be_left_out():
         "availability",
         "companion",
         "questions",
-        "relationship",
-        "parent_email",
-        "parent_phone",
+        "writer_relationship",
+        "writer_email",
+        "writer_phone",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     assert validate_answers(DOCUMENT, answers).errors == {}
     context_ = build_context(validate_answers(DOCUMENT, answers).answers)
-    assert context_["child"] == "Amara Okafor"
-    assert context_["relationship"] == "parent"
+    assert context_["opening"].startswith("I am Amara Okafor's parent.")
     assert context_["salutation"] == "Dear SENCO"
     assert context_["sign_off"] == "Yours faithfully"
-    assert context_["contact"] == "You can write to me at the address above."
+    assert context_["reply"].endswith("You can write to me at the address above.")
     assert context_["companion"] == ""
     assert context_["questions"] == []
 
@@ -189,8 +175,9 @@ def test_professionals_are_asked_about_only_when_there_are_some():
 def test_example_letter_is_addressed_and_dated():
     context_ = context()
     assert context_["letter_date"] == "4 March 2026"
-    assert context_["reply_by"] == "18 March 2026"  # 10 working days, not a legal limit
-    assert law.reply_by(TODAY) == datetime.date(2026, 3, 18)
+    # 10 working days, not a legal limit
+    assert context_["reply"].startswith("I would be grateful for a reply by 18 March 2026.")
+    assert deadlines.reply_by(TODAY) == datetime.date(2026, 3, 18)
     assert context_["addressee"] == [
         "Mrs Patel",
         "SENCO",
@@ -201,9 +188,19 @@ def test_example_letter_is_addressed_and_dated():
     ]
     assert context_["salutation"] == "Dear Mrs Patel"
     assert context_["sign_off"] == "Yours sincerely"
-    assert context_["copy_to"] == "Mr Hughes, Head Teacher"
-    assert context_["sender_address"] == ["14 Elm Road", "Leeds", "LS6 2QT"]
-    assert context_["child_dob"] == "14 February 2018"
+    assert context_["copy_to"] == "Copy to: Mr Hughes, Head Teacher"
+    assert context_["sender_lines"] == [
+        "Chidi Okafor",
+        "14 Elm Road",
+        "Leeds",
+        "LS6 2QT",
+        "chidi.okafor@example.com",
+        "07700 900123",
+    ]
+    assert context_["signer"] == "Chidi Okafor"
+    assert context_["heading"] == (
+        "Concerns about Amara Okafor, Year 4 (date of birth 14 February 2017)"
+    )
     assert context_["concerns"] == DOCUMENT.example["concerns"]
 
 
@@ -224,7 +221,7 @@ def test_example_letter_is_addressed_and_dated():
             ["The SENCO"],
             "Dear SENCO",
             "faithfully",
-            "Head Teacher",
+            "Copy to: Head Teacher",
         ),
     ],
 )
@@ -238,8 +235,52 @@ def test_who_the_letter_is_to(changes, addressee, salutation, sign_off, copy_to)
 
 
 def test_year_group_given_as_a_number_reads_as_a_year():
-    assert context(year_group="4")["year_group"] == "Year 4"
-    assert context(year_group="Reception")["year_group"] == "Reception"
+    assert ", Year 4 (" in context(year_group="4")["heading"]
+    assert ", Year 3 (" in context(year_group="3")["heading"]
+
+
+def test_only_the_names_the_letter_uses_are_asked():
+    (names,) = [step for step in DOCUMENT.steps if step.slug == "names"]
+    for recipient, asked in [
+        ("senco", ["senco_name"]),
+        ("head", ["head_name"]),
+        ("both", ["senco_name", "head_name"]),
+    ]:
+        form = step_form(names, earlier={"recipient": recipient}, csrf=False)
+        assert [field.short_name for field in form.fields_asked()] == asked
+    answers = example(recipient="head")
+    validated = validate_answers(DOCUMENT, answers)
+    assert "senco_name" not in validated.answers
+    assert "Mrs Patel" not in repr(build_context(validated.answers))
+
+
+def test_the_type_of_school_is_asked_only_when_records_are():
+    answers = example(requests=["meeting", "assessment"], school_type=None)
+    shown = [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
+    assert "school-type" not in shown
+    assert validate_answers(DOCUMENT, answers).errors == {}
+    assert validate_answers(DOCUMENT, example(school_type=None)).errors == {
+        "school_type": ["Select what type of school it is"]
+    }
+
+
+def test_the_date_of_birth_must_fit_the_year_group():
+    errors = validate_answers(DOCUMENT, example(child_dob="2010-01-01")).errors
+    assert errors == {
+        "year_group": [
+            "Someone born on 1 January 2010 is usually in Year 11. Check the year group and "
+            "date of birth. If they are taught outside their usual year group, say so after "
+            "the year group"
+        ]
+    }
+    # A year either side is accepted (a summer-born child who started school late, say), as
+    # is a year group with words after it.
+    assert validate_answers(DOCUMENT, example(year_group="Year 3")).errors == {}
+    assert validate_answers(DOCUMENT, example(year_group="Year 5")).errors == {}
+    assert (
+        validate_answers(DOCUMENT, example(year_group="Year 6 (taught with Year 6)")).errors == {}
+    )
+    assert validate_answers(DOCUMENT, example(year_group="Reception")).errors != {}
 
 
 def cites(wording, key):
@@ -266,7 +307,7 @@ def test_academy_gets_a_subject_access_request_with_its_due_date():
     assert cites(wording, "gdpr-art12-3")
     # 4 April 2026 is a Saturday and 6 April Easter Monday, so the next working day.
     assert "by 7 April 2026 if it arrives today" in wording
-    assert law.subject_access_due(TODAY) == datetime.date(2026, 4, 7)
+    assert deadlines.subject_access_due(TODAY) == datetime.date(2026, 4, 7)
     assert "regulation 5" not in wording
 
 
@@ -301,15 +342,18 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
     context_ = build_context(blank_answers(DOCUMENT))
     assert context_["blank"] is True
     assert context_["letter_date"] == "[date]"
-    assert is_prompt(context_["reply_by"])
+    assert "[date, two weeks from today]" in context_["reply"]
+    assert is_prompt(context_["letter_date"])
     assert context_["salutation"] == "Dear [name]"
-    assert context_["child_name"] == "[child's full name]"
+    assert "[child's full name]" in context_["heading"]
     assert context_["concerns"] == ["[a concern]"]
     assert len(context_["requests"]) == len(concern_letter.REQUESTS)
     records = records_request(context_)
     assert cites(records, "pupil-info-reg5")
     assert cites(records, "gdpr-art15")
-    assert context_["companion"] == "[name, and who they are]"
+    assert (
+        context_["companion"] == "I would like to bring someone with me: [name, and who they are]."
+    )
     assert context_.keys() == context().keys()
 
 
@@ -317,7 +361,7 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -352,8 +396,8 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
             tried=None,
             professionals_involved=False,
             professionals=None,
-            parent_email=None,
-            parent_phone=None,
+            writer_email=None,
+            writer_phone=None,
             recipient="head",
         )
     else:
@@ -376,7 +420,7 @@ def test_lists_use_word_list_styles():
 
 
 def test_template_is_en_gb_a4_and_holds_no_personal_data():
-    document = docx.Document(DOCUMENT.template_path)
+    document = docx.Document(template_path(DOCUMENT))
     normal = document.styles["Normal"].element
     assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
     defaults = document.styles.element.find(qn("w:docDefaults"))

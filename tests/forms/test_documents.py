@@ -12,10 +12,11 @@ import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from forms import CATALOGUE
-from service import law
-from service.catalogue import blank_answers, unbound_fields, validate_answers
+from forms import CATALOGUE, law
+from service.answers import blank_answers, validate_answers
 from service.fields import GroupField, ListField, LongTextField, TextField
+from service.steps import unbound_fields
+from tests.forms.documents import template_path
 from tests.forms.readability import flesch_reading_ease
 
 DOCUMENTS = {document.slug: document for document in CATALOGUE}
@@ -143,7 +144,7 @@ def test_long_answers_come_back_whole(app, slug):
 def test_engine_output_equals_plain_docxtpl(app, slug):
     document = DOCUMENTS[slug]
     context, data = produce(app, document, hostile_answers(document, HOSTILE[0] + HOSTILE[2]))
-    plain = DocxTemplate(document.template_path)
+    plain = DocxTemplate(template_path(document))
     plain.render(context, autoescape=True)
     buffer = io.BytesIO()
     plain.save(buffer)
@@ -165,6 +166,25 @@ def canonical_parts(data):
             elif name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
                 parts[name] = etree.tostring(etree.fromstring(package.read(name)), method="c14n")
     return parts
+
+
+# A blank template's notes to its reader ("[delete if not needed]"), then every template tag.
+_BLANK_NOTES = re.compile(r"{%-? if blank -?%}.*?{%-? endif -?%}")
+_TAGS = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_templates_lay_out_and_build_context_writes_every_sentence(slug):
+    """A document's wording lives in one place, its module in forms/: the template's own text
+    is headings and table labels only; every other paragraph is made of variables."""
+    template = docx.Document(template_path(DOCUMENTS[slug]))
+    worded = [
+        paragraph.text
+        for paragraph in template.paragraphs
+        if not paragraph.style.name.startswith(("Heading", "Title"))
+        and re.search(r"[A-Za-z]", _TAGS.sub("", _BLANK_NOTES.sub("", paragraph.text)))
+    ]
+    assert worded == []
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -2,59 +2,53 @@
 schools, its wording, its dates and its Word template."""
 
 import datetime
+import functools
 import re
 
 import pytest
 from docxtpl import DocxTemplate
 
-from forms import CATALOGUE
+from forms import CATALOGUE, deadlines, law
 from forms import ehc_needs_assessment_request as request_letter
 from forms.ehc_needs_assessment_request import DOCUMENT, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from service.steps import step_form
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-PARENT_ONLY = ("child_name", "child_known_as", "child_relation", "child_dob", "child_setting")
-PARENT_ONLY += ("year_group", "parent_name", "parent_address", "parent_email", "parent_phone")
+PARENT_ONLY = ("child_name", "child_known_as", "child_relation", "child_dob", "school_name")
+PARENT_ONLY += ("year_group", "writer_name", "writer_address", "writer_email", "writer_phone")
 
 YOUNG_PERSON = {
-    "requester": "young_person",
-    "yp_name": "Jordan Achterberg",
-    "yp_dob": "2008-05-03",
-    "yp_setting": "Westbridge College",
-    "yp_address": "Flat 4, 9 Canal Street\nWestbridge\nWB2 5PL",
-    "yp_email": "jordan.a@example.com",
+    "writer": "young_person",
+    "child_name": "Jordan Achterberg",
+    "child_dob": "2008-05-03",
+    "school_name": "Westbridge College",
+    "writer_address": "Flat 4, 9 Canal Street\nWestbridge\nWB2 5PL",
+    "writer_email": "jordan.a@example.com",
 }
 
 SCHOOL = {
-    "requester": "school",
-    "pupil_name": "Amara Okafor",
-    "pupil_known_as": "Amara",
-    "pupil_dob": "2018-02-14",
-    "pupil_year": "4",
-    "family_agrees": True,
-    "staff_name": "Priya Patel",
-    "staff_role": "SENCO",
+    "writer": "school",
+    "child_name": "Amara Okafor",
+    "child_known_as": "Amara",
+    "child_dob": "2018-02-14",
+    "year_group": "4",
     "school_name": "Elmbrook Primary School",
+    "family_agrees": True,
+    "writer_name": "Priya Patel",
+    "writer_role": "SENCO",
     "school_address": "Mill Lane\nWestbridge\nWB3 4QT",
-    "staff_email": "senco@elmbrook.example.sch.uk",
+    "writer_email": "senco@elmbrook.example.sch.uk",
 }
 
 
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
-
-
-def as_requester(other):
+def as_writer(other):
     """The example answers, rewritten as a young person's or a school's request."""
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in PARENT_ONLY}
     return {**answers, **other}
@@ -70,8 +64,10 @@ def context_of(answers):
     return build_context(validated.answers)
 
 
-def context(**changes):
-    return context_of(example(**changes))
+def asked(slug, writer):
+    """The questions the step `slug` asks of this writer, by name."""
+    form = step_form(DOCUMENT.step(slug), earlier={"writer": writer}, csrf=False)
+    return [field.short_name for field in form.fields_asked()]
 
 
 def text_of(document):
@@ -108,7 +104,7 @@ def test_example_answers_are_valid():
 
 @pytest.mark.parametrize("other", [YOUNG_PERSON, SCHOOL], ids=["young-person", "school"])
 def test_young_person_and_school_answers_are_valid(other):
-    validated = validate_answers(DOCUMENT, as_requester(other))
+    validated = validate_answers(DOCUMENT, as_writer(other))
     assert validated.errors == {}
 
 
@@ -118,99 +114,185 @@ def test_field_names_are_short_snake_case():
             assert re.fullmatch(r"[a-z][a-z0-9_]{1,24}", name), name
 
 
+def test_the_steps_are_in_order():
+    assert [step.slug for step in DOCUMENT.steps] == [
+        "writer",
+        "child",
+        "family-agreement",
+        "council",
+        "special-educational-needs",
+        "plan-necessary",
+        "support-so-far",
+        "advice",
+        "enclosures",
+        "sending",
+        "after-5pm",
+        "you",
+    ]
+
+
 @pytest.mark.parametrize(
-    ("answers", "steps"),
-    [
-        (
-            DOCUMENT.example,
-            {"child", "your-details"},
-        ),
-        (
-            as_requester(YOUNG_PERSON),
-            {"young-person", "contact-details"},
-        ),
-        (
-            as_requester(SCHOOL),
-            {"pupil", "family-agreement", "school-details"},
-        ),
-    ],
+    ("answers", "agreement"),
+    [(DOCUMENT.example, False), (as_writer(YOUNG_PERSON), False), (as_writer(SCHOOL), True)],
     ids=["parent", "young-person", "school"],
 )
-def test_each_requester_is_asked_only_their_own_questions(answers, steps):
-    branch = {
-        "child",
-        "your-details",
-        "young-person",
-        "contact-details",
-        "pupil",
-        "family-agreement",
-        "school-details",
-    }
+def test_only_a_school_is_asked_about_the_familys_agreement(answers, agreement):
     seen = shown(answers)
-    assert set(seen) & branch == steps
-    for common in ("requester", "council", "special-educational-needs", "plan-necessary"):
+    assert ("family-agreement" in seen) is agreement
+    for common in ("writer", "child", "council", "special-educational-needs", "you"):
         assert common in seen
 
 
+ABOUT_A_CHILD = ("child_name", "child_known_as", "child_dob", "year_group", "school_name")
+
+
 @pytest.mark.parametrize(
-    ("method", "asked"),
+    ("writer", "child", "you"),
+    [
+        (
+            "parent",
+            [*ABOUT_A_CHILD, "child_relation"],
+            ["writer_name", "writer_address", "writer_email", "writer_phone"],
+        ),
+        (
+            "young_person",
+            ["child_name", "child_dob", "school_name"],
+            ["writer_address", "writer_email", "writer_phone"],
+        ),
+        (
+            "school",
+            list(ABOUT_A_CHILD),
+            ["writer_name", "writer_role", "school_address", "writer_email", "writer_phone"],
+        ),
+    ],
+)
+def test_the_child_and_details_steps_ask_each_writer_their_own_questions(writer, child, you):
+    assert asked("child", writer) == child
+    assert asked("you", writer) == you
+
+
+@pytest.mark.parametrize(
+    ("writer", "title", "name_label", "school_label"),
+    [
+        (
+            "parent",
+            "About your child",
+            "Your child's full name",
+            "Which school, nursery or college does your child go to? (optional)",
+        ),
+        (
+            "young_person",
+            "About you",
+            "Your full name",
+            "Which school or college do you go to? (optional)",
+        ),
+        ("school", "About the pupil", "Pupil's full name", "Name of your school"),
+    ],
+)
+def test_the_child_step_speaks_to_whoever_is_writing(writer, title, name_label, school_label):
+    form = step_form(DOCUMENT.step("child"), earlier={"writer": writer}, csrf=False)
+    assert form.title == title
+    assert form.child_name.label.text == name_label
+    assert form.school_name.label.text == school_label
+
+
+@pytest.mark.parametrize(
+    ("answers", "required"),
+    [(DOCUMENT.example, False), (as_writer(YOUNG_PERSON), False), (as_writer(SCHOOL), True)],
+    ids=["parent", "young-person", "school"],
+)
+def test_the_school_name_is_required_only_when_a_school_writes(answers, required):
+    answers = {k: v for k, v in answers.items() if k != "school_name"}
+    errors = validate_answers(DOCUMENT, answers).errors
+    assert errors == ({"school_name": ["Enter the name of your school"]} if required else {})
+
+
+@pytest.mark.parametrize(
+    ("answers", "not_asked"),
+    [
+        (
+            as_writer(YOUNG_PERSON),
+            {
+                "child_known_as": "Jo",
+                "year_group": "Year 13",
+                "child_relation": "son",
+                "writer_name": "Someone Else",
+                "writer_role": "SENCO",
+                "family_agrees": True,
+            },
+        ),
+        (as_writer(SCHOOL), {"child_relation": "daughter", "writer_address": "1 Home Road"}),
+        (
+            DOCUMENT.example,
+            {"writer_role": "Mother", "school_address": "Mill Lane", "family_agrees": False},
+        ),
+    ],
+    ids=["young-person", "school", "parent"],
+)
+def test_answers_to_questions_not_asked_are_not_kept(answers, not_asked):
+    validated = validate_answers(DOCUMENT, {**answers, **not_asked})
+    assert validated.errors == {}
+    assert set(not_asked).isdisjoint(validated.answers)
+    assert "Someone Else" not in all_text(build_context(validated.answers))
+
+
+@pytest.mark.parametrize(
+    ("method", "asked_"),
     [("email", True), ("hand", True), ("signed-post", False), ("first-class-post", False)],
 )
-def test_the_5pm_question_is_asked_only_for_email_and_hand(method, asked):
-    answers = example(send_method=method, after_5pm=True if asked else None)
-    assert ("after-5pm" in shown(answers)) is asked
+def test_the_5pm_question_is_asked_only_for_email_and_hand(method, asked_):
+    answers = example(sent_by=method, sent_after_5pm=True if asked_ else None)
+    assert ("after-5pm" in shown(answers)) is asked_
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
-    assert ("after_5pm" in validated.answers) is asked
+    assert ("sent_after_5pm" in validated.answers) is asked_
 
 
 @pytest.mark.parametrize(
     ("field", "message"),
     [
-        ("requester", "Select who is making the request"),
+        ("writer", "Select who is making the request"),
         ("child_name", "Enter your child's full name"),
         ("child_relation", "Select how the letter should describe your child"),
         ("child_dob", "Enter your child's date of birth"),
         ("la_name", "Enter the name of the council"),
         ("reasons_sen", "Enter why there are, or may be, special educational needs"),
         ("reasons_plan", "Enter why an EHC plan may be necessary"),
-        ("date_sent", "Enter the date you will send the request"),
-        ("send_method", "Select how you will send the request"),
-        ("after_5pm", "Select yes if you will send it or hand it in after 5pm"),
-        ("parent_name", "Enter your full name"),
-        ("parent_address", "Enter your address"),
+        ("sent_on", "Enter the date you will send the request"),
+        ("sent_by", "Select how you will send the request"),
+        ("sent_after_5pm", "Select yes if you will send it or hand it in after 5pm"),
+        ("writer_name", "Enter your full name"),
+        ("writer_address", "Enter your address"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
     answers = example()
     del answers[field]
-    errors = validate_answers(DOCUMENT, answers).errors
-    if field == "requester":  # nothing after it applies until it is answered
-        assert errors["requester"] == [message]
-    else:
-        assert errors == {field: [message]}
+    # Without a writer, the questions after it are a parent's, which the example answers.
+    assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
 
 
 @pytest.mark.parametrize(
     ("other", "field", "message"),
     [
-        (YOUNG_PERSON, "yp_name", "Enter your full name"),
-        (YOUNG_PERSON, "yp_dob", "Enter your date of birth"),
-        (YOUNG_PERSON, "yp_address", "Enter your address"),
-        (SCHOOL, "pupil_name", "Enter the pupil's full name"),
-        (SCHOOL, "pupil_dob", "Enter the pupil's date of birth"),
+        (YOUNG_PERSON, "child_name", "Enter your full name"),
+        (YOUNG_PERSON, "child_dob", "Enter your date of birth"),
+        (YOUNG_PERSON, "writer_address", "Enter your address"),
+        (SCHOOL, "child_name", "Enter the pupil's full name"),
+        (SCHOOL, "child_dob", "Enter the pupil's date of birth"),
         (
             SCHOOL,
             "family_agrees",
             "Select yes if the family agrees to the school making this request",
         ),
-        (SCHOOL, "staff_role", "Enter your job title"),
-        (SCHOOL, "school_name", "Enter the name of the school"),
+        (SCHOOL, "writer_name", "Enter your full name"),
+        (SCHOOL, "writer_role", "Enter your job title"),
+        (SCHOOL, "school_name", "Enter the name of your school"),
         (SCHOOL, "school_address", "Enter the school's address"),
     ],
 )
 def test_young_person_and_school_questions_have_messages(other, field, message):
-    answers = as_requester(other)
+    answers = as_writer(other)
     del answers[field]
     assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
 
@@ -219,20 +301,20 @@ def test_young_person_and_school_questions_have_messages(other, field, message):
     ("changes", "field", "message"),
     [
         (
-            {"date_sent": "2027-02-22"},
-            "date_sent",
-            "Date you will send the request must be the same as or before 21 February 2027",
+            {"sent_on": "2027-02-22"},
+            "sent_on",
+            "The date you will send the request must be the same as or before 21 February 2027",
         ),
         ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         (
-            {"professionals": [{"role": "speech and language therapist"}]},
-            "professionals",
+            {"advice_from": [{"role": "speech and language therapist"}]},
+            "advice_from",
             "Enter the name of the professional or service",
         ),
-        ({"send_method": "pigeon"}, "send_method", "Select how you will send the request"),
+        ({"sent_by": "pigeon"}, "sent_by", "Select how you will send the request"),
         (
-            {"parent_email": "siobhan at example"},
-            "parent_email",
+            {"writer_email": "siobhan at example"},
+            "writer_email",
             "Enter an email address in the correct format, like name@example.com",
         ),
     ],
@@ -243,28 +325,42 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
 
 def test_a_sending_date_in_the_past_or_the_next_90_days_is_accepted():
     for day in ("2026-09-01", "2026-11-23", "2027-02-21"):
-        assert validate_answers(DOCUMENT, example(date_sent=day)).errors == {}
+        assert validate_answers(DOCUMENT, example(sent_on=day)).errors == {}
+
+
+def test_the_year_group_must_fit_the_date_of_birth():
+    errors = validate_answers(DOCUMENT, example(child_dob="2012-01-01")).errors
+    assert errors == {
+        "year_group": [
+            "Someone born on 1 January 2012 is usually in Year 10. Check the year group and "
+            "date of birth. If they are taught outside their usual year group, say so after "
+            "the year group"
+        ]
+    }
+    # A year either side is accepted, and a year group is not asked of a young person.
+    assert validate_answers(DOCUMENT, example(year_group="Year 4")).errors == {}
+    assert validate_answers(DOCUMENT, example(year_group="Year 6")).errors == {}
 
 
 def test_optional_answers_can_be_left_out():
     optional = [
         "child_known_as",
-        "child_setting",
+        "school_name",
         "year_group",
         "la_address",
         "school_action",
         "progress",
-        "professionals",
-        "evidence",
-        "parent_email",
-        "parent_phone",
+        "advice_from",
+        "enclosures",
+        "writer_email",
+        "writer_phone",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     context_ = context_of(answers)
-    assert context_["opening"][0].endswith("Leo Brennan, who was born on 9 June 2016.")
+    assert context_["opening"][0].endswith("Leo Brennan, who was born on 20 September 2016.")
     assert context_["addressee"] == ["SEN Team", "Westbridge Borough Council"]
     assert context_["school_action"] == context_["progress"] == []
-    assert context_["professionals"] == context_["evidence"] == []
+    assert context_["advice_from"] == context_["enclosures"] == []
     assert context_["contact"] == "You can write to me at the address above."
     text = text_of(render_docx(DOCUMENT, context_))
     for heading in ("Support so far", "Who to ask for advice", "Documents sent"):
@@ -279,8 +375,8 @@ def test_a_parent_writes_about_my_son_under_section_36_1():
     opening = " ".join(context_["opening"])
     assert opening.startswith(
         "I am writing to ask you to carry out an education, health and care (EHC) needs "
-        "assessment for my son, Leo Brennan, who was born on 9 June 2016. Leo is in Year 5 at "
-        "St Anne's Church of England Primary School."
+        "assessment for my son, Leo Brennan, who was born on 20 September 2016. Leo is in Year 5 "
+        "at St Anne's Church of England Primary School."
     )
     assert f"I make this request as Leo's parent, under {law.cite('cfa-s36-1')}." in opening
     assert context_["test_parts"][0] == "Leo has or may have special educational needs (SEN)"
@@ -290,6 +386,8 @@ def test_a_parent_writes_about_my_son_under_section_36_1():
         "27 Orchard Way",
         "Westbridge",
         "WB4 7JD",
+        "siobhan.brennan@example.com",
+        "07700 900456",
     ]
     assert context_["signer"] == "Siobhan Brennan"
     assert context_["signer_role"] == ""
@@ -303,7 +401,7 @@ def test_a_parent_chooses_how_the_child_is_described(relation, words):
 
 
 def test_a_young_person_writes_in_their_own_name():
-    context_ = context_of(as_requester(YOUNG_PERSON))
+    context_ = context_of(as_writer(YOUNG_PERSON))
     opening = " ".join(context_["opening"])
     assert "needs assessment for me. I was born on 3 May 2008 and I am at Westbridge College." in (
         opening
@@ -313,16 +411,23 @@ def test_a_young_person_writes_in_their_own_name():
     assert context_["test_parts"][0] == "I have or may have special educational needs (SEN)"
     assert context_["test_parts"][1].endswith("made for me through an EHC plan")
     assert context_["sen_heading"] == "1. I have or may have special educational needs"
-    assert context_["professionals_intro"].startswith("When you assess me,")
+    assert context_["advice_intro"].startswith("When you assess me,")
     assert context_["deadlines"][0]["task"].endswith("and tell me")
     assert context_["heading"].endswith("for Jordan Achterberg")
-    assert context_["sender_lines"][0] == "Jordan Achterberg"
+    assert context_["sender_lines"] == [
+        "Jordan Achterberg",
+        "Flat 4, 9 Canal Street",
+        "Westbridge",
+        "WB2 5PL",
+        "jordan.a@example.com",
+    ]
+    assert context_["signer"] == "Jordan Achterberg"
     assert context_["contact"] == "You can contact me by email at jordan.a@example.com."
     assert "parent" not in all_text(context_)
 
 
 def test_a_school_writes_about_our_pupil_with_the_familys_agreement():
-    context_ = context_of(as_requester(SCHOOL))
+    context_ = context_of(as_writer(SCHOOL))
     opening = " ".join(context_["opening"])
     assert (
         "I am writing on behalf of Elmbrook Primary School to ask you to carry out an "
@@ -332,18 +437,27 @@ def test_a_school_writes_about_our_pupil_with_the_familys_agreement():
     assert "We make this request as Amara's school" in opening
     assert "Amara's family agree to us making this request." in opening
     assert cites(opening, "code-9.8")
-    assert context_["evidence_intro"].startswith("We are sending")
+    assert context_["enclosures_intro"].startswith("We are sending")
     assert context_["sending"].startswith("We are sending this request by email")
     assert context_["deadlines"][0]["task"].endswith("and tell Amara's family")
     assert "send us a copy of what you send to Amara's family" in context_["acknowledge"]
-    assert context_["sender_lines"][:3] == ["Priya Patel", "SENCO", "Elmbrook Primary School"]
+    assert context_["sender_lines"] == [
+        "Priya Patel",
+        "SENCO",
+        "Elmbrook Primary School",
+        "Mill Lane",
+        "Westbridge",
+        "WB3 4QT",
+        "senco@elmbrook.example.sch.uk",
+    ]
+    assert context_["signer"] == "Priya Patel"
     assert context_["signer_role"] == "SENCO, Elmbrook Primary School"
     assert context_["contact"] == "You can contact us by email at senco@elmbrook.example.sch.uk."
     assert "my son" not in all_text(context_)
 
 
 def test_a_school_without_the_familys_agreement_says_so():
-    context_ = context_of(as_requester({**SCHOOL, "family_agrees": False}))
+    context_ = context_of(as_writer({**SCHOOL, "family_agrees": False}))
     agreement = context_["opening"][-1]
     assert agreement.startswith("We have not yet got the agreement of Amara's family")
     assert cites(agreement, "code-9.8")
@@ -389,7 +503,7 @@ def test_example_dates_count_from_the_day_of_the_email():
     assert "assume you receive it on 24 November 2026" in context_["limits_intro"]
     # Tue 24 Nov 2026 + 6, 16 and 20 calendar weeks.
     assert deadline_dates(context_) == ["5 January 2027", "16 March 2027", "13 April 2027"]
-    assert law.ehc_deadlines(datetime.date(2026, 11, 24))["decide-to-assess"] == (
+    assert deadlines.ehc_deadlines(datetime.date(2026, 11, 24))["decide-to-assess"] == (
         datetime.date(2027, 1, 5)
     )
 
@@ -418,7 +532,7 @@ def test_the_exceptions_are_named_and_the_assumption_explained():
     [
         (
             # Fri 27 Nov 2026 after 5pm -> Mon 30 Nov.
-            {"date_sent": "2026-11-27", "after_5pm": True},
+            {"sent_on": "2026-11-27", "sent_after_5pm": True},
             "by email after 5pm on 27 November 2026, so it should count as received on the "
             "next working day, 30 November 2026.",
             "30 November 2026",
@@ -426,7 +540,7 @@ def test_the_exceptions_are_named_and_the_assumption_explained():
         ),
         (
             # Sat 28 Nov 2026 by hand -> Mon 30 Nov.
-            {"date_sent": "2026-11-28", "send_method": "hand"},
+            {"sent_on": "2026-11-28", "sent_by": "hand"},
             "delivering this request by hand on 28 November 2026, which is not a working day, "
             "so it should count as received on the next working day, 30 November 2026.",
             "30 November 2026",
@@ -434,7 +548,7 @@ def test_the_exceptions_are_named_and_the_assumption_explained():
         ),
         (
             # Thu 24 Dec 2026 first class: Fri 25, Sat 26, Sun 27, Mon 28 (substitute) -> Tue 29.
-            {"date_sent": "2026-12-24", "send_method": "first-class-post", "after_5pm": None},
+            {"sent_on": "2026-12-24", "sent_by": "first-class-post", "sent_after_5pm": None},
             "by first-class post on 24 December 2026, so you should receive it on the next "
             "working day, 29 December 2026.",
             "29 December 2026",
@@ -442,7 +556,7 @@ def test_the_exceptions_are_named_and_the_assumption_explained():
         ),
         (
             # Fri 27 Nov 2026 signed-for: expected to be signed for on Mon 30 Nov.
-            {"date_sent": "2026-11-27", "send_method": "signed-post", "after_5pm": None},
+            {"sent_on": "2026-11-27", "sent_by": "signed-post", "sent_after_5pm": None},
             "by signed-for post on 27 November 2026. It should count as received on the day it "
             "is signed for, which is likely to be the next working day, 30 November 2026.",
             "30 November 2026",
@@ -461,11 +575,11 @@ def test_the_day_of_receipt_follows_how_and_when_it_is_sent(
 
 
 def test_letter_is_dated_the_day_it_is_sent():
-    assert context(date_sent="2026-12-01")["letter_date"] == "1 December 2026"
+    assert context(sent_on="2026-12-01")["letter_date"] == "1 December 2026"
 
 
 def test_citations_all_come_from_law():
-    for answers in (example(), as_requester(YOUNG_PERSON), as_requester(SCHOOL)):
+    for answers in (example(), as_writer(YOUNG_PERSON), as_writer(SCHOOL)):
         letter = all_text(context_of(answers))
         for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
             letter = letter.replace(citation, "")
@@ -478,8 +592,8 @@ def test_citations_all_come_from_law():
 
 
 def test_a_named_officer_is_written_to_by_name():
-    context_ = context(la_contact="Ms Joy Adeyemi")
-    assert context_["addressee"][:2] == ["Ms Joy Adeyemi", "Westbridge Borough Council"]
+    context_ = context(la_officer="Ms Joy Adeyemi")
+    assert context_["addressee"][:3] == ["Ms Joy Adeyemi", "SEN Team", "Westbridge Borough Council"]
     assert context_["salutation"] == "Dear Ms Joy Adeyemi"
     assert context_["sign_off"] == "Yours sincerely"
     unnamed = context()
@@ -487,8 +601,8 @@ def test_a_named_officer_is_written_to_by_name():
     assert (unnamed["salutation"], unnamed["sign_off"]) == ("Dear SEN Team", "Yours faithfully")
 
 
-def test_professionals_are_listed_with_their_job_and_details():
-    assert context()["professionals"] == [
+def test_advisers_are_listed_with_their_job_and_details():
+    assert context()["advice_from"] == [
         "Dr Rachel Evans, community paediatrician (Westbridge Children's Centre; saw Leo on "
         "10 September 2026)",
         "Westbridge Speech and Language Therapy Service (Leo has been on the waiting list "
@@ -500,7 +614,7 @@ def test_filename_names_the_child_and_the_sending_date():
     assert request_letter.filename(DOCUMENT.example) == (
         "EHC needs assessment request for Leo Brennan, 24 November 2026"
     )
-    assert request_letter.filename(as_requester(YOUNG_PERSON)).startswith(
+    assert request_letter.filename(as_writer(YOUNG_PERSON)).startswith(
         "EHC needs assessment request for Jordan Achterberg"
     )
 
@@ -532,13 +646,15 @@ def test_blank_mode_gives_a_parents_letter_with_prompts():
     context_ = build_context(blank_answers(DOCUMENT))
     assert context_["blank"] is True
     assert context_["letter_date"] == "[date]"
+    assert context_["salutation"] == "Dear [name]"
+    assert context_["sender_lines"][0] == "[your name]"
     assert "[my son / my daughter / my child], [child's full name]" in context_["opening"][0]
     assert all(is_prompt(row["date"]) for row in context_["deadlines"])
     assert context_["deadlines"][0]["date"] == "[date 6 weeks after they receive it]"
     assert cites(context_["deadlines"][2]["law"], "send-regs-13-2")
     assert "[email / hand / post]" in context_["sending"]
-    assert context_["professionals"] == ["[name or service], [their job] ([where they work])"]
-    assert context_["evidence"] == ["[document, with its date]"]
+    assert context_["advice_from"] == ["[name or service], [their job] ([where they work])"]
+    assert context_["enclosures"] == ["[document, with its date]"]
     assert context_.keys() == context().keys()
 
 
@@ -546,7 +662,7 @@ def test_blank_mode_gives_a_parents_letter_with_prompts():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -554,12 +670,12 @@ def test_template_variables_are_exactly_the_context():
 def test_every_answer_typed_comes_back_in_the_letter(answers):
     given = {
         "parent": example(),
-        "young-person": as_requester(YOUNG_PERSON),
-        "school": as_requester(SCHOOL),
+        "young-person": as_writer(YOUNG_PERSON),
+        "school": as_writer(SCHOOL),
     }[answers]
     text = text_of(render_docx(DOCUMENT, context_of(given)))
-    skip = {"requester", "child_relation", "child_dob", "yp_dob", "pupil_dob", "pupil_year"}
-    skip |= {"family_agrees", "date_sent", "send_method", "after_5pm"}
+    skip = {"writer", "child_relation", "child_dob", "family_agrees"}
+    skip |= {"sent_on", "sent_by", "sent_after_5pm"}
     for key, value in given.items():
         if key not in skip:
             for line in all_text(value).split("\n"):
@@ -586,15 +702,15 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         context_ = context(
             school_action=None,
             progress=None,
-            professionals=None,
-            evidence=None,
-            parent_email=None,
-            parent_phone=None,
-            child_setting=None,
+            advice_from=None,
+            enclosures=None,
+            writer_email=None,
+            writer_phone=None,
+            school_name=None,
             year_group=None,
         )
     elif mode == "school":
-        context_ = context_of(as_requester(SCHOOL))
+        context_ = context_of(as_writer(SCHOOL))
     else:
         context_ = context()
     document = render_docx(DOCUMENT, context_)
@@ -605,7 +721,7 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
 def test_lists_use_word_list_styles():
     document = render_docx(DOCUMENT, context())
     styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
-    for item in DOCUMENT.example["evidence"]:
+    for item in DOCUMENT.example["enclosures"]:
         assert styles[item] == "List Bullet"
     assert styles["Leo has or may have special educational needs (SEN)"] == "List Bullet"
     assert styles[context()["heading"]] == "Heading 1"

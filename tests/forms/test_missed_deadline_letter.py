@@ -2,39 +2,40 @@
 Word template."""
 
 import datetime
+import functools
 import re
 
 import pytest
 from docxtpl import DocxTemplate
 
-from forms import missed_deadline_letter
+from forms import deadlines, law, missed_deadline_letter
 from forms.missed_deadline_letter import DOCUMENT, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx, text_of
+from service import dates
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from service.steps import step_form
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday, with no bank holiday in the week after
-REAL_TODAY = law.today
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
+REAL_TODAY = dates.today  # taken before the tests freeze it
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 def shown(answers):
     return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
 
 
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
+def sent(sent_by, sent_on, *, after_5pm=False, signed_for_on=None):
+    """The answers about sending: after 5pm is asked for email and hand only, and the date it
+    was signed for for signed-for post only."""
+    return {
+        "sent_by": sent_by,
+        "sent_on": sent_on,
+        "sent_after_5pm": after_5pm if sent_by in ("email", "hand") else None,
+        "signed_for_on": signed_for_on,
+    }
 
 
 def all_text(value):
@@ -65,14 +66,14 @@ def test_example_answers_are_valid():
 def test_example_is_valid_on_the_real_date_too(monkeypatch):
     """The browser journeys and the API run on today's real date: the example's time limit
     must already have passed, or they could not finish."""
-    monkeypatch.setattr(law, "today", REAL_TODAY)
+    monkeypatch.setattr(dates, "today", REAL_TODAY)
     assert validate_answers(DOCUMENT, DOCUMENT.example).errors == {}
 
 
 def test_field_names_are_short_snake_case():
     for step in DOCUMENT.steps:
         for name in DOCUMENT.field_names(step):
-            assert re.fullmatch(r"[a-z][a-z_]{1,24}", name), name
+            assert re.fullmatch(r"[a-z][a-z0-9_]{1,24}", name), name
 
 
 @pytest.mark.parametrize(
@@ -82,13 +83,14 @@ def test_field_names_are_short_snake_case():
         ("la_name", "Enter the name of the council"),
         ("child_name", "Enter your child's full name"),
         ("child_dob", "Enter your child's date of birth"),
-        ("deadline", "Select which time limit the council has missed"),
+        ("sent_on", "Enter the date the request was sent"),
         ("sent_by", "Select how the request was sent"),
-        ("request_sent", "Enter the date the request was sent"),
+        ("sent_after_5pm", "Select yes if it was sent or handed in after 5pm"),
+        ("deadline", "Select which time limit the council has missed"),
         ("exception", "Select whether the council has given a reason for the delay"),
         ("exception_details", "Enter the reason the council gave"),
-        ("your_name", "Enter your full name"),
-        ("your_address", "Enter your address"),
+        ("writer_name", "Enter your full name"),
+        ("writer_address", "Enter your address"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
@@ -102,15 +104,17 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
     [
         ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         (
-            {"request_sent": "2099-01-01"},
-            "request_sent",
+            {"sent_on": "2099-01-01"},
+            "sent_on",
             "The date the request was sent must be today or in the past",
         ),
         ({"deadline": "30-weeks"}, "deadline", "Select which time limit the council has missed"),
         ({"sent_by": "pigeon"}, "sent_by", "Select how the request was sent"),
+        # The combined answers of old ("by email, after 5pm") are no longer choices.
+        ({"sent_by": "email-after-5pm"}, "sent_by", "Select how the request was sent"),
         (
-            {"your_email": "chidi at example"},
-            "your_email",
+            {"writer_email": "chidi at example"},
+            "writer_email",
             "Enter an email address in the correct format, like name@example.com",
         ),
     ],
@@ -121,15 +125,15 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
 
 def test_optional_answers_can_be_left_out():
     optional = [
-        "team_name",
-        "officer_name",
+        "la_team",
+        "la_officer",
         "la_address",
         "la_reference",
         "child_known_as",
         "impact",
         "monitoring_officer",
-        "your_email",
-        "your_phone",
+        "writer_email",
+        "writer_phone",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     validated = validate_answers(DOCUMENT, answers)
@@ -140,43 +144,115 @@ def test_optional_answers_can_be_left_out():
     assert context_["sign_off"] == "Yours faithfully"
     assert context_["reference"] == ""
     assert context_["impact"] == []
-    assert context_["copy_to"] == "Monitoring Officer, Kingsmead Borough Council"
+    assert context_["copy_to"] == "Copy to: Monitoring Officer, Kingsmead Borough Council"
     assert context_["contact"] == "You can write to me at the address above."
     assert "Amara Okafor or me" in all_text(context_["exceptions"])
+
+
+# --- Sending: after 5pm, and the day it was signed for ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent_by", "after_5pm", "signed_for"),
+    [
+        ("email", True, False),
+        ("hand", True, False),
+        ("signed-post", False, True),
+        ("first-class-post", False, False),
+    ],
+)
+def test_after_5pm_and_signed_for_are_asked_only_where_they_matter(sent_by, after_5pm, signed_for):
+    slugs = shown(example(**sent(sent_by, "2026-06-08", signed_for_on="2026-06-09")))
+    assert ("after-5pm" in slugs) is after_5pm
+    assert ("signed-for" in slugs) is signed_for
+    assert slugs.index("sending") < slugs.index("deadline")
+
+
+def test_signed_for_post_needs_the_date_it_was_signed_for():
+    answers = example(**sent("signed-post", "2026-06-05"))
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "signed_for_on": ["Enter the date the request was signed for"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("signed_for_on", "errors"),
+    [
+        ("2026-06-05", {}),  # signed for the day it was posted
+        ("2026-06-08", {}),
+        (
+            "2026-06-04",
+            {
+                "signed_for_on": [
+                    "The date the request was signed for must be the same as or after the "
+                    "date it was posted, 5 June 2026"
+                ]
+            },
+        ),
+        (
+            "2026-11-24",
+            {"signed_for_on": ["The date the request was signed for must be today or in the past"]},
+        ),
+    ],
+)
+def test_it_cannot_be_signed_for_before_it_was_posted(signed_for_on, errors):
+    answers = example(**sent("signed-post", "2026-06-05", signed_for_on=signed_for_on))
+    assert validate_answers(DOCUMENT, answers).errors == errors
 
 
 # --- The time limit must have passed --------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("deadline", "sent_by", "sent", "message"),
+    ("deadline", "sending", "message"),
     [
         # Received Mon 12 Oct 2026; 6 weeks later is today, the last day of the limit.
-        ("decide-to-assess", "email", "2026-10-12", "The 6-week time limit ends on 23 November"),
+        (
+            "decide-to-assess",
+            sent("email", "2026-10-12"),
+            "The 6-week time limit ends on 23 November",
+        ),
         # Fri 9 Oct after 5pm, or by first-class post: received Mon 12 Oct.
-        ("decide-to-assess", "email-after-5pm", "2026-10-09", "The 6-week time limit ends on 23"),
-        ("decide-to-assess", "first-class-post", "2026-10-09", "The 6-week time limit ends on 23"),
-        ("decide-to-issue", "hand", "2026-08-03", "The 16-week time limit ends on 23 November"),
-        ("final-plan", "signed-post", "2026-07-06", "The 20-week time limit ends on 23 November"),
-        ("final-plan", "email", "2026-11-02", "The 20-week time limit ends on 22 March 2027"),
+        (
+            "decide-to-assess",
+            sent("email", "2026-10-09", after_5pm=True),
+            "The 6-week time limit ends on 23",
+        ),
+        (
+            "decide-to-assess",
+            sent("first-class-post", "2026-10-09"),
+            "The 6-week time limit ends on 23",
+        ),
+        (
+            "decide-to-issue",
+            sent("hand", "2026-08-03"),
+            "The 16-week time limit ends on 23 November",
+        ),
+        # Posted Fri 3 July, signed for Mon 6 July: the clock starts on the day it is signed for.
+        (
+            "final-plan",
+            sent("signed-post", "2026-07-03", signed_for_on="2026-07-06"),
+            "The 20-week time limit ends on 23 November",
+        ),
+        (
+            "final-plan",
+            sent("email", "2026-11-02"),
+            "The 20-week time limit ends on 22 March 2027",
+        ),
     ],
 )
-def test_the_letter_cannot_be_written_before_the_limit_has_passed(deadline, sent_by, sent, message):
-    errors = validate_answers(
-        DOCUMENT, example(deadline=deadline, sent_by=sent_by, request_sent=sent)
-    ).errors
-    assert list(errors) == ["request_sent"]
-    (error,) = errors["request_sent"]
+def test_the_letter_cannot_be_written_before_the_limit_has_passed(deadline, sending, message):
+    errors = validate_answers(DOCUMENT, example(deadline=deadline, **sending)).errors
+    assert list(errors) == ["deadline"]
+    (error,) = errors["deadline"]
     assert error.startswith(message)
     assert re.search(r"\. You can send this letter from \d+ \w+ 20\d\d$", error)
 
 
 def test_the_error_says_the_day_after_the_limit_ends():
-    errors = validate_answers(
-        DOCUMENT, example(deadline="decide-to-assess", sent_by="email", request_sent="2026-10-12")
-    ).errors
-    assert errors == {
-        "request_sent": [
+    answers = example(deadline="decide-to-assess", **sent("email", "2026-10-12"))
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "deadline": [
             "The 6-week time limit ends on 23 November 2026. You can send this letter from "
             "24 November 2026"
         ]
@@ -184,25 +260,50 @@ def test_the_error_says_the_day_after_the_limit_ends():
 
 
 @pytest.mark.parametrize(
-    ("deadline", "sent_by", "sent"),
+    ("deadline", "sending"),
     [
-        ("decide-to-assess", "email", "2026-10-09"),  # ended Fri 20 Nov
-        ("decide-to-assess", "signed-post", "2026-10-09"),
-        ("decide-to-issue", "email", "2026-07-31"),  # ended Fri 20 Nov
-        ("final-plan", "hand", "2026-07-03"),  # ended Fri 20 Nov
+        ("decide-to-assess", sent("email", "2026-10-09")),  # ended Fri 20 Nov
+        ("decide-to-assess", sent("signed-post", "2026-10-08", signed_for_on="2026-10-09")),
+        ("decide-to-issue", sent("email", "2026-07-31")),  # ended Fri 20 Nov
+        ("final-plan", sent("hand", "2026-07-03")),  # ended Fri 20 Nov
     ],
 )
-def test_the_letter_can_be_written_the_day_after_the_limit_ends(deadline, sent_by, sent):
-    answers = example(deadline=deadline, sent_by=sent_by, request_sent=sent)
+def test_the_letter_can_be_written_the_day_after_the_limit_ends(deadline, sending):
+    answers = example(deadline=deadline, **sending)
     assert validate_answers(DOCUMENT, answers).errors == {}
 
 
-def test_the_api_gives_the_same_message(app, monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-    answers = example(deadline="decide-to-assess", request_sent="2026-10-12")
+@pytest.mark.parametrize(
+    ("earlier", "valid"),
+    [
+        ({"sent_by": "email", "sent_on": "2026-10-09", "sent_after_5pm": False}, True),
+        # After 5pm on Friday 9 October: received Monday 12 October, so the limit ends today.
+        ({"sent_by": "email", "sent_on": "2026-10-09", "sent_after_5pm": True}, False),
+        ({"sent_by": "hand", "sent_on": "2026-10-09", "sent_after_5pm": True}, False),
+        # Signed-for post counts from the day it was signed for, not the day it was posted.
+        ({"sent_by": "signed-post", "sent_on": "2026-10-08", "signed_for_on": "2026-10-09"}, True),
+        ({"sent_by": "signed-post", "sent_on": "2026-10-08", "signed_for_on": "2026-10-12"}, False),
+        ({"sent_by": "first-class-post", "sent_on": "2026-10-08"}, True),
+        ({"sent_by": "first-class-post", "sent_on": "2026-10-09"}, False),
+        ({}, True),  # the sending questions say what is missing, not this one
+    ],
+)
+def test_the_time_limit_question_works_from_the_earlier_answers(earlier, valid):
+    step = DOCUMENT.step("deadline")
+    form = step_form(step, {"deadline": "decide-to-assess"}, earlier=earlier, csrf=False)
+    assert form.validate() is valid
+    if not valid:
+        assert form.deadline.errors == [
+            "The 6-week time limit ends on 23 November 2026. You can send this letter from "
+            "24 November 2026"
+        ]
+
+
+def test_the_api_gives_the_same_message(app):
+    answers = example(deadline="decide-to-assess", sent_on="2026-10-12")
     response = app.test_client().post(f"/api/v1/documents/{DOCUMENT.slug}", json=answers)
     assert response.status_code == 422
-    assert response.json["errors"]["request_sent"][0].startswith(
+    assert response.json["errors"]["deadline"][0].startswith(
         "The 6-week time limit ends on 23 November 2026."
     )
 
@@ -210,14 +311,55 @@ def test_the_api_gives_the_same_message(app, monkeypatch):
 # --- Conditional questions ------------------------------------------------------------------
 
 
-def test_a_young_person_is_asked_their_own_date_of_birth_not_their_childs():
-    answers = example(writer="young_person", yp_dob="2008-03-01")
-    assert "child" not in shown(answers)
-    assert "date-of-birth" in shown(answers)
-    assert "date-of-birth" not in shown(example())
+def questions_asked(slug, writer):
+    form = step_form(DOCUMENT.step(slug), earlier={"writer": writer}, csrf=False)
+    return {field.short_name: field.label.text for field in form.fields_asked()}
+
+
+def test_a_young_person_gives_their_own_name_and_date_of_birth_about_themselves():
+    assert questions_asked("child", "parent") == {
+        "child_name": "Your child's full name",
+        "child_known_as": "What name does your child usually go by? (optional)",
+        "child_dob": "Date of birth",
+    }
+    assert questions_asked("child", "young_person") == {
+        "child_name": "Your full name",
+        "child_dob": "Your date of birth",
+    }
+    assert list(questions_asked("you", "parent")) == [
+        "writer_name",
+        "writer_address",
+        "writer_email",
+        "writer_phone",
+    ]
+    assert list(questions_asked("you", "young_person")) == [
+        "writer_address",
+        "writer_email",
+        "writer_phone",
+    ]
+    answers = example(writer="young_person", child_name="Sam Taylor", child_dob="2008-03-01")
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
-    assert "child_name" not in validated.answers
+    assert "writer_name" not in validated.answers
+    assert "child_known_as" not in validated.answers
+
+
+def test_the_time_limit_is_asked_after_how_the_request_was_sent():
+    assert [step.slug for step in DOCUMENT.steps] == [
+        "writer",
+        "council",
+        "child",
+        "sending",
+        "after-5pm",
+        "signed-for",
+        "deadline",
+        "reason",
+        "reason-details",
+        "effect",
+        "copy",
+        "you",
+    ]
+    assert "signed-for" not in shown(example())
 
 
 def test_the_reason_is_asked_for_only_when_the_council_gave_one():
@@ -242,7 +384,7 @@ def test_the_deadline_step_explains_the_16_week_limit():
 def test_example_letter_is_addressed_and_dated():
     context_ = context()
     assert context_["letter_date"] == "23 November 2026"
-    assert context_["action_by"] == "30 November 2026"
+    assert context_["asks_intro"].endswith("by 30 November 2026:")
     assert context_["addressee"] == [
         "Ms Turner",
         "SEND Assessment Team",
@@ -254,67 +396,95 @@ def test_example_letter_is_addressed_and_dated():
     ]
     assert context_["salutation"] == "Dear Ms Turner"
     assert context_["sign_off"] == "Yours sincerely"
-    assert context_["subject"] == "Missed time limit: final EHC plan for Amara Okafor"
-    assert context_["child_dob"] == "14 February 2018"
+    assert context_["signer"] == "Chidi Okafor"
+    assert context_["sender_lines"] == [
+        "Chidi Okafor",
+        "14 Elm Road",
+        "Kingsmead",
+        "KM6 2QT",
+        "chidi.okafor@example.com",
+        "07700 900123",
+    ]
+    assert context_["heading"] == (
+        "Missed time limit: final EHC plan for Amara Okafor (date of birth 14 February 2018)"
+    )
     assert context_["reference"] == "Your reference: EHC/2026/0412"
-    assert context_["copy_to"] == "Ms Helen Marsh, Monitoring Officer, Kingsmead Borough Council"
+    assert context_["copy_to"] == (
+        "Copy to: Ms Helen Marsh, Monitoring Officer, Kingsmead Borough Council"
+    )
+    assert context_["intro"] == (
+        "I am writing about the request for an education, health and care (EHC) needs "
+        "assessment for my child, Amara Okafor. The 20-week time limit has passed, and I have "
+        "not received the final EHC plan."
+    )
 
 
 @pytest.mark.parametrize(
-    ("sent_by", "sent", "wording", "ended"),
+    ("sending", "wording", "ended"),
     [
         (
-            "email",
-            "2026-06-08",
+            sent("email", "2026-06-08"),
             "The request was sent to you by email on 8 June 2026, so you received it that day.",
             "26 October 2026",
         ),
         (
-            "email-after-5pm",
-            "2026-06-05",
+            sent("email", "2026-06-05", after_5pm=True),
             "The request was sent to you by email after 5pm on 5 June 2026, so I have counted "
             "it as received on the next working day, 8 June 2026.",
             "26 October 2026",
         ),
         (
-            "hand",
-            "2026-06-06",  # a Saturday
+            sent("hand", "2026-06-06"),  # a Saturday
             "The request was delivered to you by hand on 6 June 2026, which was not a working "
             "day, so I have counted it as received on the next working day, 8 June 2026.",
             "26 October 2026",
         ),
         (
-            "email",
-            "2026-05-25",  # the spring bank holiday
+            sent("email", "2026-05-25"),  # the spring bank holiday
             "The request was sent to you by email on 25 May 2026, which was not a working day, "
             "so I have counted it as received on the next working day, 26 May 2026.",
             "13 October 2026",
         ),
         (
-            "hand-after-5pm",
-            "2026-06-08",
+            sent("hand", "2026-06-08", after_5pm=True),
             "The request was delivered to you by hand after 5pm on 8 June 2026, so I have "
             "counted it as received on the next working day, 9 June 2026.",
             "27 October 2026",
         ),
         (
-            "signed-post",
-            "2026-06-06",
-            "The request was sent to you by signed-for post and signed for on 6 June 2026, so "
-            "you received it that day.",
+            sent("email", "2026-06-06", after_5pm=True),  # a Saturday evening
+            "The request was sent to you by email after 5pm on 6 June 2026, so I have counted "
+            "it as received on the next working day, 8 June 2026.",
+            "26 October 2026",
+        ),
+        (
+            sent("signed-post", "2026-06-04", signed_for_on="2026-06-06"),
+            "The request was sent to you by signed-for post on 4 June 2026 and signed for on "
+            "6 June 2026, so you received it that day.",
             "24 October 2026",
         ),
         (
-            "first-class-post",
-            "2026-06-05",
+            sent("signed-post", "2026-06-08", signed_for_on="2026-06-08"),
+            "The request was sent to you by signed-for post on 8 June 2026 and signed for on "
+            "8 June 2026, so you received it that day.",
+            "26 October 2026",
+        ),
+        (
+            sent("first-class-post", "2026-06-05"),
             "The request was sent to you by first-class post on 5 June 2026, so I have counted "
             "it as received on the next working day, 8 June 2026.",
             "26 October 2026",
         ),
+        (
+            sent("first-class-post", "2026-06-08"),  # a Monday: received the next day
+            "The request was sent to you by first-class post on 8 June 2026, so I have counted "
+            "it as received on the next working day, 9 June 2026.",
+            "27 October 2026",
+        ),
     ],
 )
-def test_the_day_of_receipt_follows_how_the_request_was_sent(sent_by, sent, wording, ended):
-    context_ = context(sent_by=sent_by, request_sent=sent)
+def test_the_day_of_receipt_follows_how_the_request_was_sent(sending, wording, ended):
+    context_ = context(**sending)
     assert context_["request"] == wording
     (time_limit,) = context_["time_limits"]
     assert time_limit.endswith(f"That time limit ended on {ended}.")
@@ -355,7 +525,7 @@ def test_each_time_limit_has_its_own_regulation_and_exception(
     rule, exception = keys
     context_ = context(deadline=deadline)
     weeks = law.TIME_LIMITS[deadline].amount
-    ended = law.ehc_deadlines(datetime.date(2026, 6, 8))[deadline]
+    ended = deadlines.ehc_deadlines(datetime.date(2026, 6, 8))[deadline]
     (time_limit,) = context_["time_limits"]
     assert time_limit.startswith(law.cite(rule)[0].upper() + law.cite(rule)[1:])
     assert f"within {weeks} weeks of receiving the request" in time_limit
@@ -363,10 +533,10 @@ def test_each_time_limit_has_its_own_regulation_and_exception(
     assert context_["exception_rule"].startswith(
         law.cite(exception)[0].upper() + law.cite(exception)[1:]
     )
-    assert context_["subject"] == f"Missed time limit: {subject} for Amara Okafor"
+    assert context_["heading"].startswith(f"Missed time limit: {subject} for Amara Okafor (")
     assert context_["intro"].endswith(intro)
     assert context_["asks"][0].startswith(first_ask)
-    others = set(law.EHC_EXCEPTIONS.values()) - {exception}
+    others = set(deadlines.EHC_EXCEPTIONS.values()) - {exception}
     assert not any(cites(all_text(context_), key) for key in others)
 
 
@@ -418,7 +588,10 @@ def test_the_councils_reason_for_the_delay(exception, no_reason, last_ask):
 
 def test_the_action_date_is_a_request_not_the_law():
     context_ = context()
-    assert context_["action_days"] == "within 5 working days"
+    assert context_["asks_intro"] == (
+        "Please do the following within 5 working days of the date of this letter, by "
+        "30 November 2026:"
+    )
     assert law.TIME_LIMITS["missed-deadline-action"].citation is None
     text = text_of(render_docx(DOCUMENT, context_))
     assert (
@@ -433,11 +606,18 @@ def test_the_action_date_is_a_request_not_the_law():
 
 
 def test_a_young_person_writes_in_their_own_voice():
-    context_ = context(writer="young_person", yp_dob="2008-03-01", deadline="decide-to-assess")
-    assert context_["subject"] == (
-        "Missed time limit: decision on an EHC needs assessment for Chidi Okafor"
+    context_ = context(
+        writer="young_person",
+        child_name="Sam Taylor",
+        child_dob="2008-03-01",
+        deadline="decide-to-assess",
     )
-    assert context_["child_dob"] == "1 March 2008"
+    assert context_["heading"] == (
+        "Missed time limit: decision on an EHC needs assessment for Sam Taylor "
+        "(date of birth 1 March 2008)"
+    )
+    assert context_["signer"] == context_["sender_lines"][0] == "Sam Taylor"
+    assert "Chidi Okafor" not in all_text(context_)
     assert context_["intro"].startswith(
         "I am writing about my request for an education, health and care (EHC) needs "
         "assessment. The 6-week"
@@ -451,7 +631,7 @@ def test_a_young_person_writes_in_their_own_voice():
 
 
 def test_a_team_without_a_named_person():
-    context_ = context(officer_name=None)
+    context_ = context(la_officer=None)
     assert context_["addressee"][:2] == ["SEND Assessment Team", "Kingsmead Borough Council"]
     assert context_["salutation"] == "Dear SEND Assessment Team"
     assert context_["sign_off"] == "Yours faithfully"
@@ -470,8 +650,8 @@ def test_filename_names_the_child_the_council_and_the_date():
     assert missed_deadline_letter.filename(DOCUMENT.example) == (
         "Missed time limit letter about Amara Okafor to Kingsmead Borough Council, 23 November 2026"
     )
-    young = {**DOCUMENT.example, "writer": "young_person"}
-    assert "about Chidi Okafor" in missed_deadline_letter.filename(young)
+    young = example(writer="young_person", child_name="Sam Taylor")
+    assert "about Sam Taylor" in missed_deadline_letter.filename(young)
 
 
 def test_next_steps_say_what_comes_after_the_letter():
@@ -493,7 +673,9 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
     context_ = build_context(blank_answers(DOCUMENT))
     assert context_["blank"] is True
     assert context_["letter_date"] == "[date]"
-    assert is_prompt(context_["action_by"])
+    assert is_prompt(context_["letter_date"])
+    assert context_["asks_intro"].endswith("by [date, 5 working days from today]:")
+    assert context_["complaint"].startswith("If I have not heard from you by [date, 5 working")
     assert context_["salutation"] == "Dear [name]"
     assert len(context_["time_limits"]) == 3
     for key in ("send-regs-5-1", "send-regs-10-1", "send-regs-13-2"):
@@ -501,7 +683,7 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
     assert context_["exception_rule"].startswith("The law allows more time")
     assert context_["reason_given"] == ["[the reason the council gave, and when]"]
     assert len(context_["asks"]) == 5
-    assert context_["copy_to"] == "[name], Monitoring Officer, [name of the council]"
+    assert context_["copy_to"] == "Copy to: [name], Monitoring Officer, [name of the council]"
     assert context_.keys() == context().keys()
 
 
@@ -509,7 +691,7 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -539,8 +721,8 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
             impact=None,
             la_reference=None,
             la_address=None,
-            your_email=None,
-            your_phone=None,
+            writer_email=None,
+            writer_phone=None,
             monitoring_officer=None,
         )
     else:

@@ -2,6 +2,7 @@
 views, and its Word template."""
 
 import datetime
+import functools
 import re
 
 import docx
@@ -9,47 +10,39 @@ import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import CATALOGUE, records_request
+from forms import CATALOGUE, deadlines, law, records_request
 from forms.records_request import DOCUMENT, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx, text_of
+from forms.vocabulary import SENT_BY
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from service.steps import step_form
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
 from tests.forms.readability import flesch_reading_ease
 
-SENT = datetime.date(2026, 3, 4)  # the example's sending date, a Wednesday
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
+TODAY = SENT = datetime.date(2026, 3, 4)  # the example's sending date, a Wednesday
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 # A young person asking for their own records: the parent's questions are not asked.
 YOUNG_PERSON = {
-    "requester": "young_person",
+    "writer": "young_person",
     "school_type": None,
     "wants": None,
-    "child_name": None,
+    "child_name": "Sam Taylor",
     "child_known_as": None,
-    "child_dob": None,
-    "year_group": None,
-    "relationship": None,
-    "child_views": None,
-    "own_dob": "2008-05-03",
-    "own_year_group": "left in July 2024",
-    "sender_name": "Sam Taylor",
+    "child_dob": "2008-05-03",
+    "year_group": "left in July 2024",
+    "writer_name": None,
+    "writer_relationship": None,
+    "child_consent": None,
     "identity": "a copy of my driving licence",
 }
 
 
 def shown(answers):
     return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
-
-
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
 
 
 def letter(**changes):
@@ -66,6 +59,12 @@ def requests_text(context_):
     return "\n".join(f"{r['lead']} {r['text']}" for r in context_["requests"])
 
 
+def questions_asked(slug, writer):
+    """The names of the questions a step asks the writer."""
+    form = step_form(DOCUMENT.step(slug), earlier={"writer": writer}, csrf=False)
+    return [field.short_name for field in form.fields_asked()]
+
+
 # --- Questions ----------------------------------------------------------------------------
 
 
@@ -79,7 +78,7 @@ def test_example_answers_are_valid():
 def test_field_names_are_short_snake_case():
     for step in DOCUMENT.steps:
         for name in DOCUMENT.field_names(step):
-            assert re.fullmatch(r"[a-z][a-z_]{1,24}", name), name
+            assert re.fullmatch(r"[a-z][a-z0-9_]{1,24}", name), name
 
 
 def test_registered_in_the_catalogue_for_parents_and_young_people():
@@ -91,19 +90,19 @@ def test_registered_in_the_catalogue_for_parents_and_young_people():
 @pytest.mark.parametrize(
     ("field", "message"),
     [
-        ("requester", "Select whose records you are asking for"),
+        ("writer", "Select whose records you are asking for"),
         ("school_name", "Enter the name of the school"),
         ("recipient", "Select who the letter should go to"),
         ("school_type", "Select what type of school it is"),
         ("wants", "Select what you want from the school"),
         ("child_name", "Enter your child's full name"),
         ("child_dob", "Enter your child's date of birth"),
-        ("send_method", "Select how you will send the letter"),
-        ("send_date", "Enter the date you will send the letter"),
-        ("after_five", "Select yes if you will send the letter after 5pm"),
-        ("child_views", "Select what your child thinks about the request"),
-        ("sender_name", "Enter your full name"),
-        ("sender_address", "Enter your address"),
+        ("sent_on", "Enter the date you will send the letter"),
+        ("sent_by", "Select how you will send the letter"),
+        ("sent_after_5pm", "Select yes if you will send it or hand it in after 5pm"),
+        ("child_consent", "Select what your child thinks about the request"),
+        ("writer_name", "Enter your full name"),
+        ("writer_address", "Enter your address"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
@@ -114,8 +113,8 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
 
 def test_a_young_person_must_give_their_date_of_birth():
     answers = example(**YOUNG_PERSON)
-    del answers["own_dob"]
-    assert validate_answers(DOCUMENT, answers).errors == {"own_dob": ["Enter your date of birth"]}
+    del answers["child_dob"]
+    assert validate_answers(DOCUMENT, answers).errors == {"child_dob": ["Enter your date of birth"]}
 
 
 @pytest.mark.parametrize(
@@ -123,7 +122,7 @@ def test_a_young_person_must_give_their_date_of_birth():
     [
         ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
-        ({"send_method": "pigeon"}, "send_method", "Select how you will send the letter"),
+        ({"sent_by": "pigeon"}, "sent_by", "Select how you will send the letter"),
         (
             {"records_wanted": ["sen_file", "diary"]},
             "records_wanted",
@@ -135,8 +134,8 @@ def test_a_young_person_must_give_their_date_of_birth():
             "The end date must be the same as or after the start date",
         ),
         (
-            {"sender_email": "chidi at example"},
-            "sender_email",
+            {"writer_email": "chidi at example"},
+            "writer_email",
             "Enter an email address in the correct format, like name@example.com",
         ),
     ],
@@ -151,19 +150,19 @@ def test_optional_answers_can_be_left_out():
         "recipient_name",
         "child_known_as",
         "year_group",
-        "relationship",
+        "writer_relationship",
         "records_wanted",
         "records_other",
         "records_from",
-        "sender_email",
-        "sender_phone",
+        "writer_email",
+        "writer_phone",
         "identity",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["child"] == "Amara Okafor"
+    assert context_["opening"].startswith("I am Amara Okafor's parent.")
     assert context_["salutation"] == "Dear Head Teacher"
     assert context_["sign_off"] == "Yours faithfully"
     assert context_["heading"] == (
@@ -171,7 +170,9 @@ def test_optional_answers_can_be_left_out():
     )
     assert context_["records"] == []
     assert context_["date_range"] == ""
-    assert context_["contact"] == "Please reply to me at the address above."
+    assert context_["contact"] == (
+        "Please reply to me at the address above. Thank you for your help."
+    )
     assert context_["identity"] == (
         "If you need proof of who I am, or that I am Amara Okafor's parent, please tell me "
         "what you need."
@@ -182,9 +183,10 @@ def test_optional_answers_can_be_left_out():
 # --- Which questions are asked ------------------------------------------------------------
 
 
-def test_a_parent_at_a_maintained_school_is_asked_everything_but_the_pupil_step():
+def test_a_parent_at_a_maintained_school_is_asked_every_step():
+    assert shown(example()) == [step.slug for step in DOCUMENT.steps]
     assert shown(example()) == [
-        "who",
+        "writer",
         "school",
         "school-type",
         "wants",
@@ -192,8 +194,8 @@ def test_a_parent_at_a_maintained_school_is_asked_everything_but_the_pupil_step(
         "records",
         "record-dates",
         "sending",
-        "sending-time",
-        "child-views",
+        "after-5pm",
+        "child-consent",
         "you",
     ]
 
@@ -202,7 +204,7 @@ def test_a_parent_at_a_maintained_school_is_asked_everything_but_the_pupil_step(
 def test_academies_and_independent_schools_skip_what_you_want(school_type):
     slugs = shown(example(school_type=school_type))
     assert "wants" not in slugs
-    assert "child-views" in slugs  # a subject access request, so the child's views matter
+    assert "child-consent" in slugs  # a subject access request, so the child's views matter
 
 
 def test_not_sure_asks_what_you_want():
@@ -211,10 +213,56 @@ def test_not_sure_asks_what_you_want():
 
 def test_a_young_person_is_not_asked_about_a_child_or_the_school_type():
     slugs = shown(example(**YOUNG_PERSON))
-    assert "pupil" in slugs
-    for slug in ("school-type", "wants", "child", "child-views"):
+    assert "child" in slugs  # about them at school
+    for slug in ("school-type", "wants", "child-consent"):
         assert slug not in slugs
     assert validate_answers(DOCUMENT, example(**YOUNG_PERSON)).errors == {}
+
+
+def test_a_young_person_gives_their_own_name_once_and_no_relationship():
+    assert questions_asked("child", "parent") == [
+        "child_name",
+        "child_known_as",
+        "child_dob",
+        "year_group",
+    ]
+    assert questions_asked("child", "young_person") == ["child_name", "child_dob", "year_group"]
+    assert questions_asked("you", "parent") == [
+        "writer_name",
+        "writer_relationship",
+        "writer_address",
+        "writer_email",
+        "writer_phone",
+        "identity",
+    ]
+    assert questions_asked("you", "young_person") == [
+        "writer_address",
+        "writer_email",
+        "writer_phone",
+        "identity",
+    ]
+    # Answers to questions not asked of a young person are not kept.
+    validated = validate_answers(DOCUMENT, example(**{**YOUNG_PERSON, "writer_name": "Chidi"}))
+    assert validated.errors == {}
+    assert "writer_name" not in validated.answers
+
+
+def test_questions_speak_to_whoever_is_writing():
+    def labels(slug, writer):
+        form = step_form(DOCUMENT.step(slug), earlier={"writer": writer}, csrf=False)
+        return form.title, {field.short_name: field.label.text for field in form.fields_asked()}
+
+    title, parent = labels("child", "parent")
+    assert title == "About your child"
+    assert parent["child_name"] == "Your child's full name"
+    assert parent["year_group"] == "Year group (optional)"
+    title, young = labels("child", "young_person")
+    assert title == "About you at school"
+    assert young["child_name"] == "Your full name"
+    assert young["child_dob"] == "Your date of birth"
+    assert young["year_group"] == "Your year group (optional)"
+    form = step_form(DOCUMENT.step("child"), earlier={"writer": "young_person"}, csrf=False)
+    assert "This helps the school find your records." in form.child_dob.description
 
 
 @pytest.mark.parametrize(
@@ -222,17 +270,17 @@ def test_a_young_person_is_not_asked_about_a_child_or_the_school_type():
     [("email", True), ("hand", True), ("signed-post", False), ("first-class-post", False)],
 )
 def test_the_5pm_question_is_only_for_email_and_hand_delivery(method, asked):
-    assert ("sending-time" in shown(example(send_method=method))) is asked
-    assert {value for value, _ in records_request.SEND_METHODS} == set(law.RECEIPT_METHODS)
+    assert ("after-5pm" in shown(example(sent_by=method))) is asked
+    assert {value for value, _ in SENT_BY} == set(deadlines.RECEIPT_METHODS)
 
 
 def test_child_views_are_asked_only_where_a_subject_access_request_is_made():
     # The educational record is the parent's own right; the child's views go with the
     # subject access request.
-    assert "child-views" not in shown(example(wants="see"))
-    assert "child-views" not in shown(example(wants="copy"))
-    assert "child-views" in shown(example(wants="all"))
-    assert "child-views" in shown(example(school_type="not_sure", wants="see"))
+    assert "child-consent" not in shown(example(wants="see"))
+    assert "child-consent" not in shown(example(wants="copy"))
+    assert "child-consent" in shown(example(wants="all"))
+    assert "child-consent" in shown(example(school_type="not_sure", wants="see"))
 
 
 @pytest.mark.parametrize(
@@ -244,25 +292,26 @@ def test_child_views_are_asked_only_where_a_subject_access_request_is_made():
     ],
 )
 def test_child_views_are_asked_from_about_12_counted_on_the_sending_date(child_dob, asked):
-    assert ("child-views" in shown(example(child_dob=child_dob))) is asked
-    validated = validate_answers(DOCUMENT, example(child_dob=child_dob))
+    changes = {"child_dob": child_dob, "year_group": None}
+    assert ("child-consent" in shown(example(**changes))) is asked
+    validated = validate_answers(DOCUMENT, example(**changes))
     assert validated.errors == {}
-    assert ("child_views" in validated.answers) is asked
-    assert (build_context(validated.answers)["child_views"] != "") is asked
+    assert ("child_consent" in validated.answers) is asked
+    assert bool(build_context(validated.answers)["child_consent"]) is asked
 
 
 def test_the_age_is_counted_on_the_letter_date_not_today():
     # The same child, 11 when a letter is sent in 2025 and 12 when it is sent in 2026.
     answers = example(child_dob="2013-06-01")
-    assert "child-views" not in shown({**answers, "send_date": "2025-05-31"})
-    assert "child-views" in shown({**answers, "send_date": "2025-06-01"})
+    assert "child-consent" not in shown({**answers, "sent_on": "2025-05-31"})
+    assert "child-consent" in shown({**answers, "sent_on": "2025-06-01"})
 
 
 # --- Which right the letter uses ----------------------------------------------------------
 
 
 def test_maintained_see_asks_only_for_the_educational_record():
-    context_ = context(wants="see", child_views=None)
+    context_ = context(wants="see", child_consent=None)
     wording = requests_text(context_)
     assert cites(wording, "pupil-info-reg5")
     assert "within 15 school days" in wording
@@ -274,10 +323,10 @@ def test_maintained_see_asks_only_for_the_educational_record():
 
 
 def test_maintained_copy_asks_about_any_charge_without_stating_one_as_law():
-    wording = requests_text(context(wants="copy", child_views=None))
+    wording = requests_text(context(wants="copy", child_consent=None))
     assert "send me a copy" in wording
     assert "If there is a charge for the copy, please tell me how much it is first." in wording
-    # DOMAIN.md marks the fee rule [U]: the letter must not say what the law allows.
+    # The fee rule is unverified: the letter must not say what the law allows.
     for claim in ("cost of supply", "fee", "may charge", "can charge"):
         assert claim not in wording
 
@@ -327,12 +376,13 @@ def test_a_young_person_makes_a_subject_access_request_in_their_own_name():
     assert context_["heading"] == (
         "Request for my records: Sam Taylor, left in July 2024, date of birth 3 May 2008"
     )
-    assert context_["child_views"] == ""
-    assert context_["consent_note"] == ""
+    assert context_["child_consent"] == {}
+    assert context_["consent_note"] == {}
     assert context_["identity"] == (
         "If you need to check who I am, I can send you this: a copy of my driving licence."
     )
     assert "Emails and notes by staff that mention me" in context_["records"]
+    assert context_["sender_lines"][0] == context_["signer"] == "Sam Taylor"
     text = text_of(render_docx(DOCUMENT, context_))
     assert "Amara" not in text
     assert "my father" not in text
@@ -355,29 +405,29 @@ def test_letter_is_dated_the_day_it_is_sent():
             "7 April 2026.",
         ),
         (
-            {"after_five": True},
+            {"sent_after_5pm": True},
             "I am sending this letter by email after 5pm on 4 March 2026. It counts as received "
             "on 5 March 2026, so the reply is due by 7 April 2026.",
         ),
         (
-            {"send_method": "hand", "send_date": "2026-03-07", "after_five": False},
+            {"sent_by": "hand", "sent_on": "2026-03-07", "sent_after_5pm": False},
             # Saturday 7 March: received Monday 9 March; 9 April is a Thursday.
             "I am handing this letter in at the school on 7 March 2026. It counts as received "
             "on 9 March 2026, so the reply is due by 9 April 2026.",
         ),
         (
-            {"send_method": "first-class-post", "send_date": "2026-03-13", "after_five": None},
+            {"sent_by": "first-class-post", "sent_on": "2026-03-13", "sent_after_5pm": None},
             # Friday 13 March: received Monday 16 March; 16 April is a Thursday.
             "I am posting this letter first class on 13 March 2026. It counts as received on "
             "16 March 2026, so the reply is due by 16 April 2026.",
         ),
         (
-            {"send_method": "signed-post", "send_date": "2026-10-30", "after_five": None},
-            # Friday 30 October: signed for on Monday 2 November at the earliest; 2 December
-            # is a Wednesday.
-            "I am sending this letter by signed-for post on 30 October 2026. The month starts "
-            "on the day it is signed for. If that is 2 November 2026, the reply is due by "
-            "2 December 2026.",
+            {"sent_by": "signed-post", "sent_on": "2026-03-20", "sent_after_5pm": None},
+            # Friday 20 March: signed for on Monday 23 March at the earliest; 23 April is a
+            # Thursday.
+            "I am sending this letter by signed-for post on 20 March 2026. The month starts "
+            "on the day it is signed for. If that is 23 March 2026, the reply is due by "
+            "23 April 2026.",
         ),
     ],
 )
@@ -386,8 +436,9 @@ def test_the_reply_date_counts_from_when_the_school_receives_the_letter(changes,
 
 
 def test_reply_dates_come_from_law():
-    assert law.subject_access_due(law.request_received(SENT, "email")) == datetime.date(2026, 4, 7)
-    assert law.request_received(SENT, "email", after_5pm=True) == datetime.date(2026, 3, 5)
+    received = deadlines.request_received(SENT, "email")
+    assert deadlines.subject_access_due(received) == datetime.date(2026, 4, 7)
+    assert deadlines.request_received(SENT, "email", after_5pm=True) == datetime.date(2026, 3, 5)
 
 
 def test_the_school_is_told_about_extensions_pauses_and_a_proportionate_search():
@@ -403,11 +454,22 @@ def test_the_school_is_told_about_extensions_pauses_and_a_proportionate_search()
     assert "reasonable and proportionate" in wording
 
 
-def test_the_new_citations_are_secondary_as_domain_marks_them():
+def test_the_new_citations_are_secondary():
     for key in ("gdpr-art12a", "gdpr-art15-1a", "gdpr-art12-3"):
         assert law.CITATIONS[key].confidence == "secondary"
     extension = law.TIME_LIMITS["subject-access-extension"]
     assert (extension.amount, extension.unit, extension.citation) == (2, "months", "gdpr-art12-3")
+
+
+def test_the_end_date_must_not_come_before_the_start_date():
+    message = "The end date must be the same as or after the start date"
+    errors = validate_answers(DOCUMENT, example(records_to="2024-08-31")).errors
+    assert errors == {"records_to": [message]}
+    assert validate_answers(DOCUMENT, example(records_to="2024-09-01")).errors == {}
+    # With no start date, any end date up to today will do.
+    assert (
+        validate_answers(DOCUMENT, example(records_from=None, records_to="2020-01-01")).errors == {}
+    )
 
 
 def test_date_range():
@@ -425,11 +487,12 @@ def test_date_range():
 
 def test_a_child_who_agrees_signs_a_note_at_the_end():
     context_ = context()
-    assert context_["child_views"] == (
+    assert context_["child_consent"]["heading"] == "Amara's views"
+    assert context_["child_consent"]["text"] == (
         "Amara is 13. Amara knows about this request and agrees to it, and has signed the note "
         "at the end of this letter."
     )
-    assert context_["consent_note"] == (
+    assert context_["consent_note"]["text"] == (
         "I know that my father is asking the school for my records, and I agree."
     )
     document = render_docx(DOCUMENT, context_)
@@ -447,21 +510,21 @@ def test_a_child_who_agrees_signs_a_note_at_the_end():
     ],
 )
 def test_other_views_need_no_note(views, expected):
-    context_ = context(child_views=views)
-    assert context_["child_views"].startswith("Amara is 13. ")
-    assert expected in context_["child_views"]
-    assert context_["consent_note"] == ""
+    context_ = context(child_consent=views)
+    assert context_["child_consent"]["text"].startswith("Amara is 13. ")
+    assert expected in context_["child_consent"]["text"]
+    assert context_["consent_note"] == {}
     assert "Note from Amara" not in text_of(render_docx(DOCUMENT, context_))
 
 
 def test_the_age_of_12_is_worded_as_guidance_not_law():
-    hint = records_request.ChildViewsStep.hint
+    hint = DOCUMENT.step("child-consent").hint
     assert "about 12 or older" in hint
     assert "This is a guide, not a fixed age." in hint
     letter_ = letter()
     for rule in ("12 or older", "age of 12", "over 12", "aged 12"):
         assert rule not in letter_
-    assert "must have" not in context()["child_views"]
+    assert "must have" not in context()["child_consent"]["text"]
 
 
 # --- The rest of the letter ---------------------------------------------------------------
@@ -537,7 +600,7 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
     assert context_["blank"] is True
     assert context_["letter_date"] == "[date]"
     assert context_["salutation"] == "Dear [name]"
-    assert context_["child_name"] == "[child's full name]"
+    assert context_["consent_note"]["name"] == "[child's full name]"
     wording = requests_text(context_)
     assert cites(wording, "pupil-info-reg5")
     assert cites(wording, "gdpr-art15")
@@ -553,7 +616,7 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -583,12 +646,12 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
     elif mode == "short":
         context_ = context(
             wants="see",
-            child_views=None,
+            child_consent=None,
             records_wanted=None,
             records_other=None,
             records_from=None,
-            sender_email=None,
-            sender_phone=None,
+            writer_email=None,
+            writer_phone=None,
             identity=None,
         )
     elif mode == "young-person":
@@ -610,7 +673,7 @@ def test_lists_use_word_list_styles():
 
 
 def test_template_is_en_gb_a4_and_holds_no_personal_data():
-    document = docx.Document(DOCUMENT.template_path)
+    document = docx.Document(template_path(DOCUMENT))
     normal = document.styles["Normal"].element
     assert normal.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
     section = document.sections[0]

@@ -1,6 +1,7 @@
 """The SENCO's SEN support plan: its questions, census codes, costs, review dates and layout."""
 
 import datetime
+import functools
 import re
 
 import docx
@@ -9,38 +10,22 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import sen_support_plan
+from forms import deadlines, law, sen_support_plan
 from forms.sen_support_plan import DOCUMENT, build_context
-from service import law
-from service.catalogue import blank_answers, is_prompt, validate_answers, visible_steps
-from tests.forms.documents import answers_by_step, render_docx
+from service.answers import blank_answers, validate_answers, visible_steps
+from service.catalogue import is_prompt
+from service.steps import step_form
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 9, 10)
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
-
-
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 def errors(**changes):
     return validate_answers(DOCUMENT, example(**changes)).errors
-
-
-def body_text(document):
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
 
 def table_text(table):
@@ -85,8 +70,8 @@ def test_field_names_are_short_snake_case():
     [
         ("school_name", "Enter the name of the school"),
         ("senco_name", "Enter the SENCO's name"),
-        ("pupil_name", "Enter the pupil's full name"),
-        ("pupil_dob", "Enter the pupil's date of birth"),
+        ("child_name", "Enter the pupil's full name"),
+        ("child_dob", "Enter the pupil's date of birth"),
         ("year_group", "Enter the pupil's year group"),
         ("sen_status", "Select the pupil's SEN provision status"),
         ("primary_need", "Select the pupil's primary need"),
@@ -106,14 +91,12 @@ def test_field_names_are_short_snake_case():
         ("provision", "Enter at least one intervention or support"),
         ("strategies", "Enter the classroom strategies"),
         ("plan_start", "Enter the date the plan starts"),
-        ("parent_name", "Enter the parent or carer's name"),
+        ("parent_carer_name", "Enter the parent or carer's name"),
     ],
 )
 def test_each_required_answer_has_a_gov_uk_message(field, message):
     answers = example()
     del answers[field]
-    if field == "plan_start":
-        del answers["review_1"]  # otherwise it reports being before a start date it cannot see
     assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
 
 
@@ -153,7 +136,7 @@ def test_each_part_of_an_outcome_is_asked_for(sub, message):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"pupil_dob": "2099-01-01"}, "pupil_dob", "Date of birth must be today or in the past"),
+        ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         (
             {"upn": "K93820122401"},
             "upn",
@@ -218,6 +201,66 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
     assert errors(**changes) == {field: [message]}
 
 
+def test_the_dates_are_asked_before_the_outcomes():
+    slugs = [step.slug for step in DOCUMENT.steps]
+    assert slugs.index("dates") < slugs.index("outcomes") < slugs.index("provision")
+
+
+def outcome(**changes):
+    return {**DOCUMENT.example["outcomes"][0], **changes}
+
+
+@pytest.mark.parametrize("due", ["2026-09-01", "2026-09-14"])
+def test_an_outcome_due_before_the_plan_starts_is_refused(due):
+    assert errors(outcomes=[outcome(), outcome(due=due)]) == {
+        "outcomes": [
+            "The date for this outcome must be after the date the plan starts, 14 September 2026"
+        ]
+    }
+    assert errors(outcomes=[outcome(due="2026-09-15")]) == {}
+
+
+def test_an_outcome_date_is_checked_against_the_start_given_on_an_earlier_page():
+    (step,) = [step for step in DOCUMENT.steps if step.slug == "outcomes"]
+    stored = {"outcomes": [outcome(due="2026-09-01")]}
+    form = step_form(step, stored, earlier={"plan_start": "2026-09-14"}, csrf=False)
+    assert not form.validate()
+    assert form.error_items()[0]["text"].endswith(
+        "after the date the plan starts, 14 September 2026"
+    )
+    assert step_form(step, stored, earlier={"plan_start": "2026-08-31"}, csrf=False).validate()
+    # With no start date yet, its own question says what is missing, not this one.
+    assert step_form(step, stored, earlier={}, csrf=False).validate()
+
+
+def test_the_pupil_is_asked_in_the_schools_voice():
+    (pupil,) = [step for step in DOCUMENT.steps if step.slug == "pupil"]
+    assert list(DOCUMENT.field_names(pupil)) == [
+        "child_name",
+        "child_known_as",
+        "child_dob",
+        "year_group",
+        "upn",
+        "class_name",
+    ]
+    assert pupil.title == "About the pupil"
+
+
+def test_the_year_group_must_fit_the_date_of_birth():
+    assert errors(child_dob="2012-01-01") == {
+        "year_group": [
+            "Someone born on 1 January 2012 is usually in Year 10. Check the year group and "
+            "date of birth. If they are taught outside their usual year group, say so after "
+            "the year group"
+        ]
+    }
+    # Josh, born on 3 November 2016, is usually in Year 5 in 2026/27; a year either side is
+    # accepted.
+    assert errors(year_group="Year 4") == {}
+    assert errors(year_group="Year 6") == {}
+    assert errors(year_group="Year 3") != {}
+
+
 def test_nsa_is_allowed_for_a_pupil_on_sen_support():
     context_ = context(primary_need="NSA", secondary_need="none")
     details = {row["label"]: row["value"] for row in context_["details"]}
@@ -231,21 +274,21 @@ def test_optional_answers_can_be_left_out():
     optional = [
         "class_teacher",
         "key_adult",
-        "known_as",
+        "child_known_as",
         "upn",
         "class_name",
         "secondary_need",
         "professionals",
         "home",
         "review_1",
-        "parent_role",
+        "parent_carer_role",
         "distribution",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["pupil"] == "Joshua Adeyemi"
+    assert context_["child"] == "Joshua Adeyemi"
     labels = [row["label"] for row in context_["details"]]
     for gone in ("Known as", "Unique pupil number (UPN)", "Class", "Secondary need"):
         assert gone not in labels
@@ -321,7 +364,7 @@ def test_year_group_given_as_a_number_reads_as_a_year():
 
 
 def test_known_as_the_same_name_is_not_repeated():
-    labels = [row["label"] for row in context(known_as="Joshua Adeyemi")["details"]]
+    labels = [row["label"] for row in context(child_known_as="Joshua Adeyemi")["details"]]
     assert "Known as" not in labels
 
 
@@ -330,7 +373,7 @@ def test_outcomes_keep_their_lines_and_dates():
     assert len(outcomes) == 3
     assert outcomes[0] == {
         "target": ["Josh will read 60 words a minute from a Year 3 book."],
-        "start_point": ["38 words a minute (15 September 2026)."],
+        "start_point": ["38 words a minute (9 September 2026)."],
         "measure": ["A one-minute timed read each fortnight with Ms Khan."],
         "due": "9 December 2026",
     }
@@ -376,29 +419,28 @@ def test_a_plan_without_costs_has_no_cost_column():
     rows = table_text(table)
     assert "Cost" not in rows[0]
     assert len(rows) == 3  # the header and two lines, no total
-    assert "Total cost" not in body_text(render_docx(DOCUMENT, context_))
+    assert "Total cost" not in text_of(render_docx(DOCUMENT, context_))
 
 
 def test_review_dates_given_are_kept_and_the_rest_suggested_a_term_apart():
-    reviews = context()["reviews"]
+    context_ = context()
     # 9 Dec 2026 given; + 12 weeks is Wed 3 Mar 2027, + 12 weeks Wed 26 May 2027.
-    assert reviews == [
-        {"date": "9 December 2026", "suggested": False},
-        {"date": "3 March 2027", "suggested": True},
-        {"date": "26 May 2027", "suggested": True},
+    assert context_["reviews"] == [
+        "9 December 2026",
+        "3 March 2027 (suggested)",
+        "26 May 2027 (suggested)",
     ]
-    assert context()["suggested"] is True
+    assert context_["confirm_suggested"] == "We will confirm the suggested dates nearer the time."
 
 
 def test_with_no_review_dates_three_are_suggested_from_the_start():
     context_ = context(review_1=None)
-    assert [review["date"] for review in context_["reviews"]] == [
-        "7 December 2026",
-        "1 March 2027",
-        "24 May 2027",
+    assert context_["reviews"] == [
+        "7 December 2026 (suggested)",
+        "1 March 2027 (suggested)",
+        "24 May 2027 (suggested)",
     ]
-    assert all(review["suggested"] for review in context_["reviews"])
-    assert law.suggested_reviews(datetime.date(2026, 9, 14)) == [
+    assert deadlines.suggested_reviews(datetime.date(2026, 9, 14)) == [
         datetime.date(2026, 12, 7),
         datetime.date(2027, 3, 1),
         datetime.date(2027, 5, 24),
@@ -407,23 +449,41 @@ def test_with_no_review_dates_three_are_suggested_from_the_start():
 
 def test_three_review_dates_given_means_none_suggested():
     context_ = context(review_2="2027-03-10", review_3="2027-06-16")
-    assert [review["date"] for review in context_["reviews"]] == [
-        "9 December 2026",
-        "10 March 2027",
-        "16 June 2027",
-    ]
-    assert context_["suggested"] is False
-    assert "(suggested)" not in body_text(render_docx(DOCUMENT, context_))
+    assert context_["reviews"] == ["9 December 2026", "10 March 2027", "16 June 2027"]
+    assert context_["confirm_suggested"] == ""
+    text = text_of(render_docx(DOCUMENT, context_))
+    assert "(suggested)" not in text
+    assert "confirm the suggested dates" not in text
 
 
 def test_citations_come_from_law():
     context_ = context()
     assert context_["all_staff"].startswith("Paragraph 6.49 of the SEND Code of Practice")
     assert law.cite("code-6.49") in context_["all_staff"].replace("Paragraph", "paragraph")
-    assert context_["meet_parents"] == (
+    assert context_["reviews_intro"] == (
         f"P{law.cite('code-6.65')[1:]} says schools should meet parents at least three times "
-        "a year."
+        "a year. We will meet to review this plan on these dates:"
     )
+
+
+def test_the_plans_sentences_name_the_pupil():
+    context_ = context()
+    assert context_["intro"] == (
+        "This plan is about Josh at Elmbrook Primary School. SEN means special educational "
+        "needs. The plan says what Josh is good at, what Josh finds hard and what extra help "
+        "the school will give. We wrote it with Josh and Josh's family."
+    )
+    assert context_["voice_intro"] == "This part is in Josh's own words."
+    assert context_["areas_intro"].endswith("These are the areas that apply to Josh.")
+    assert context_["outcomes_after"] == (
+        "We will look at each outcome with Josh and Josh's family at every review."
+    )
+    assert context_["provision_intro"].startswith(
+        "This is the extra help the school will give Josh,"
+    )
+    assert context_["strategies_intro"] == "These are the strategies for Josh:"
+    assert context_["agreeing"] == "By signing, we agree to this plan and to reviewing it together."
+    assert context_["copies_intro"] == "Copies of this plan go to:"
 
 
 def test_sign_off_names_the_pupil_the_parent_and_the_senco():
@@ -447,7 +507,7 @@ def test_filename_names_the_pupil_and_the_start_date():
 def test_blank_mode_gives_a_printable_plan_with_prompts():
     context_ = build_context(blank_answers(DOCUMENT))
     assert context_["blank"] is True
-    assert context_["pupil_name"] == "[pupil's full name]"
+    assert context_["child_name"] == "[pupil's full name]"
     details = {row["label"]: row["value"] for row in context_["details"]}
     assert details["SEN provision status"] == "[K: SEN support, or E: EHC plan]"
     assert details["Primary need"] == "[code and meaning]"
@@ -457,7 +517,8 @@ def test_blank_mode_gives_a_printable_plan_with_prompts():
     assert context_["provision"][0]["cost"] == "[cost]"
     assert context_["costed"] is True
     assert is_prompt(context_["total_cost"])
-    assert [review["date"] for review in context_["reviews"]] == ["[date]"] * 3
+    assert context_["reviews"] == ["[date]"] * 3
+    assert context_["confirm_suggested"] == ""
     assert context_.keys() == context().keys()
 
 
@@ -465,7 +526,7 @@ def test_blank_mode_gives_a_printable_plan_with_prompts():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -482,7 +543,7 @@ def free_text(answers):
 
 
 def all_text(document):
-    parts = [body_text(document)]
+    parts = [text_of(document)]
     for table in document.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
     return "\n".join(parts)
@@ -583,7 +644,7 @@ def test_characters_special_to_xml_come_through_as_typed():
 
 
 def test_template_is_en_gb_a4_and_holds_no_personal_data():
-    document = docx.Document(DOCUMENT.template_path)
+    document = docx.Document(template_path(DOCUMENT))
     defaults = document.styles.element.find(qn("w:docDefaults"))
     assert defaults.find(".//" + qn("w:lang")).get(qn("w:val")) == "en-GB"
     section = document.sections[0]
@@ -592,7 +653,7 @@ def test_template_is_en_gb_a4_and_holds_no_personal_data():
     assert (properties.author, properties.title, properties.last_modified_by) == ("", "", "")
     footer = section.footer.paragraphs[0]._p.xml
     assert "NUMPAGES" in footer
-    assert "SEN support plan for {{ pupil_name }}" in section.footer.paragraphs[0].text
+    assert "SEN support plan for {{ child_name }}" in section.footer.paragraphs[0].text
 
 
 def test_pupil_voice_keeps_first_person_headings():

@@ -1,6 +1,7 @@
 """The record of an SEN support plan review: ratings, evidence, views and the next step."""
 
 import datetime
+import functools
 import re
 
 import docx
@@ -8,37 +9,17 @@ import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import sen_support_review
+from forms import law, sen_support_plan, sen_support_review
 from forms.sen_support_review import DOCUMENT, NEXT_STEPS, build_context
-from service import law
-from service.catalogue import blank_answers, validate_answers, visible_steps
-from tests.forms.documents import render_docx
+from service import dates
+from service.answers import blank_answers, validate_answers, visible_steps
+from tests.forms import documents
+from tests.forms.documents import answers_by_step, render_docx, template_path
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 12, 10)
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(law, "today", lambda: TODAY)
-
-
-def example(**changes):
-    answers = {**DOCUMENT.example, **changes}
-    return {key: value for key, value in answers.items() if value is not None}
-
-
-def by_step(answers):
-    return {
-        step.slug: {name: answers[name] for name in DOCUMENT.field_names(step) if name in answers}
-        for step in DOCUMENT.steps
-    }
-
-
-def context(**changes):
-    validated = validate_answers(DOCUMENT, example(**changes))
-    assert validated.errors == {}
-    return build_context(validated.answers)
+example = functools.partial(documents.example, DOCUMENT)
+context = functools.partial(documents.context, DOCUMENT)
 
 
 def all_text(document):
@@ -67,7 +48,9 @@ def test_example_answers_are_valid_and_show_every_step():
     validated = validate_answers(DOCUMENT, DOCUMENT.example)
     assert validated.errors == {}
     assert validated.answers == DOCUMENT.example
-    assert visible_steps(DOCUMENT, by_step(DOCUMENT.example))[0] == list(DOCUMENT.steps)
+    assert visible_steps(DOCUMENT, answers_by_step(DOCUMENT, DOCUMENT.example))[0] == list(
+        DOCUMENT.steps
+    )
 
 
 def test_field_names_are_short_snake_case():
@@ -81,12 +64,12 @@ def test_field_names_are_short_snake_case():
     [
         ("school_name", "Enter the name of the school"),
         ("senco_name", "Enter the SENCO's name"),
-        ("pupil_name", "Enter the pupil's full name"),
+        ("child_name", "Enter the pupil's full name"),
         ("year_group", "Enter the pupil's year group"),
-        ("plan_date", "Enter the date the plan started"),
+        ("plan_start", "Enter the date the plan started"),
         ("review_date", "Enter the date of the review meeting"),
         ("reviewed", "Enter at least one outcome"),
-        ("pupil_views", "Enter what the pupil says"),
+        ("child_views", "Enter what the pupil says"),
         ("parent_views", "Enter what the parents or carers say"),
         ("worked", "Enter what worked"),
         ("next_step", "Select the next step"),
@@ -126,12 +109,12 @@ def test_optional_answers_can_be_left_out():
     answers = {
         k: v
         for k, v in DOCUMENT.example.items()
-        if k not in ("known_as", "attendees", "not_worked")
+        if k not in ("child_known_as", "attendees", "not_worked")
     }
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["pupil"] == "Joshua Adeyemi"
+    assert context_["child"] == "Joshua Adeyemi"
     assert context_["not_worked"] == []
     labels = [row["label"] for row in context_["details"]]
     assert "Known as" not in labels
@@ -141,8 +124,50 @@ def test_optional_answers_can_be_left_out():
 def test_family_agreement_is_asked_only_for_an_ehc_request():
     answers = example(next_step="change", family_agrees=None)
     assert validate_answers(DOCUMENT, answers).errors == {}
-    shown = [step.slug for step in visible_steps(DOCUMENT, by_step(answers))[0]]
+    shown = [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
     assert "family-agreement" not in shown
+
+
+def test_the_plan_step_asks_what_the_plan_said_without_a_date_of_birth():
+    (plan,) = [step for step in DOCUMENT.steps if step.slug == "plan"]
+    assert plan.title == "The plan you are reviewing"
+    assert list(DOCUMENT.field_names(plan)) == [
+        "child_name",
+        "child_known_as",
+        "year_group",
+        "school_name",
+        "senco_name",
+        "plan_start",
+    ]
+
+
+def test_the_plans_own_answers_fill_in_the_plan_reviewed():
+    """One vocabulary: the plan and its review name the same facts the same way."""
+    (plan,) = [step for step in DOCUMENT.steps if step.slug == "plan"]
+    from_plan = {name: sen_support_plan.EXAMPLE[name] for name in DOCUMENT.field_names(plan)}
+    assert validate_answers(DOCUMENT, example(**from_plan)).errors == {}
+    assert from_plan == {name: DOCUMENT.example[name] for name in from_plan}
+
+
+@pytest.mark.parametrize("held", ["2026-09-01", "2026-09-14"])
+def test_a_review_meeting_before_the_plan_started_is_refused(held):
+    assert validate_answers(DOCUMENT, example(review_date=held)).errors == {
+        "review_date": [
+            "The date of the review meeting must be after the date the plan started, "
+            "14 September 2026"
+        ]
+    }
+
+
+@pytest.mark.parametrize("next_review", ["2026-12-01", "2026-12-09"])
+def test_a_next_review_before_the_meeting_is_refused(next_review):
+    assert validate_answers(DOCUMENT, example(next_review=next_review)).errors == {
+        "next_review": [
+            "The date of the next review must be after the date of the review meeting, "
+            "9 December 2026"
+        ]
+    }
+    assert validate_answers(DOCUMENT, example(next_review="2026-12-10")).errors == {}
 
 
 # --- The record ---------------------------------------------------------------------------
@@ -160,6 +185,19 @@ def test_details_name_the_plan_reviewed_and_who_came():
         "SENCO (special educational needs co-ordinator)": ["Mrs Patel"],
         "Who came": DOCUMENT.example["attendees"],
     }
+
+
+def test_the_records_sentences_name_the_pupil():
+    context_ = context()
+    assert context_["intro"] == (
+        "This is a record of the review of Josh's SEN support plan. SEN means special "
+        "educational needs. At the meeting we looked at how Josh is getting on, what has helped "
+        "and what happens next."
+    )
+    assert context_["outcomes_intro"] == (
+        "We looked at each outcome in the plan. The rating says how far Josh got. The evidence "
+        "says how we know."
+    )
 
 
 def test_each_outcome_has_its_rating_and_evidence():
@@ -211,9 +249,18 @@ def test_other_next_steps_need_no_citation(kind):
 
 def test_next_review_and_meeting_parents():
     context_ = context()
-    assert context_["next_review"] == "3 March 2027"
-    assert cites(context_["meet_parents"], "code-6.65")
-    assert law.add_weeks(datetime.date(2026, 12, 9), 12) == datetime.date(2027, 3, 3)
+    assert context_["next_review"].startswith(
+        "We will meet again to review the plan on 3 March 2027. "
+    )
+    assert cites(context_["next_review"], "code-6.65")
+    assert context_["next_review"].endswith(
+        "schools should meet parents at least three times a year."
+    )
+    assert dates.add_weeks(datetime.date(2026, 12, 9), 12) == datetime.date(2027, 3, 3)
+    assert context_["written_by"] == (
+        "Written by Mrs Patel, SENCO, Elmbrook Primary School. A copy of this record goes to "
+        "Josh's family."
+    )
 
 
 def test_filename_names_the_pupil_and_the_review_date():
@@ -238,7 +285,7 @@ def test_blank_mode_lists_every_next_step_to_choose_from():
     assert context_["reviewed"][0]["rating"] == (
         "[Exceeded / Achieved / Partly achieved / Not achieved]"
     )
-    assert context_["next_review"] == "[date]"
+    assert "on [date]." in context_["next_review"]
     assert context_.keys() == context().keys()
 
 
@@ -246,7 +293,7 @@ def test_blank_mode_lists_every_next_step_to_choose_from():
 
 
 def test_template_variables_are_exactly_the_context():
-    variables = DocxTemplate(DOCUMENT.template_path).get_undeclared_template_variables()
+    variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
     assert variables == set(context().keys())
 
 
@@ -294,7 +341,7 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
 
 
 def test_template_is_a4_portrait_en_gb_with_no_personal_data():
-    document = docx.Document(DOCUMENT.template_path)
+    document = docx.Document(template_path(DOCUMENT))
     assert len(document.sections) == 1
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

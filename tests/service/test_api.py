@@ -6,9 +6,6 @@ import docx
 import pytest
 from wtforms import Form
 
-from service import create_app
-from service.api import describe_field
-from service.config import TestConfig
 from service.fields import (
     ChoiceField,
     EmailField,
@@ -20,6 +17,7 @@ from service.fields import (
     TextField,
 )
 from service.rendering import DOCX_MIMETYPE
+from tests.settings import make_app
 
 URL = "/api/v1/documents/concern-letter"
 
@@ -109,59 +107,69 @@ def test_too_large_is_413_json(client):
 
 
 def test_api_needs_no_csrf_token_but_is_rate_limited(example):
-    app = create_app(TestConfig, RATELIMIT_API="3 per minute")
+    app = make_app(RATELIMIT_API="3 per minute")
     client = app.test_client()
     statuses = [client.post(URL, json=example).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert "errors" in client.post(URL, json=example).get_json()
 
 
-def test_field_descriptions_follow_the_field_signatures():
-    positional = ChoiceField("Who?", [("a", "A"), ("b", "B")], "Select who")
-    assert describe_field("who", positional) == {
+class Event(Form):
+    what = TextField("What happened", "Enter what happened")
+
+
+class Described(Form):
+    who = ChoiceField("Who?", [("a", "A"), ("b", "B")], "Select who")
+    which = MultiChoiceField("Which?", choices=[("x", "X")])
+    items = ListField(TextField("Item"), "Items", "Add an item")
+    events = ListField(GroupField(Event), "Events")
+    size = NumberField("Group size", "Enter the group size")
+    cost = MoneyField("Cost (optional)")
+    email = EmailField()
+
+
+def test_each_field_describes_itself_for_the_listing():
+    form = Described()
+    assert form.who.describe() == {
         "name": "who",
         "label": "Who?",
         "type": "choice",
         "required": True,
         "choices": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}],
     }
-    optional = MultiChoiceField("Which?", choices=[("x", "X")])
-    assert describe_field("which", optional)["required"] is False
-    assert describe_field("which", optional)["type"] == "multi-choice"
-    items = ListField(TextField("Item"), "Items", "Add an item")
-    assert describe_field("items", items) == {
+    assert form.which.describe()["required"] is False
+    assert form.which.describe()["type"] == "multi-choice"
+    assert form.items.describe() == {
         "name": "items",
         "label": "Items",
         "type": "list",
         "required": True,
         "items": "text",
     }
-
-    class Event(Form):
-        what = TextField("What happened", "Enter what happened")
-
-    events = ListField(GroupField(Event), "Events")
-    described = describe_field("events", events)
+    described = form.events.describe()
     assert described["fields"] == [
         {"name": "what", "label": "What happened", "type": "text", "required": True}
     ]
     assert described["required"] is False
-
-
-def test_numbers_and_money_are_listed_with_their_own_types():
-    assert describe_field("size", NumberField("Group size", "Enter the group size")) == {
+    assert form.size.describe() == {
         "name": "size",
         "label": "Group size",
         "type": "number",
         "required": True,
     }
-    assert describe_field("cost", MoneyField("Cost (optional)"))["type"] == "money"
-
-
-def test_fields_with_default_labels_are_described():
-    assert describe_field("email", EmailField()) == {
+    assert form.cost.describe()["type"] == "money"
+    assert form.email.describe() == {
         "name": "email",
         "label": "Email address (optional)",
         "type": "email",
         "required": False,
     }
+
+
+def test_the_listing_gives_each_field_its_step(client):
+    listing = client.get("/api/v1/documents").get_json()
+    (letter,) = [d for d in listing["documents"] if d["slug"] == "concern-letter"]
+    steps = {field["name"]: field["step"] for field in letter["fields"]}
+    assert steps["child_name"] == "child"
+    assert steps["writer_name"] == "you"
+    assert steps["school_type"] == "school-type"

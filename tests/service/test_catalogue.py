@@ -1,85 +1,11 @@
-"""validate_answers: the API's and CLI's path through the same step forms as the web."""
+"""Document types check themselves when declared; the catalogue groups them."""
 
 import pytest
 
-from service import catalogue
-from service.catalogue import Catalogue, DocumentType, StepForm, validate_answers
-from service.fields import GroupField, ListField, TextField, YesNoField
-
-
-class First(StepForm):
-    slug = "first"
-    title = "First"
-    name = TextField("Name", "Enter a name")
-    wants_more = YesNoField("More?", "Select yes if you want more")
-
-
-class More(StepForm):
-    slug = "more"
-    title = "More"
-    items = ListField(TextField("Item"), "Items", "Enter an item")
-
-    @classmethod
-    def should_show(cls, answers):
-        return answers.get("wants_more") is True
-
-
-def make(slug="doc", steps=(First, More), audience=("parent",)):
-    return DocumentType(
-        slug=slug,
-        title="Doc",
-        summary="s",
-        needs="n",
-        audience=audience,
-        steps=steps,
-        template="x.docx",
-        build_context=dict,
-        filename=lambda _answers: "x",
-    )
-
-
-@pytest.fixture(autouse=True)
-def context(app):
-    with app.test_request_context():
-        yield
-
-
-def test_valid_answers_are_cleaned():
-    result = validate_answers(make(), {"name": "  Ada ", "wants_more": True, "items": ["a", ""]})
-    assert result.errors == {}
-    assert result.answers == {"name": "Ada", "wants_more": True, "items": ["a"]}
-
-
-def test_steps_that_do_not_apply_are_neither_required_nor_kept():
-    result = validate_answers(make(), {"name": "Ada", "wants_more": False, "items": ["a"]})
-    assert result.errors == {}
-    assert "items" not in result.answers
-
-
-def test_errors_use_the_form_messages_in_page_order():
-    result = validate_answers(make(), {"wants_more": True})
-    assert result.errors == {"name": ["Enter a name"], "items": ["Enter an item"]}
-
-
-def test_reused_forms_carry_nothing_from_one_call_to_the_next():
-    document = make()
-    validate_answers(document, {"name": "Secret", "wants_more": True, "items": ["private"]})
-    second = validate_answers(document, {"wants_more": True})
-    assert second.errors == {"name": ["Enter a name"], "items": ["Enter an item"]}
-    assert "Secret" not in repr(second.answers)
-    for form in catalogue._pool.forms.values():
-        for field in form:
-            if isinstance(field, ListField):
-                assert field.entries == []
-                assert all(_empty(spare) for spare in field._spares)
-            else:
-                assert field.data is None
-
-
-def _empty(field):
-    if isinstance(field, GroupField):  # a group's data is a dict of its fields' data
-        return all(value is None for value in field.data.values())
-    return field.data is None
+from service.catalogue import Catalogue
+from service.fields import TextField
+from service.steps import StepForm, make_step
+from tests.service.steps_for_tests import First, More, make
 
 
 def test_document_types_refuse_duplicate_names_and_unknown_audiences():
@@ -96,11 +22,23 @@ def test_document_types_refuse_duplicate_names_and_unknown_audiences():
         make(audience=("aliens",))
 
 
-def test_catalogue_groups_by_audience_in_a_fixed_order():
+def test_a_field_may_not_hide_what_the_step_form_uses():
+    clash = make_step("clash", "Clash", data=TextField("Data"), earlier=TextField("Earlier"))
+    with pytest.raises(ValueError, match=r"\['data', 'earlier'\] clash"):
+        make(steps=(First, clash))
+
+
+def test_question_names_are_read_in_page_order_without_binding_a_form():
+    assert make().answer_names == {First: ("name", "wants_more"), More: ("items",)}
+
+
+def test_catalogue_groups_by_audience_in_a_fixed_order(tmp_path):
     school = make("plan", audience=("school",))
     both = make("letter", audience=("parent", "school"))
-    groups = Catalogue([school, both]).by_audience()
+    catalogue = Catalogue([school, both], tmp_path)
+    groups = catalogue.by_audience()
     assert [(key, [d.slug for d in docs]) for key, _, docs in groups] == [
         ("parent", ["letter"]),
         ("school", ["plan", "letter"]),
     ]
+    assert catalogue.template_path(school) == tmp_path / "x.docx"

@@ -7,20 +7,20 @@ from flask import session
 from sqlalchemy import select
 
 from service import drafts
-from service.drafts import Draft
+from service.drafts import DraftRecord
 from service.extensions import db
 
 
 def save_draft(app, steps):
     with app.test_request_context():
-        answers = drafts.Answers("concern-letter", steps=steps)
+        answers = drafts.Draft("concern-letter", steps=steps)
         drafts.save(answers)
         return answers.id
 
 
 def test_answers_are_encrypted_at_rest(app):
     draft_id = save_draft(app, {"child": {"child_name": "Zoë Smith"}})
-    row = db.session.get(Draft, draft_id)
+    row = db.session.get(DraftRecord, draft_id)
     # Long enough that random ciphertext never contains them by chance.
     assert b"child_name" not in row.payload
     assert "Zoë Smith".encode() not in row.payload
@@ -28,7 +28,7 @@ def test_answers_are_encrypted_at_rest(app):
 
 def test_a_saved_draft_loads_back_through_the_session(app):
     with app.test_request_context():
-        answers = drafts.Answers("concern-letter", steps={"child": {"child_name": "Zoë"}})
+        answers = drafts.Draft("concern-letter", steps={"child": {"child_name": "Zoë"}})
         drafts.save(answers)
         loaded = drafts.load("concern-letter")
         assert loaded.id == answers.id
@@ -38,30 +38,30 @@ def test_a_saved_draft_loads_back_through_the_session(app):
 
 def test_expired_drafts_are_not_loaded_and_are_purged(app):
     with app.test_request_context():
-        answers = drafts.Answers("concern-letter", steps={"a": {}})
+        answers = drafts.Draft("concern-letter", steps={"a": {}})
         drafts.save(answers)
-        row = db.session.get(Draft, answers.id)
+        row = db.session.get(DraftRecord, answers.id)
         row.expires_at = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=1)
         db.session.commit()
         assert drafts.load("concern-letter").id is None
-        assert db.session.get(Draft, answers.id) is None
+        assert db.session.get(DraftRecord, answers.id) is None
 
 
 def test_purge_command_deletes_only_expired(app, runner):
     keep = save_draft(app, {"a": {}})
     gone = save_draft(app, {"b": {}})
-    row = db.session.get(Draft, gone)
+    row = db.session.get(DraftRecord, gone)
     row.expires_at = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
     db.session.commit()
     result = runner.invoke(args=["drafts", "purge"])
     assert result.exit_code == 0
     assert "Deleted 1 expired draft." in result.output
-    assert [r for (r,) in db.session.execute(select(Draft.id))] == [keep]
+    assert [r for (r,) in db.session.execute(select(DraftRecord.id))] == [keep]
 
 
 def test_expiry_is_retention_days_after_last_change(app):
     draft_id = save_draft(app, {"a": {}})
-    row = db.session.get(Draft, draft_id)
+    row = db.session.get(DraftRecord, draft_id)
     expires = row.expires_at.replace(tzinfo=datetime.UTC)
     expected = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)
     assert abs((expires - expected).total_seconds()) < 60
@@ -70,12 +70,12 @@ def test_expiry_is_retention_days_after_last_change(app):
 def test_rows_swapped_between_ids_are_refused(app):
     first = save_draft(app, {"a": {"x": "first"}})
     second = save_draft(app, {"a": {"x": "second"}})
-    db.session.get(Draft, first).payload = db.session.get(Draft, second).payload
+    db.session.get(DraftRecord, first).payload = db.session.get(DraftRecord, second).payload
     db.session.commit()
     with app.test_request_context():
         session[drafts.SESSION_KEY] = {"concern-letter": first}
         assert drafts.load("concern-letter").steps == {}
-        assert db.session.get(Draft, first) is None
+        assert db.session.get(DraftRecord, first) is None
 
 
 def test_old_key_still_decrypts_after_rotation(app):
@@ -91,7 +91,7 @@ def test_init_command_creates_the_table(app, runner):
     db.drop_all()
     result = runner.invoke(args=["drafts", "init"])
     assert result.exit_code == 0
-    assert drafts.count() == 0
+    assert stored_drafts() == 0
 
 
 def test_sealed_values_hide_their_content_and_refuse_tampering(app):
@@ -109,3 +109,8 @@ def test_sealed_values_expire(app, monkeypatch):
     later = datetime.datetime.now(datetime.UTC).timestamp() + 120
     monkeypatch.setattr("cryptography.fernet.time.time", lambda: later)
     assert drafts.unseal(token, max_age=60) is None
+
+
+def stored_drafts():
+    """How many drafts the database holds."""
+    return db.session.query(drafts.DraftRecord).count()

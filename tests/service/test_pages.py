@@ -15,7 +15,7 @@ from werkzeug.exceptions import TooManyRequests
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
-from service.catalogue import Catalogue
+from tests.settings import make_app
 
 PAGES = ["/", "/privacy", "/accessibility", "/cookies"]
 # A made-up document for two audiences, beside the real catalogue: it must be listed twice.
@@ -25,14 +25,14 @@ TWO_AUDIENCES = SimpleNamespace(
     summary="Use this to ask a school for the information it holds.",
     needs="Your child’s name and school.",
     audience=("parent", "young-person"),
+    steps=(),
 )
 
 
 @pytest.fixture
 def app(app):
-    """The real app (tests/conftest.py) with one extra document in its catalogue."""
-    app.extensions["catalogue"] = Catalogue([*app.extensions["catalogue"], TWO_AUDIENCES])
-    return app
+    """The real app (tests/conftest.py) handed one extra document in its catalogue."""
+    return make_app(catalogue=[*app.extensions["catalogue"], TWO_AUDIENCES])
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ import re
 
 from lxml import html
 
-from service import create_app
-from service.config import TestConfig
+from tests.settings import make_app
 
 
 def test_security_headers_and_nonce_csp(client):
@@ -37,7 +36,7 @@ def test_hsts_only_over_https(client):
 
 
 def test_form_posts_are_rate_limited():
-    app = create_app(TestConfig, RATELIMIT_FORMS="2 per minute")
+    app = make_app(RATELIMIT_FORMS="2 per minute")
     client = app.test_client()
     statuses = [
         client.post("/documents/concern-letter/delete", data={}).status_code for _ in range(3)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.delivery.download import content_disposition, safe_filename
+from service.delivery.download import docx_response, safe_filename
 
 
 @pytest.mark.parametrize(
@@ -24,15 +24,26 @@ def test_safe_filename(name, expected):
     assert safe_filename(name) == expected
 
 
-def test_ascii_names_are_plain():
-    assert content_disposition("Letter.docx") == 'attachment; filename="Letter.docx"'
+def disposition(app, name):
+    with app.test_request_context():
+        return docx_response(b"PK", name).headers["Content-Disposition"]
 
 
-def test_non_ascii_names_have_a_fallback_and_utf8():
-    header = content_disposition("Zoë Łukasz 李.docx")
-    assert header.startswith('attachment; filename="Zoe ukasz.docx"; ')
-    assert header.endswith("filename*=UTF-8''Zo%C3%AB%20%C5%81ukasz%20%E6%9D%8E.docx")
+def test_ascii_names_are_plain(app):
+    assert disposition(app, "Letter") == "attachment; filename=Letter.docx"
 
 
-def test_names_with_no_ascii_at_all_still_have_a_fallback():
-    assert content_disposition("李明.docx").startswith('attachment; filename="document.docx"')
+def test_non_ascii_names_have_a_fallback_and_utf8(app):
+    header = disposition(app, "Letter about Zoë Łukasz 李")
+    assert 'filename="Letter about Zoe ukasz .docx"' in header
+    assert header.endswith(
+        "filename*=UTF-8''Letter%20about%20Zo%C3%AB%20%C5%81ukasz%20%E6%9D%8E.docx"
+    )
+
+
+def test_downloads_are_never_cached(app):
+    with app.test_request_context():
+        response = docx_response(b"PK", "Letter")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "ETag" not in response.headers
+    assert "Last-Modified" not in response.headers

@@ -12,19 +12,19 @@ import flask_mail
 import pytest
 from aiosmtpd.controller import Controller
 
-from service import create_app
-from service.config import ConfigurationError, TestConfig
+from service.config import ConfigurationError
 from service.delivery import mail
 from service.delivery.mail import EmailFailedError, EmailUnavailableError
 from service.extensions import db
 from tests.conftest import free_port
 from tests.forms.readability import flesch_reading_ease
+from tests.settings import make_app
 
 DOCX = b"PK\x03\x04 not really a document, but bytes to carry"
 
 
 def mail_app(tmp_path, **settings):
-    return create_app(TestConfig, instance_path=str(tmp_path), **settings)
+    return make_app(instance_path=str(tmp_path), **settings)
 
 
 def smtp_app(tmp_path, port, **settings):

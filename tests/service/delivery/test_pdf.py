@@ -11,10 +11,9 @@ import pypdf
 import pytest
 
 from forms import CATALOGUE
-from service import create_app
-from service.config import TestConfig
 from service.delivery.pdf import PdfConverter, PdfFailedError, PdfUnavailableError
 from service.extensions import db
+from tests.settings import make_app
 
 SLUGS = [document.slug for document in CATALOGUE]
 
@@ -31,7 +30,7 @@ def fake_office(tmp_path, body):
 
 
 def app_with(**config):
-    app = create_app(TestConfig, **config)
+    app = make_app(**config)
     with app.app_context():
         db.create_all()
     return app

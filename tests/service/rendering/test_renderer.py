@@ -1,9 +1,8 @@
-"""DocumentRenderer: one compiled template per (path, title), compiled once, shared."""
+"""DocumentRenderer: one compiled template per (file, title), compiled once, shared."""
 
 import io
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,13 +13,19 @@ from tests.service.rendering import builders
 
 @dataclass(frozen=True)
 class Document:
-    template_path: Path
+    template: str
     title: str | None
 
 
 @pytest.fixture
 def template(tmp_path):
-    return builders.build_footnotes(tmp_path / "note.docx")
+    builders.build_footnotes(tmp_path / "note.docx")
+    return "note.docx"
+
+
+@pytest.fixture
+def renderer(tmp_path):
+    return DocumentRenderer(tmp_path)
 
 
 def test_mimetype():
@@ -29,8 +34,7 @@ def test_mimetype():
     )
 
 
-def test_render_variables_and_cache(template):
-    renderer = DocumentRenderer()
+def test_render_variables_and_cache(template, renderer):
     document = Document(template, "A note")
     compiled = renderer.compiled(document)
     assert isinstance(compiled, CompiledTemplate)
@@ -42,15 +46,14 @@ def test_render_variables_and_cache(template):
     assert parsed.core_properties.title == "A note"
 
 
-def test_a_different_title_is_a_different_compiled_template(template):
-    renderer = DocumentRenderer()
+def test_a_different_title_is_a_different_compiled_template(template, renderer):
     first = renderer.compiled(Document(template, "One"))
     second = renderer.compiled(Document(template, "Two"))
     assert first is not second
     assert (first.title, second.title) == ("One", "Two")
 
 
-def test_compiles_once_under_concurrent_first_use(template, monkeypatch):
+def test_compiles_once_under_concurrent_first_use(template, renderer, monkeypatch):
     calls = []
     original = CompiledTemplate.from_path.__func__
 
@@ -59,7 +62,6 @@ def test_compiles_once_under_concurrent_first_use(template, monkeypatch):
         return original(cls, path, title=title)
 
     monkeypatch.setattr(CompiledTemplate, "from_path", classmethod(counting))
-    renderer = DocumentRenderer()
     document = Document(template, None)
     barrier = threading.Barrier(8)
     outputs = []
@@ -78,9 +80,10 @@ def test_compiles_once_under_concurrent_first_use(template, monkeypatch):
     assert len(set(outputs)) == 1
 
 
-def test_clear_forgets_compiled_templates(template):
-    renderer = DocumentRenderer()
-    document = Document(template, None)
-    first = renderer.compiled(document)
-    renderer.clear()
-    assert renderer.compiled(document) is not first
+def test_templates_are_found_in_the_folder_it_is_given(template, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    builders.build_footnotes(other / "note.docx")
+    first = DocumentRenderer(tmp_path).compiled(Document(template, None))
+    second = DocumentRenderer(other).compiled(Document(template, None))
+    assert first is not second

@@ -1,0 +1,111 @@
+"""Steps several documents ask, declared once: the writer, the child, the school, the council
+and sending. A document passes in its own wording where it differs; nothing is copied.
+"""
+
+from forms import vocabulary as v
+from forms.vocabulary import PARENT, By, voiced
+from service.fields import TextField
+from service.steps import make_step
+
+SCHOOL_WRITER_ONLY = By(parent=False, young_person=False, school=True)
+
+
+def _changes(option):
+    """A step option is True (the shared question as it is), False (not asked) or the
+    changes a document makes to the shared question."""
+    return option if isinstance(option, dict) else {}
+
+
+def when(name, *values):
+    """A condition on an earlier answer, for `show_if`: it is one of `values`."""
+    return lambda answers: answers.get(name) in values
+
+
+def includes(name, value):
+    """A condition on an earlier answer, for `show_if`: the list it is includes `value`."""
+    return lambda answers: value in (answers.get(name) or [])
+
+
+def child_step(voice=PARENT, *, dob=True, year_group=True, slug="child", title=None, **extra):
+    """About the child: their names, date of birth and year group, in the writer's voice,
+    then any `extra` questions."""
+    fields = {"child_name": v.child_name(voice), "child_known_as": v.child_known_as(voice)}
+    if dob:
+        fields["child_dob"] = v.child_dob(voice, **_changes(dob))
+    if year_group:
+        fields["year_group"] = v.year_group(voice, **_changes(year_group))
+    title = title or By(
+        parent="About your child", young_person="About you", school="About the pupil"
+    )
+    return make_step(slug, voiced(voice, title), **fields, **extra)
+
+
+def writer_step(voice=PARENT, *, relationship=None, school_writes=False, **extra):
+    """The writer's details for the letter's heading and sign-off. A school writes from the
+    school's address, with its job title; `relationship` names the document for the hint of
+    the relationship question, when it is asked."""
+    fields = {"writer_name": v.writer_name(voice)}
+    if relationship:
+        fields["writer_relationship"] = v.writer_relationship(voice, relationship)
+    if school_writes:
+        fields["writer_role"] = TextField(
+            "Your job title",
+            "Enter your job title",
+            hint="For example, SENCO (special educational needs co-ordinator) or Head Teacher",
+            prompt="job title",
+            max_length=100,
+            asked=voiced(voice, SCHOOL_WRITER_ONLY),
+        )
+        fields["school_address"] = v.school_address(
+            voice,
+            label="School address",
+            required="Enter the school's address",
+            asked=SCHOOL_WRITER_ONLY,
+        )
+    fields |= {
+        "writer_address": v.writer_address(voice),
+        "writer_email": v.writer_email(),
+        "writer_phone": v.writer_phone(),
+    }
+    title = By(parent="Your details", young_person="Your contact details",
+               school="Your details and the school's")  # fmt: skip
+    return make_step("you", voiced(voice, title), **fields, **extra)
+
+
+def school_step(*, title="About the school", school_type=False, show_if=None, **extra):
+    """The school: its name and address, and its type if `school_type` gives the hint."""
+    fields = {"school_name": v.school_name(), "school_address": v.school_address()}
+    if school_type:
+        fields["school_type"] = v.school_type(**_changes(school_type))
+    return make_step("school", title, show_if=show_if, **fields, **extra)
+
+
+def council_step(*, hint, officer, team=None, address=None, **extra):
+    """The council the letter goes to: its name, the team and the person dealing with it,
+    and its address. `officer` (and `team`, if asked) give the document's own labels;
+    `address`, changes to the shared address question."""
+    fields = {"la_name": v.la_name()}
+    if team:
+        fields["la_team"] = TextField(**{"prompt": "team", **team})
+    fields["la_officer"] = TextField(**{"prompt": "name", **officer})
+    fields["la_address"] = v.la_address(**(address or {}))
+    return make_step("council", "The local council", hint=hint, **fields, **extra)
+
+
+def sending_steps(thing, *, hint):
+    """When and how a letter the service writes will be sent, then whether after 5pm: the
+    day it counts as received starts the time limits it gives."""
+    sending = make_step(
+        "sending",
+        f"Sending the {thing}",
+        hint=hint,
+        sent_on=v.sent_on_future(thing),
+        sent_by=v.sent_by(thing),
+    )
+    after_5pm = make_step(
+        "after-5pm",
+        "The time you send it",
+        show_if=when("sent_by", "email", "hand"),
+        sent_after_5pm=v.sent_after_5pm(),
+    )
+    return sending, after_5pm

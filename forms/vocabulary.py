@@ -1,0 +1,407 @@
+"""One vocabulary: the name of every fact more than one document asks, and the question that
+asks it, declared once.
+
+A fact has one field name in every document, so that answers can pass from one document to
+the next, come in from a school's register, and fill organisations' packs. Labels may differ
+from one document to another; names do not. docs/glossary.md is made from GLOSSARY, and a
+test fails if two documents name one fact differently.
+
+Questions speak to whoever is writing: a parent ("your child"), a young person writing for
+themselves ("you") or a school ("the pupil"). A document written by one kind of writer fixes
+the voice; one that any of them may write (`BY_WRITER`) follows the answer to `writer`.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from wtforms.validators import ValidationError
+
+from service import dates
+from service.fields import (
+    ChoiceField,
+    DateField,
+    EmailField,
+    LongTextField,
+    PhoneField,
+    TextField,
+    Varies,
+    YesNoField,
+)
+
+PARENT, YOUNG_PERSON, SCHOOL = "parent", "young_person", "school"
+BY_WRITER = "by-writer"  # the voice follows the answer to `writer`
+LATEST_SENDING_DAYS = 90  # further ahead than this, a date to send on is a typing slip
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    meaning: str
+    replaces: tuple[str, ...] = ()  # names documents used for it before; never to be used again
+
+
+GLOSSARY = (
+    Concept(
+        "writer",
+        "Who is writing: `parent`, `young_person` (aged 16 to 25, for themselves) or `school`.",
+        ("requester",),
+    ),
+    Concept(
+        "writer_name",
+        "The full name of the person writing. Not asked of a young person "
+        "writing for themselves: their name is `child_name`.",
+        ("parent_name", "sender_name", "your_name", "staff_name"),
+    ),
+    Concept(
+        "writer_relationship",
+        "The writer's relationship to the child, such as mother.",
+        ("relationship",),
+    ),
+    Concept("writer_role", "A school writer's job title, such as SENCO.", ("staff_role",)),
+    Concept(
+        "writer_address",
+        "The writer's postal address, one line to a line. A school "
+        "writes from `school_address` instead.",
+        ("parent_address", "sender_address", "your_address", "yp_address"),
+    ),
+    Concept(
+        "writer_email",
+        "The writer's email address.",
+        ("parent_email", "sender_email", "your_email", "yp_email", "staff_email"),
+    ),
+    Concept(
+        "writer_phone",
+        "The writer's phone number.",
+        ("parent_phone", "sender_phone", "your_phone", "yp_phone", "staff_phone"),
+    ),
+    Concept(
+        "child_name",
+        "The full name of the child or young person the document is about.",
+        ("pupil_name", "yp_name"),
+    ),
+    Concept(
+        "child_known_as", "The name the child usually goes by.", ("known_as", "pupil_known_as")
+    ),
+    Concept(
+        "child_dob",
+        "The child or young person's date of birth.",
+        ("pupil_dob", "yp_dob", "own_dob"),
+    ),
+    Concept(
+        "year_group",
+        "The child's year group, as the writer puts it (`Reception`, `Year 4`).",
+        ("pupil_year", "own_year_group"),
+    ),
+    Concept(
+        "school_name",
+        "The name of the child's school, nursery or college.",
+        ("child_setting", "yp_setting"),
+    ),
+    Concept("school_address", "The school's postal address.", ()),
+    Concept("school_type", "`maintained`, `academy`, `independent` or `not_sure`.", ()),
+    Concept("senco_name", "The name of the school's SENCO.", ()),
+    Concept(
+        "recipient",
+        "Who at the school the letter goes to, by role (`senco`, `head`, "
+        "`both` or `dpo`); each document offers the roles that suit it.",
+        (),
+    ),
+    Concept("recipient_name", "The name of the person the letter is addressed to.", ()),
+    Concept("la_name", "The name of the local authority (council).", ()),
+    Concept("la_address", "The council's postal address.", ()),
+    Concept("la_team", "The council team dealing with the request.", ("team_name",)),
+    Concept(
+        "la_officer",
+        "The council officer the letter is addressed to.",
+        ("la_contact", "officer_name"),
+    ),
+    Concept(
+        "sent_on",
+        "The date the request was, or will be, sent.",
+        ("date_sent", "send_date", "request_sent"),
+    ),
+    Concept(
+        "sent_by",
+        "How it was sent: `email`, `hand`, `signed-post` or `first-class-post`.",
+        ("send_method",),
+    ),
+    Concept(
+        "sent_after_5pm",
+        "Whether it was sent or handed in after 5pm (email or hand only).",
+        ("after_5pm", "after_five"),
+    ),
+    Concept(
+        "family_agrees",
+        "Whether the family agrees to a school asking for an EHC needs assessment.",
+        (),
+    ),
+    Concept("plan_start", "The date an SEN support plan starts.", ("plan_date",)),
+    Concept("parent_views", "What the child's parents or carers say.", ()),
+    Concept("child_views", "What the child says, in their own words.", ("pupil_views",)),
+    Concept("impact", "How things have affected the child and family.", ()),
+    Concept(
+        "enclosures",
+        "The documents sent with a letter, one to an item.",
+        ("evidence", "attachments"),
+    ),
+    Concept(
+        "professionals",
+        "Professionals involved with the child, diagnoses and waiting "
+        "lists, in the writer's words.",
+        (),
+    ),
+)
+
+
+class By(dict):
+    """Wording for each voice, such as By(parent="Your child's full name", school=...); a
+    voice missing falls back to the parent's."""
+
+
+def voiced(voice, value):
+    """The wording for a fixed voice, or a Varies that follows the answer to `writer`."""
+    if not isinstance(value, By):
+        return value
+    if voice == BY_WRITER:
+        return Varies(lambda answers: value.get(answers.get("writer"), value[PARENT]))
+    return value.get(voice, value[PARENT])
+
+
+def question(kind, voice, wording, overrides):
+    """A question of `kind` with the shared wording, as a document changes it."""
+    return kind(**{key: voiced(voice, value) for key, value in {**wording, **overrides}.items()})
+
+
+# --- The child -----------------------------------------------------------------------------
+
+NOT_FOR_YOUNG_PERSON = By(parent=True, young_person=False, school=True)
+
+
+def child_name(voice=PARENT, **overrides):
+    return question(TextField, voice, {
+        "label": By(parent="Your child's full name", young_person="Your full name",
+                    school="Pupil's full name"),
+        "required": By(parent="Enter your child's full name", young_person="Enter your full name",
+                       school="Enter the pupil's full name"),
+        "prompt": By(parent="child's full name", young_person="your full name",
+                     school="pupil's full name"),
+    }, overrides)  # fmt: skip
+
+
+def child_known_as(voice=PARENT, **overrides):
+    return question(TextField, voice, {
+        "label": By(parent="What name does your child usually go by? (optional)",
+                    school="What name does the pupil usually go by? (optional)"),
+        "hint": "For example, Sam. Leave this blank to use their full name.",
+        "error_name": By(parent="The name your child goes by", school="The name the pupil goes by"),
+        "prompt": By(parent="child's name", school="pupil's name"),
+        "asked": NOT_FOR_YOUNG_PERSON,  # a young person writing for themselves is "I"
+    }, overrides)  # fmt: skip
+
+
+def child_dob(voice=PARENT, **overrides):
+    return question(DateField, voice, {
+        "label": By(parent="Date of birth", young_person="Your date of birth"),
+        "required": By(parent="Enter your child's date of birth",
+                       young_person="Enter your date of birth",
+                       school="Enter the pupil's date of birth"),
+        "hint": By(parent="For example, 27 3 2017", young_person="For example, 27 3 2008",
+                   school="For example, 3 11 2016"),
+        "error_name": "Date of birth",
+        "prompt": "date of birth",
+        "not_after_today": True,
+    }, overrides)  # fmt: skip
+
+
+def year_group(voice=PARENT, *, required=True, **overrides):
+    return question(TextField, voice, {
+        "label": "Year group" if required else By(parent="Year group (optional)",
+                                                   young_person="Your year group (optional)"),
+        "required": required and By(parent="Enter your child's year group",
+                                    school="Enter the pupil's year group"),
+        "hint": By(parent="For example, Reception or Year 4", school="For example, Year 5"),
+        "error_name": "Year group",
+        "prompt": "year group",
+        "max_length": 40,
+        "checks": (fits_date_of_birth,),
+    }, overrides)  # fmt: skip
+
+
+_YEAR = re.compile(r"(?:year|yr|y)?\s*(\d{1,2})|(reception|rec|r)", re.IGNORECASE)
+
+
+def school_year(text):
+    """'Year 4', 'Y4' or '4' -> 4; 'Reception' -> 0; anything else (an explanation, a key
+    stage, 'left in 2024') -> None."""
+    match = _YEAR.fullmatch((text or "").strip())
+    if not match:
+        return None
+    return 0 if match.group(2) else int(match.group(1))
+
+
+def usual_school_year(born, on):
+    """The year group a child born on `born` is usually in on `on`, in England: Reception in
+    the school year (1 September to 31 August) in which they turn 5."""
+
+    def start(day):
+        return day.year if day.month >= 9 else day.year - 1
+
+    return start(on) - (start(born) + 5)
+
+
+def fits_date_of_birth(form, field):
+    """A year group one year either side of the usual one is accepted (a summer-born child
+    who started school a year later, say); further out is most likely a slip in one answer.
+    Anything but a plain year group is taken as written."""
+    year = school_year(field.data)
+    born = form.child_dob.data if "child_dob" in form else None
+    if year is None or born is None or year > 14:
+        return
+    usual = usual_school_year(born, dates.today())
+    if abs(year - usual) > 1 and 0 <= usual <= 14:
+        usual_text = "Reception" if usual == 0 else f"Year {usual}"
+        raise ValidationError(
+            f"Someone born on {dates.long_date(born)} is usually in {usual_text}. Check the "
+            "year group and date of birth. If they are taught outside their usual year group, "
+            "say so after the year group"
+        )
+
+
+# --- The writer ----------------------------------------------------------------------------
+
+
+def writer_name(voice=PARENT, **overrides):
+    return question(TextField, voice, {
+        "label": "Your full name", "required": "Enter your full name", "prompt": "your name",
+        "asked": NOT_FOR_YOUNG_PERSON,  # their name is the child's name
+    }, overrides)  # fmt: skip
+
+
+def writer_relationship(voice=PARENT, document_noun="letter", **overrides):
+    return question(TextField, voice, {
+        "label": "Your relationship to the child (optional)",
+        "hint": "For example, mother, father, carer or grandparent. If you leave this blank, "
+                f"the {document_noun} says 'parent'.",
+        "prompt": "mother, father or carer",
+        "max_length": 60,
+        "asked": NOT_FOR_YOUNG_PERSON,
+    }, overrides)  # fmt: skip
+
+
+def writer_address(voice=PARENT, **overrides):
+    return question(LongTextField, voice, {
+        "label": "Your address", "required": "Enter your address",
+        "hint": "Put each line of the address on a new line.", "prompt": "your address",
+        "max_length": 500, "asked": By(parent=True, school=False),  # a school's is school_address
+    }, overrides)  # fmt: skip
+
+
+def writer_email(**overrides):
+    return EmailField(**overrides)
+
+
+def writer_phone(**overrides):
+    return PhoneField(**overrides)
+
+
+# --- The school and the council ------------------------------------------------------------
+
+SCHOOL_TYPES = (
+    ("maintained", "A maintained school (run by the local council)"),
+    ("academy", "An academy or free school"),
+    ("independent", "An independent (private) school"),
+    ("not_sure", "I'm not sure"),
+)
+
+
+def school_name(voice=PARENT, **overrides):
+    return question(TextField, voice, {
+        "label": "Name of the school", "required": "Enter the name of the school",
+        "prompt": "name of the school",
+    }, overrides)  # fmt: skip
+
+
+def school_address(voice=PARENT, **overrides):
+    return question(LongTextField, voice, {
+        "label": "School address (optional)", "hint": "Put each line of the address on a new line.",
+        "prompt": "school address", "max_length": 500,
+    }, overrides)  # fmt: skip
+
+
+def school_type(*, independent=False, hint=None):
+    choices = [choice for choice in SCHOOL_TYPES if independent or choice[0] != "independent"]
+    return ChoiceField(
+        "What type of school is it?", choices, "Select what type of school it is", hint=hint
+    )
+
+
+def senco_name(voice=SCHOOL, **overrides):
+    return question(TextField, voice, {
+        "label": "SENCO's name", "required": "Enter the SENCO's name", "prompt": "SENCO's name",
+        "hint": "The SENCO is the special educational needs co-ordinator. For example, Mrs Patel.",
+    }, overrides)  # fmt: skip
+
+
+def la_name(**overrides):
+    return TextField(**{
+        "label": "Name of the council", "required": "Enter the name of the council",
+        "hint": "For example, Leeds City Council", "prompt": "name of the council", **overrides,
+    })  # fmt: skip
+
+
+def la_address(**overrides):
+    return LongTextField(**{
+        "label": "The council's address (optional)",
+        "hint": "Put each line of the address on a new line.", "prompt": "council's address",
+        "max_length": 500, **overrides,
+    })  # fmt: skip
+
+
+# --- Sending -------------------------------------------------------------------------------
+
+SENT_BY = (
+    ("email", "By email"),
+    ("hand", "By hand"),
+    ("signed-post", "By signed-for post"),
+    ("first-class-post", "By first-class post"),
+)
+
+
+def sent_on_future(thing, **overrides):
+    """When a letter the service writes will be sent: it is dated that day."""
+    return DateField(**{
+        "label": f"When will you send the {thing}?",
+        "required": f"Enter the date you will send the {thing}",
+        "hint": "The letter will have this date on it. For example, 27 11 2026",
+        "error_name": f"The date you will send the {thing}",
+        "prompt": "date",
+        "checks": (_not_far_ahead,),
+        **overrides,
+    })  # fmt: skip
+
+
+def _not_far_ahead(_form, field):
+    latest = dates.today() + datetime.timedelta(days=LATEST_SENDING_DAYS)
+    if field.data and field.data > latest:
+        raise ValidationError(
+            f"{field.error_name} must be the same as or before {dates.long_date(latest)}"
+        )
+
+
+def sent_by(thing, **overrides):
+    return ChoiceField(**{
+        "label": f"How will you send the {thing}?", "choices": SENT_BY,
+        "required": f"Select how you will send the {thing}",
+        "hint": "Email and signed-for post give you proof that you sent it.", **overrides,
+    })  # fmt: skip
+
+
+def sent_after_5pm(**overrides):
+    return YesNoField(**{
+        "label": "Will you send it or hand it in after 5pm?",
+        "required": "Select yes if you will send it or hand it in after 5pm",
+        "hint": "Anything that arrives after 5pm, or on a weekend or bank holiday, usually "
+                "counts as received on the next working day.",
+        **overrides,
+    })  # fmt: skip

@@ -1,0 +1,147 @@
+"""A whole answers object at once: validated through the step forms (API, command line, bulk),
+turned into bracketed prompts (blank documents), or read from flat values (spreadsheets).
+
+Each step is judged on the answers to the steps before it, as in the web journey: a step that
+does not apply is neither required nor kept, and its questions see the earlier answers.
+"""
+
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from service.catalogue import Prompt
+from service.fields import AnswerTypeError, InvalidAnswer
+
+
+@dataclass
+class Validated:
+    answers: dict  # the answers of the steps that apply, as the forms cleaned them
+    errors: dict  # field name -> [messages], in the order the pages ask
+
+
+def visible_steps(document, answers_by_step):
+    """Steps that apply, each judged on the answers to the steps before it, and the answers
+    of those steps together."""
+    effective = {}
+    visible = []
+    for step in document.steps:
+        if step.should_show(effective):
+            visible.append(step)
+            effective.update(answers_by_step.get(step.slug, {}))
+    return visible, effective
+
+
+def answers_before(document, answers_by_step, slug):
+    """The answers of the steps that apply before the step `slug`."""
+    effective = {}
+    for step in document.steps:
+        if step.slug == slug:
+            break
+        if step.should_show(effective):
+            effective.update(answers_by_step.get(step.slug, {}))
+    return effective
+
+
+class _FormPool(threading.local):
+    """Bound step forms, reused by `validate_answers`, one set per thread.
+
+    Binding WTForms fields is most of the cost of validating a whole answers object (the API
+    validates every step per request), and `process()` resets a bound form completely. Each
+    form is emptied after use, so no answer outlives its request.
+    """
+
+    def __init__(self):
+        self.forms = {}
+
+    @contextmanager
+    def filled(self, step, given, earlier):
+        form = self.forms.pop(step, None) or step(formdata=None, meta={"csrf": False})
+        try:
+            form.refill(form.formdata_for(given), earlier)
+            yield form
+        finally:
+            form.forget()
+            self.forms[step] = form
+
+
+_pool = _FormPool()
+
+
+def validate_answers(document, answers):
+    """Validate a whole answers object through the step forms."""
+    errors = {}
+    effective = {}
+    for step, names in document.answer_names.items():
+        if not step.should_show(effective):
+            continue
+        given = {name: answers[name] for name in names if name in answers}
+        try:
+            with _pool.filled(step, given, effective) as form:
+                valid = form.validate()
+                found = {} if valid else _errors_by_name(form)
+                for name, messages in found.items():
+                    errors.setdefault(name, []).extend(messages)
+                effective.update({k: v for k, v in form.answers().items() if k not in found})
+        except AnswerTypeError as error:
+            errors.setdefault(error.field, []).append(str(error))
+
+    known = {name for names in document.answer_names.values() for name in names}
+    for name in answers:
+        if name not in known:
+            errors.setdefault(name, []).append(f"{name} is not a question in this document")
+    return Validated(answers=effective, errors=errors)
+
+
+def _errors_by_name(form):
+    """Errors keyed by question; those of list entries stay with their list, first first."""
+    return {
+        field.short_name: list(_messages(field.errors))
+        for field in form.fields_asked()
+        if field.errors
+    }
+
+
+def _messages(errors):
+    if isinstance(errors, dict):
+        for value in errors.values():
+            yield from _messages(value)
+    elif isinstance(errors, list | tuple):
+        for value in errors:
+            yield from _messages(value)
+    elif errors:
+        yield errors
+
+
+def blank_answers(document):
+    """Answers made of bracketed prompts, for printable templates."""
+    return {
+        field.short_name: _as_prompts(field.blank())
+        for step in document.steps
+        for field in step.prototype().answer_fields()
+    }
+
+
+def _as_prompts(value):
+    if isinstance(value, str):
+        return Prompt(value)
+    if isinstance(value, list):
+        return [_as_prompts(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_prompts(item) for key, item in value.items()}
+    return value
+
+
+def flat_answers(document, flat):
+    """(answers, errors) from a flat mapping of strings such as a spreadsheet row, read by
+    each question by the README's conventions. The answers still need `validate_answers`."""
+    answers, errors = {}, {}
+    for step in document.steps:
+        for field in step.prototype().answer_fields():
+            try:
+                value = field.from_flat(flat)
+            except InvalidAnswer as error:
+                errors[field.short_name] = [str(error)]
+                continue
+            if value is not None:
+                answers[field.short_name] = value
+    return answers, errors

@@ -1,0 +1,253 @@
+"""Questions answered by typing: text, long text, email, phone, whole numbers and money."""
+
+import decimal
+import re
+
+from email_validator import EmailNotValidError, validate_email
+from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
+from wtforms import fields as wtf
+from wtforms.validators import ValidationError
+
+from service.fields.base import (
+    DEFAULT_MAX_LENGTH,
+    NOT_GIVEN,
+    SHORT_MAX_LENGTH,
+    AnswerField,
+    AnswerTypeError,
+    MaxLength,
+    Required,
+    XmlSafe,
+    resolve,
+)
+from service.text import normalise_text
+
+
+class TextField(AnswerField, wtf.StringField):
+    """One line of text."""
+
+    widget = GovTextInput()
+    free_text = True  # anything may be typed (fields with a format set this False)
+    needs_error_name = True
+
+    def __init__(
+        self,
+        label,
+        required=None,
+        *,
+        hint=None,
+        error_name=None,
+        prompt=None,
+        asked=True,
+        max_length=SHORT_MAX_LENGTH,
+        checks=(),
+        **kwargs,
+    ):
+        super().__init__(
+            resolve(label, {}),
+            validators=[Required(), XmlSafe(), MaxLength(), *checks],
+            filters=[normalise_text],
+            **kwargs,
+        )
+        self.max_length = max_length
+        self._setup(
+            label, required=required, hint=hint, error_name=error_name, prompt=prompt, asked=asked
+        )
+
+    def answer(self):
+        return self.data or ""
+
+
+class LongTextField(TextField):
+    """Several lines of text; each line becomes a paragraph in the document."""
+
+    widget = GovTextArea()
+    type_name = "long-text"
+
+    def __init__(self, label, required=None, *, max_length=DEFAULT_MAX_LENGTH, **kwargs):
+        super().__init__(label, required, max_length=max_length, **kwargs)
+
+
+class _Matches:
+    def __init__(self, pattern, message):
+        self.pattern = re.compile(pattern)
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and not self.pattern.fullmatch(field.data):
+            raise ValidationError(self.message)
+
+
+class DeliverableEmail:
+    """An address we will send to, checked by email-validator: one plain address (no name,
+    no second address, no line breaks), a real-looking domain, and a mailbox name our mail
+    server can carry without SMTPUTF8. No DNS lookup, so no waiting on the network.
+    The address is normalised, and the domain written in ASCII (IDNA)."""
+
+    message = "Enter an email address in the correct format, like name@example.com"
+    non_ascii = "Enter an email address with only letters a to z, numbers and . _ - + before the @"
+
+    def __call__(self, form, field):
+        if not field.data:
+            return
+        try:
+            checked = validate_email(field.data, check_deliverability=False, allow_smtputf8=False)
+        except EmailNotValidError as error:
+            before_at = field.data.rpartition("@")[0]
+            if before_at and not before_at.isascii() and "\n" not in field.data:
+                raise ValidationError(self.non_ascii) from error
+            raise ValidationError(self.message) from error
+        field.data = checked.ascii_email
+
+
+class _PatternField(TextField):
+    """Text that must have a given shape; `pattern`, `message` and `max_length` say which."""
+
+    free_text = False
+    pattern = message = None
+    # The usual optional question, so most forms can declare just `EmailField()`.
+    default_label = default_prompt = None
+
+    def __init__(self, label=None, required=None, **kwargs):
+        kwargs.setdefault("prompt", self.default_prompt)
+        super().__init__(
+            label or self.default_label,
+            required,
+            max_length=self.max_length,
+            checks=(_Matches(self.pattern, self.message),),
+            **kwargs,
+        )
+
+
+class EmailField(_PatternField):
+    """An email address: checked for its shape only, since nothing is sent to it here."""
+
+    type_name = "email"
+    pattern = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+    message = "Enter an email address in the correct format, like name@example.com"
+    max_length = 254
+    default_label = "Email address (optional)"
+    default_prompt = "your email address"
+
+
+class PhoneField(_PatternField):
+    """A UK or international phone number, as people write them."""
+
+    type_name = "phone"
+    pattern = r"\+?[0-9 ()-]{7,25}"
+    message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
+    max_length = 30
+    default_label = "Phone number (optional)"
+    default_prompt = "your phone number"
+
+
+class _NumberInput(GovTextInput):
+    """A narrow text input for numbers: GOV.UK asks for numbers with a text input (not
+    type=number) and an inputmode, so phones show a number keyboard; `prefix` puts a unit
+    such as £ in front of the box."""
+
+    def __init__(self, inputmode, prefix=None):
+        super().__init__()
+        self.inputmode = inputmode
+        self.prefix = prefix
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        params.setdefault("inputmode", self.inputmode)
+        params.setdefault("spellcheck", False)
+        params.setdefault("classes", "govuk-input--width-5")
+        if self.prefix:
+            params.setdefault("prefix", {"text": self.prefix})
+        return params
+
+
+class _NumericField(TextField):
+    """A number typed as text. The field's data stays the text typed, as other text fields'
+    data does; `answer()` is the number, or None when the text is not one."""
+
+    free_text = False
+
+    def __init__(self, label, required=None, **kwargs):
+        super().__init__(label, required, max_length=20, checks=(self._check,), **kwargs)
+
+    def formdata(self, value, name=None):
+        """A JSON number or numeric string, as the text a browser would post."""
+        if value in (None, ""):
+            return []
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise AnswerTypeError("must be a number")
+        return [(name or self.name, str(value))]
+
+    def summary_html(self):
+        return self.shown(self.answer()) if self.answer() is not None else NOT_GIVEN
+
+
+class NumberField(_NumericField):
+    """A whole number between `minimum` and `maximum`; the answer is an int."""
+
+    type_name = "number"
+    widget = _NumberInput("numeric")
+
+    def __init__(self, label, required=None, *, minimum=0, maximum=1_000_000, **kwargs):
+        self.minimum, self.maximum = minimum, maximum
+        super().__init__(label, required, **kwargs)
+
+    @staticmethod
+    def _check(_form, field):
+        if not field.data:
+            return
+        if field.answer() is None:
+            raise ValidationError(f"{field.error_name} must be a whole number, like 4")
+        if not field.minimum <= field.answer() <= field.maximum:
+            raise ValidationError(
+                f"{field.error_name} must be between {field.minimum:,} and {field.maximum:,}"
+            )
+
+    def answer(self):
+        if self.data and re.fullmatch(r"-?[0-9]{1,3}(,?[0-9]{3})*", self.data):
+            return int(self.data.replace(",", ""))
+        return None
+
+    def formdata(self, value, name=None):
+        if isinstance(value, float) and not value.is_integer():
+            raise AnswerTypeError("must be a whole number")
+        return super().formdata(int(value) if isinstance(value, float) else value, name)
+
+    @staticmethod
+    def shown(number):
+        return f"{number:,}"
+
+
+class MoneyField(_NumericField):
+    """An amount in pounds and pence, typed as people write it (450, 120.50, £1,200). The
+    answer is a string with two decimal places ("1200.00"), so no float ever rounds it."""
+
+    type_name = "money"
+    widget = _NumberInput("decimal", prefix="£")
+    _AMOUNT = re.compile(r"£?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?")
+
+    def __init__(self, label, required=None, *, maximum=1_000_000, **kwargs):
+        self.maximum = maximum
+        super().__init__(label, required, **kwargs)
+
+    @staticmethod
+    def _check(_form, field):
+        if not field.data:
+            return
+        if field.answer() is None:
+            raise ValidationError(
+                f"{field.error_name} must be an amount of money, like 450 or 120.50"
+            )
+        if decimal.Decimal(field.answer()) > field.maximum:
+            raise ValidationError(f"{field.error_name} must be £{field.maximum:,} or less")
+
+    def answer(self):
+        match = self._AMOUNT.fullmatch((self.data or "").replace(" ", ""))
+        if not match:
+            return None
+        pounds, pence = match.groups()
+        return f"{int(pounds.replace(',', ''))}.{(pence or '').ljust(2, '0')}"
+
+    @staticmethod
+    def shown(amount):
+        """'1200.00' -> '£1,200.00', as a letter or summary shows money."""
+        return f"£{decimal.Decimal(amount):,.2f}"

@@ -1,0 +1,95 @@
+"""One vocabulary: a fact more than one document asks has one name, listed in the glossary,
+and one kind of answer, whatever the document."""
+
+import collections
+import datetime
+
+import pytest
+
+from forms import CATALOGUE
+from forms.vocabulary import GLOSSARY, school_year, usual_school_year
+
+GLOSSARY_NAMES = {concept.name for concept in GLOSSARY}
+
+
+def fields_of(document):
+    """{name: type} of every question the document asks."""
+    return {
+        field.short_name: field.type_name
+        for step in document.steps
+        for field in step.prototype().answer_fields()
+    }
+
+
+@pytest.fixture
+def fields():
+    return {document.slug: fields_of(document) for document in CATALOGUE}
+
+
+def test_a_name_two_documents_use_is_in_the_glossary(fields):
+    uses = collections.Counter(name for names in fields.values() for name in names)
+    shared = {name for name, count in uses.items() if count > 1}
+    assert shared - GLOSSARY_NAMES == set()
+
+
+def test_no_document_uses_a_name_the_glossary_replaced(fields):
+    replaced = {old: concept.name for concept in GLOSSARY for old in concept.replaces}
+    misnamed = [
+        f"{slug} calls {name} what the glossary calls {replaced[name]}"
+        for slug, names in fields.items()
+        for name in names
+        if name in replaced
+    ]
+    assert misnamed == []
+
+
+def test_one_name_is_one_kind_of_answer_everywhere(fields):
+    kinds = collections.defaultdict(set)
+    for names in fields.values():
+        for name, kind in names.items():
+            kinds[name].add(kind)
+    assert {name: kind for name, kind in kinds.items() if len(kind) > 1} == {}
+
+
+def test_the_glossary_names_each_fact_once():
+    names = [concept.name for concept in GLOSSARY]
+    replaced = [old for concept in GLOSSARY for old in concept.replaces]
+    assert len(names) == len(set(names))
+    assert len(replaced) == len(set(replaced))
+    assert set(names).isdisjoint(replaced)
+    assert all(concept.meaning.endswith(".") for concept in GLOSSARY)
+
+
+def test_the_glossary_catches_a_document_that_uses_an_old_name():
+    replaced = {old for concept in GLOSSARY for old in concept.replaces}
+    assert {"pupil_name", "yp_name", "parent_name", "after_five", "send_date"} <= replaced
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Year 4", 4), ("year 11", 11), ("Y6", 6), ("4", 4), ("Reception", 0), ("R", 0)],
+)
+def test_plain_year_groups_are_read(text, year):
+    assert school_year(text) == year
+
+
+@pytest.mark.parametrize("text", ["Key Stage 2", "Year 6 (taught with Year 5)", "left in 2024", ""])
+def test_anything_else_is_taken_as_written(text):
+    assert school_year(text) is None
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "year"),
+    [
+        ("2017-09-01", "2022-09-05", 0),  # the oldest in the year: Reception at 5
+        ("2018-08-31", "2022-09-05", 0),  # the youngest: Reception at 4
+        ("2018-09-01", "2022-09-05", -1),  # not yet at school
+        ("2017-02-14", "2026-03-04", 4),
+        ("2010-01-01", "2026-03-04", 11),
+    ],
+)
+def test_the_usual_year_group_follows_the_english_school_year(born, on, year):
+    assert (
+        usual_school_year(datetime.date.fromisoformat(born), datetime.date.fromisoformat(on))
+        == year
+    )

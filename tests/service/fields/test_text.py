@@ -1,0 +1,130 @@
+"""Typed answers: numbers, money, email and phone, on the page, in summaries and from cells."""
+
+import pytest
+from werkzeug.datastructures import MultiDict
+from wtforms import Form
+
+from service.fields import AnswerTypeError, EmailField, MoneyField, NumberField, PhoneField
+
+
+class NumberForm(Form):
+    pupils = NumberField("Group size", "Enter the group size", minimum=1, maximum=40)
+    cost = MoneyField("Cost (optional)")
+
+
+def numbers(**pairs):
+    return NumberForm(formdata=MultiDict(pairs))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("4", 4), (" 12 ", 12), ("1", 1), ("40", 40)])
+def test_whole_numbers_are_answered_as_ints(typed, expected):
+    form = numbers(pupils=typed)
+    assert form.validate(), form.errors
+    assert form.pupils.answer() == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter the group size"),
+        ("four", "Group size must be a whole number, like 4"),
+        ("2.5", "Group size must be a whole number, like 4"),
+        ("0", "Group size must be between 1 and 40"),
+        ("41", "Group size must be between 1 and 40"),
+    ],
+)
+def test_number_errors_are_gov_uk_style(typed, message):
+    form = numbers(pupils=typed)
+    assert not form.validate()
+    assert form.pupils.errors == [message]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("450", "450.00"),
+        ("120.5", "120.50"),
+        ("£1,200.75", "1200.75"),
+        ("£ 80", "80.00"),
+        ("0.99", "0.99"),
+        ("", None),
+    ],
+)
+def test_money_is_answered_as_exact_pounds_and_pence(typed, expected):
+    form = numbers(pupils="1", cost=typed)
+    assert form.validate(), form.errors
+    assert form.cost.answer() == expected
+
+
+@pytest.mark.parametrize("typed", ["ten pounds", "-5", "12.345", "1,20", "£"])
+def test_money_in_the_wrong_format_says_how_to_write_it(typed):
+    form = numbers(pupils="1", cost=typed)
+    assert not form.validate()
+    assert form.cost.errors == ["Cost must be an amount of money, like 450 or 120.50"]
+
+
+def test_money_has_a_ceiling():
+    form = numbers(pupils="1", cost="2000000")
+    assert not form.validate()
+    assert form.cost.errors == ["Cost must be £1,000,000 or less"]
+
+
+def test_money_and_numbers_on_check_your_answers():
+    form = numbers(pupils="12", cost="1200.5")
+    assert form.cost.summary_html() == "£1,200.50"
+    assert form.pupils.summary_html() == "12"
+    assert "Not given" in numbers(pupils="3").cost.summary_html()
+    assert MoneyField.shown("380.00") == "£380.00"
+
+
+def test_numbers_round_trip_from_json_numbers_and_strings():
+    blank = NumberForm()
+    pairs = blank.pupils.formdata(4) + blank.cost.formdata(120.5)
+    form = NumberForm(formdata=MultiDict(pairs))
+    assert form.validate(), form.errors
+    assert (form.pupils.answer(), form.cost.answer()) == (4, "120.50")
+    assert blank.cost.formdata("450.00") == [("cost", "450.00")]
+    assert blank.pupils.formdata(None) == []
+
+
+@pytest.mark.parametrize(("name", "value"), [("pupils", True), ("pupils", 2.5), ("cost", ["1"])])
+def test_numbers_refuse_the_wrong_json_types(name, value):
+    with pytest.raises(AnswerTypeError):
+        NumberForm()[name].formdata(value)
+
+
+def test_number_fields_are_not_free_text_and_show_a_number_keyboard(app):
+    assert not NumberField.free_text
+    assert not MoneyField.free_text
+    with app.test_request_context():
+        form = numbers(pupils="3", cost="5")
+        assert 'inputmode="numeric"' in form.pupils()
+        money = form.cost()
+        assert 'inputmode="decimal"' in money
+        assert "govuk-input__prefix" in money
+        assert 'spellcheck="false"' in money
+
+
+def test_email_and_phone_fields_default_to_the_usual_optional_question():
+    class Contact(Form):
+        email = EmailField()
+        phone = PhoneField()
+
+    form = Contact(formdata=MultiDict([("email", "not an email"), ("phone", "call me")]))
+    assert form.email.label.text == "Email address (optional)"
+    assert form.phone.label.text == "Phone number (optional)"
+    assert form.email.blank() == "[your email address]"
+    assert not form.validate()
+    assert form.email.errors == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+    assert Contact(formdata=MultiDict()).validate()
+    assert (form.email.describe()["type"], form.phone.describe()["type"]) == ("email", "phone")
+
+
+def test_flat_values_are_read_as_typed():
+    form = NumberForm()
+    assert form.pupils.from_flat({"pupils": " 4 "}) == "4"
+    assert form.cost.from_flat({"cost": "£1,200"}) == "£1,200"
+    assert form.cost.from_flat({"cost": "  "}) is None
+    assert form.cost.from_flat({}) is None
