@@ -56,7 +56,7 @@ test: install assets lint ## Run lint and every test (browser and LibreOffice te
 bench: install ## Measure rendering speed against plain docxtpl (prints medians and ratios)
 	$(BIN)/python -m bench
 
-docs: $(PY_STAMP) ## Write docs/law.md and docs/glossary.md from the code they describe
+docs: $(PY_STAMP) ## Write docs/law.md from the law register
 	$(BIN)/python -m scripts.docs
 
 templates: $(PY_STAMP) ## Build the Word templates in templates_docx/ from scripts/docx_templates

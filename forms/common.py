@@ -2,12 +2,24 @@
 and sending. A document passes in its own wording where it differs; nothing is copied.
 """
 
+import json
+from pathlib import Path
+
+from forms import law
 from forms import vocabulary as v
+from forms.formatting import cites
 from forms.vocabulary import PARENT, By, voiced
-from service.fields import TextField
+from service.fields import ListField, TextField
 from service.steps import make_step
 
 SCHOOL_WRITER_ONLY = By(parent=False, young_person=False, school=True)
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+def example_answers(slug):
+    """A document's example answers: realistic, used by tests, the API and the README. They
+    are data, kept as the JSON the API takes (forms/examples/<slug>.json)."""
+    return json.loads((EXAMPLES / f"{slug}.json").read_text(encoding="utf-8"))
 
 
 def _changes(option):
@@ -92,6 +104,20 @@ def council_step(*, hint, officer, team=None, address=None, **extra):
     return make_step("council", "The local council", hint=hint, **fields, **extra)
 
 
+def enclosures_step(thing, *, hint):
+    """The documents sent with the letter, one to a box, each with its date if it has one."""
+    return make_step(
+        "enclosures",
+        "Documents you are sending",
+        enclosures=ListField(
+            TextField("Document", prompt="a document, with its date", max_length=300),
+            f"Which documents are you sending with the {thing}? (optional)",
+            hint=hint,
+            item_name="document",
+        ),
+    )
+
+
 def sending_steps(thing, *, hint):
     """When and how a letter the service writes will be sent, then whether after 5pm: the
     day it counts as received starts the time limits it gives."""
@@ -109,3 +135,24 @@ def sending_steps(thing, *, hint):
         sent_after_5pm=v.sent_after_5pm(),
     )
     return sending, after_5pm
+
+
+# --- Legal sentences more than one document states ---------------------------------------
+
+
+def educational_record_right():
+    """The parent's right to see a maintained school's educational record, as letters say it."""
+    return (
+        f"{cites('pupil-info-reg5')} a maintained school must let a parent see their child's "
+        f"educational record free of charge {law.educational_record_limit_text()} of a written "
+        "request."
+    )
+
+
+def subject_access_request(of_child):
+    """'a subject access request under Article 15 of the UK GDPR, made on Amara's behalf'."""
+    return f"a subject access request under {law.cite('gdpr-art15')}, made on {of_child} behalf"
+
+
+def meet_parents():
+    return f"{cites('code-6.65')} schools should meet parents at least three times a year."

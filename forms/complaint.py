@@ -9,7 +9,15 @@ the parent starts; where to go after it, on the done page, by type of school.
 from wtforms import Form
 
 from forms import law
-from forms.common import child_step, includes, school_step, when, writer_step
+from forms.common import (
+    child_step,
+    enclosures_step,
+    example_answers,
+    includes,
+    school_step,
+    when,
+    writer_step,
+)
 from forms.formatting import (
     addressed,
     cites,
@@ -45,11 +53,12 @@ STAGE_1, STAGE_2 = "stage_1", "stage_2"
 
 DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")
 
-# fmt: off
 DUTIES = [
     ("support", "Put in place the help my child's special educational needs (SEN) call for"),
-    ("informing",
-     "Told me that my child is getting SEN support (only for a child with no EHC plan)"),
+    (
+        "informing",
+        "Told me that my child is getting SEN support (only for a child with no EHC plan)",
+    ),
     ("activities", "Included my child in school activities, such as trips, clubs or lessons"),
     ("concerns", "Taken my concerns seriously"),
     ("staff", "Told the staff who work with my child about their needs and how to help"),
@@ -97,14 +106,22 @@ CODE_NOTE = (
 class EventForm(Form):
     """One event in the chronology: when it happened, and what happened."""
 
-    date = DateField("Date", "Enter the date of the event", hint="For example, 2 10 2025",
-                     error_name="The date of the event", not_after_today=True)
-    what = LongTextField("What happened", "Enter what happened", prompt="what happened",
-                         max_length=5000)
+    date = DateField(
+        "Date",
+        "Enter the date of the event",
+        hint="For example, 2 10 2025",
+        error_name="The date of the event",
+        not_after_today=True,
+    )
+    what = LongTextField(
+        "What happened", "Enter what happened", prompt="what happened", max_length=5000
+    )
 
 
 STEPS = (
-    make_step("before-you-start", "Before you start",
+    make_step(
+        "before-you-start",
+        "Before you start",
         hint="A school's complaints procedure is for things the school has done or not done. "
         "It cannot change a local authority decision about an education, health and care (EHC) "
         "needs assessment or plan: take that up with the local authority, then the SEND "
@@ -113,21 +130,30 @@ STEPS = (
         f"SEND Tribunal, {DISCRIMINATION_CLAIM} of what happened.",
         stage=ChoiceField(
             "Which stage of the school's complaints procedure is this?",
-            [(STAGE_1, "Stage 1: a formal complaint to the head teacher"),
-             (STAGE_2, "Stage 2: asking the governors or the academy trust to look at a "
-                       "complaint the head teacher has already dealt with")],
+            [
+                (STAGE_1, "Stage 1: a formal complaint to the head teacher"),
+                (
+                    STAGE_2,
+                    "Stage 2: asking the governors or the academy trust to look at a "
+                    "complaint the head teacher has already dealt with",
+                ),
+            ],
             "Select which stage of the complaints procedure this is",
             hint="Most schools ask you to raise a worry informally first, for example with the "
             "class teacher or the SENCO (special educational needs co-ordinator). If that has "
             "not worked, start at stage 1.",
         ),
     ),
-    school_step(school_type={
-        "hint": "This changes what you can do if you are still unhappy at the end of the "
-        "school's procedure. The school's website usually says if it is an academy. You can "
-        "also search for the school on the Get Information about Schools service on GOV.UK.",
-    }),
-    make_step("policy", "The school's complaints policy",
+    school_step(
+        school_type={
+            "hint": "This changes what you can do if you are still unhappy at the end of the "
+            "school's procedure. The school's website usually says if it is an academy. You can "
+            "also search for the school on the Get Information about Schools service on GOV.UK.",
+        }
+    ),
+    make_step(
+        "policy",
+        "The school's complaints policy",
         hint="The complaints policy is usually on the school's website. It says who to send a "
         "complaint to and how long the school has to reply. Many policies ask you to complain "
         "within 3 months of the problem.",
@@ -135,93 +161,141 @@ STEPS = (
             "What is the policy called? (optional)",
             hint="For example, Complaints Procedure. If you leave this blank, the complaint "
             "asks the school to send you a copy.",
-            error_name="The name of the policy", prompt="name of the school's complaints policy",
+            error_name="The name of the policy",
+            prompt="name of the school's complaints policy",
         ),
         response_time=TextField(
             "How long does the policy give the school to reply? (optional)",
             hint="For example, 15 school days. If you do not know, the complaint asks for a "
             "reply within the time the policy sets.",
             error_name="How long the school has to reply",
-            prompt="time the policy gives, for example 15 school days", max_length=60,
+            prompt="time the policy gives, for example 15 school days",
+            max_length=60,
         ),
     ),
-    make_step("recipient", "Who is the complaint to?",
+    make_step(
+        "recipient",
+        "Who is the complaint to?",
         hint="The complaints policy says who to send it to. At stage 1 this is usually the head "
         "teacher. At stage 2 it is usually the chair of governors, or the clerk to the "
         "governors or trustees.",
         recipient_name=TextField(
-            "Their name (optional)", prompt="name",
+            "Their name (optional)",
+            prompt="name",
             hint="For example, Mrs Hughes. Leave this blank if you do not know it.",
         ),
         recipient_role=TextField(
-            "Their role (optional)", prompt="Head Teacher or Chair of Governors", max_length=100,
+            "Their role (optional)",
+            prompt="Head Teacher or Chair of Governors",
+            max_length=100,
             hint="For example, Head Teacher, Chair of Governors or Clerk to the Trustees. If "
             "you leave this blank, the complaint goes to the head teacher at stage 1 and to the "
             "chair of governors at stage 2.",
         ),
     ),
     child_step(dob=False),
-    make_step("stage-1", "Your stage 1 complaint", show_if=when("stage", STAGE_2),
+    make_step(
+        "stage-1",
+        "Your stage 1 complaint",
+        show_if=when("stage", STAGE_2),
         stage1_sent=DateField(
-            "When did you send your stage 1 complaint? (optional)", hint="For example, 19 1 2026",
-            error_name="The date you sent your stage 1 complaint", not_after_today=True,
+            "When did you send your stage 1 complaint? (optional)",
+            hint="For example, 19 1 2026",
+            error_name="The date you sent your stage 1 complaint",
+            not_after_today=True,
         ),
         stage1_reply=DateField(
             "When did the head teacher reply? (optional)",
             hint="For example, 13 2 2026. Leave this blank if you have not had a reply.",
-            error_name="The date of the reply", not_after_today=True,
-            checks=(After("stage1_sent", "The date of the reply must be the same as or after "
-                          "the date you sent your stage 1 complaint, {date}", or_same_day=True),),
+            error_name="The date of the reply",
+            not_after_today=True,
+            checks=(
+                After(
+                    "stage1_sent",
+                    "The date of the reply must be the same as or after "
+                    "the date you sent your stage 1 complaint, {date}",
+                    or_same_day=True,
+                ),
+            ),
         ),
         unresolved=LongTextField(
-            "What is still not resolved?", "Enter what is still not resolved",
+            "What is still not resolved?",
+            "Enter what is still not resolved",
             hint="Say which parts of the reply you disagree with, and why, or what the school "
             "has still not done. Put each point on a new line.",
-            error_name="What is still not resolved", prompt="what is still not resolved, and why",
+            error_name="What is still not resolved",
+            prompt="what is still not resolved, and why",
         ),
     ),
-    make_step("events", "What happened", events=ListField(
-        GroupField(EventForm), "What happened, and when?",
-        "Enter at least one thing that happened", item_name="event",
-        hint="Add each event on its own: meetings, emails, phone calls, and what was said "
-        "or agreed. The complaint puts them in date order and numbers them. If you are not "
-        "sure of the exact day, give your best guess and say so.",
-    )),
-    make_step("duties", "What the school has not done", duties=MultiChoiceField(
-        "What has the school not done?", DUTIES, "Select what the school has not done",
-        hint="Select all that apply. The complaint explains each one and says which law or "
-        "official guidance says the school should do it.",
-    )),
-    make_step("other-issues", "Something else", show_if=includes("duties", "other"),
+    make_step(
+        "events",
+        "What happened",
+        events=ListField(
+            GroupField(EventForm),
+            "What happened, and when?",
+            "Enter at least one thing that happened",
+            item_name="event",
+            hint="Add each event on its own: meetings, emails, phone calls, and what was said "
+            "or agreed. The complaint puts them in date order and numbers them. If you are not "
+            "sure of the exact day, give your best guess and say so.",
+        ),
+    ),
+    make_step(
+        "duties",
+        "What the school has not done",
+        duties=MultiChoiceField(
+            "What has the school not done?",
+            DUTIES,
+            "Select what the school has not done",
+            hint="Select all that apply. The complaint explains each one and says which law or "
+            "official guidance says the school should do it.",
+        ),
+    ),
+    make_step(
+        "other-issues",
+        "Something else",
+        show_if=includes("duties", "other"),
         other_issues=ListField(
-            LongTextField("Issue", prompt="something else the school has not done",
-                          max_length=2000),
-            "What else has the school not done?", "Enter what else the school has not done",
-            hint="Write each one in its own box, in a sentence or two.", item_name="issue",
+            LongTextField(
+                "Issue", prompt="something else the school has not done", max_length=2000
+            ),
+            "What else has the school not done?",
+            "Enter what else the school has not done",
+            hint="Write each one in its own box, in a sentence or two.",
+            item_name="issue",
         ),
     ),
-    make_step("impact", "How this has affected your child", impact=LongTextField(
-        "How has this affected your child?", "Enter how this has affected your child",
-        hint="For example, their learning, progress, wellbeing, attendance or friendships. "
-        "Put each point on a new line.",
-        error_name="How this has affected your child", prompt="how this has affected your child",
-    )),
-    make_step("remedies", "What you want the school to do", remedies=ListField(
-        LongTextField("Remedy", prompt="something you want the school to do", max_length=2000),
-        "What do you want the school to do to put things right?",
-        "Enter at least one thing you want the school to do", item_name="remedy",
-        hint="Write each one in its own box. Be specific, and say by when if you can. For "
-        "example, 'Meet me within 2 weeks to agree a written plan for my child's support.'",
-    )),
-    make_step("enclosures", "Documents you are sending", enclosures=ListField(
-        TextField("Document", prompt="a document you are sending", max_length=200),
-        "Which documents are you sending with the complaint? (optional)", item_name="document",
-        hint="For example, emails, reports, your child's SEN support plan or your notes of "
-        "a meeting. One in each box. Send copies, not originals.",
-    )),
+    make_step(
+        "impact",
+        "How this has affected your child",
+        impact=LongTextField(
+            "How has this affected your child?",
+            "Enter how this has affected your child",
+            hint="For example, their learning, progress, wellbeing, attendance or friendships. "
+            "Put each point on a new line.",
+            error_name="How this has affected your child",
+            prompt="how this has affected your child",
+        ),
+    ),
+    make_step(
+        "remedies",
+        "What you want the school to do",
+        remedies=ListField(
+            LongTextField("Remedy", prompt="something you want the school to do", max_length=2000),
+            "What do you want the school to do to put things right?",
+            "Enter at least one thing you want the school to do",
+            item_name="remedy",
+            hint="Write each one in its own box. Be specific, and say by when if you can. For "
+            "example, 'Meet me within 2 weeks to agree a written plan for my child's support.'",
+        ),
+    ),
+    enclosures_step(
+        "complaint",
+        hint="For example, emails, reports, your child's SEN support plan or your notes of a "
+        "meeting, with their dates. One in each box. Send copies, not originals.",
+    ),
     writer_step(relationship="complaint"),
 )
-# fmt: on
 
 
 # --- The complaint ------------------------------------------------------------------------
@@ -327,45 +401,57 @@ def _events(events, blank):
     ]
 
 
-# fmt: off
 def _duty_wording(child):
     """Each duty as a short bold lead and the sentences that explain it, with the law behind
     it, in the order of DUTIES."""
     of_child = possessive(child)
     return {
-        "support": (f"Support for {of_child} special educational needs.",
+        "support": (
+            f"Support for {of_child} special educational needs.",
             f"The school has not put in place the help {child} needs. {cites('cfa-s66')} the "
             "school must use its best endeavours to secure the special educational provision "
-            "that a pupil's needs call for."),
-        "informing": ("Telling me about SEN support.",
+            "that a pupil's needs call for.",
+        ),
+        "informing": (
+            "Telling me about SEN support.",
             f"The school did not tell me that it was giving {child} SEN support. "
             f"{cites('cfa-s68')} when a school makes special educational provision for a pupil "
-            "who has no education, health and care (EHC) plan, it must tell the parent."),
-        "activities": ("Taking part in school activities.",
+            "who has no education, health and care (EHC) plan, it must tell the parent.",
+        ),
+        "activities": (
+            "Taking part in school activities.",
             f"{child} has been left out of activities that other pupils take part in. "
             f"{cites('cfa-s35')} a child with special educational needs must take part in "
             "school activities with other children. This applies so far as it is reasonably "
             "practicable and fits with the child's own support, the education of the other "
-            "children and the efficient use of resources."),
-        "concerns": ("Taking my concerns seriously.",
+            "children and the efficient use of resources.",
+        ),
+        "concerns": (
+            "Taking my concerns seriously.",
             f"I raised concerns about {child}, and the school did not act on them. "
-            f"{cites('code-6.45')} schools should take any concern a parent raises seriously."),
-        "staff": (f"Telling staff about {of_child} needs.",
+            f"{cites('code-6.45')} schools should take any concern a parent raises seriously.",
+        ),
+        "staff": (
+            f"Telling staff about {of_child} needs.",
             f"Staff who work with {child} have not been told about {of_child} needs or how to "
             f"help. {cites('code-6.49')} everyone who works with a pupil should know about their "
             "needs, the outcomes being sought, the support in place and the teaching strategies "
-            "to use."),
-        "meetings": ("Meeting me to talk about support.",
+            "to use.",
+        ),
+        "meetings": (
+            "Meeting me to talk about support.",
             f"The school has not met me at least three times a year to talk about {of_child} "
             f"support. {cites('code-6.65')} schools should meet parents at least three times "
-            "each year, and give them a record of what was agreed."),
-        "adjustments": (f"Reasonable adjustments for {of_child} disability.",
+            "each year, and give them a record of what was agreed.",
+        ),
+        "adjustments": (
+            f"Reasonable adjustments for {of_child} disability.",
             f"I believe {child} is disabled, and the school has not made reasonable "
             f"adjustments. {cites('eqa-s85')} schools must make reasonable adjustments for "
             f"disabled pupils. The duty, in {law.cite('eqa-s20')}, covers the way the school "
-            "does things and the extra aids it provides. It means planning ahead."),
+            "does things and the extra aids it provides. It means planning ahead.",
+        ),
     }
-# fmt: on
 
 
 def _reply_request(response_time):
@@ -390,67 +476,6 @@ def filename(answers):
     return f"Stage {number} complaint about {child} to {school}, {long_date(dates.today())}"
 
 
-# fmt: off
-EXAMPLE = {
-    "stage": STAGE_2,
-    "school_name": "Riverside Academy",
-    "school_address": "Quay Street\nBristol\nBS1 4DJ",
-    "school_type": "academy",
-    "policy_name": "Riverside Academy Complaints Policy",
-    "response_time": "20 school days",
-    "recipient_name": "Mrs Helen Ward",
-    "recipient_role": "Clerk to the Governors",
-    "child_name": "Joshua Adeyemi",
-    "child_known_as": "Josh",
-    "year_group": "Year 8",
-    "stage1_sent": "2026-01-19",
-    "stage1_reply": "2026-02-13",
-    "unresolved": "The reply said Josh's laptop would be sorted 'soon', but he still does not "
-    "have one in lessons.\nThe reply did not explain why Josh was left out of the science trip, "
-    "or what will happen next time.\nThe reply did not mention the review meetings I asked for.",
-    "events": [
-        {"date": "2025-09-08", "what": "Josh started Year 8. His SEN support plan from Year 7 "
-         "says he should use a laptop in lessons and have a quiet place to go at lunchtime. "
-         "Neither was in place."},
-        {"date": "2025-10-02", "what": "I met Ms Shah, the SENCO. She agreed that Josh would "
-         "have a laptop by half term, and that all his teachers would be given his one-page "
-         "profile."},
-        {"date": "2025-11-20", "what": "Josh was told he could not go on the Year 8 science "
-         "trip because there was no one to support him. He was the only pupil in his class "
-         "who did not go."},
-        {"date": "2025-12-10", "what": "I emailed Ms Shah to ask why Josh still had no laptop. "
-         "I did not get a reply.\nI emailed again on 6 January 2026 and still had no reply."},
-    ],
-    "duties": ["support", "activities", "concerns", "staff", "meetings", "other"],
-    "other_issues": [
-        "The school did not reply to my emails of 10 December 2025 and 6 January 2026.",
-    ],
-    "impact": "Josh is falling behind in English and science, because he cannot keep up when "
-    "he has to write by hand.\nHe has told us he feels 'left out and stupid'. He has refused to "
-    "go to school on 4 days since November.",
-    "remedies": [
-        "Give Josh a working laptop for every lesson from the start of next half term.",
-        "Make sure every teacher who works with Josh has read his one-page profile, and "
-        "confirm this to me in writing.",
-        "Meet me before the end of this half term to review Josh's SEN support plan, and then "
-        "at least once a term.",
-        "Tell me how Josh will be included in future trips, and agree a plan with me before "
-        "the next one.",
-    ],
-    "enclosures": [
-        "Josh's SEN support plan, July 2025",
-        "My emails to Ms Shah of 10 December 2025 and 6 January 2026",
-        "My stage 1 complaint of 19 January 2026 and the head teacher's reply",
-    ],
-    "writer_name": "Funmi Adeyemi",
-    "writer_relationship": "mother",
-    "writer_address": "22 Cotham Road\nBristol\nBS6 6DR",
-    "writer_email": "funmi.adeyemi@example.com",
-    "writer_phone": "07700 900456",
-}
-# fmt: on
-
-
 DOCUMENT = DocumentType(
     slug="complaint",
     title="Formal complaint to your child's school",
@@ -462,10 +487,9 @@ DOCUMENT = DocumentType(
     "what you want the school to do. At stage 2, the head teacher's reply.",
     audience=("parent",),
     steps=STEPS,
-    template="complaint.docx",
     build_context=build_context,
     filename=filename,
-    example=EXAMPLE,
+    example=example_answers("complaint"),
     next_steps=(
         "Open the complaint and read it through. Check the dates, and change anything that "
         "does not sound like you.",

@@ -10,11 +10,21 @@ from the law register (forms/law.py).
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, includes, school_step, when, writer_step
+from forms.common import (
+    child_step,
+    educational_record_right,
+    example_answers,
+    includes,
+    school_step,
+    subject_access_request,
+    when,
+    writer_step,
+)
 from forms.formatting import (
     addressed,
     cites,
     contact_sentence,
+    file_name,
     is_blank,
     letter,
     long_date,
@@ -326,20 +336,14 @@ def _records_request(school_type, child, today, blank):
     (or a blank template): one request that works whichever kind of school it is."""
     of_child = possessive(child)
     what = "including SEN records, assessments and notes of meetings"
-    see_record = (
-        f"{cites('pupil-info-reg5')} a maintained school must let a parent see their "
-        f"child's educational record free of charge {law.educational_record_limit_text()} of "
-        "a written request."
-    )
+    see_record = educational_record_right()
     if school_type == "maintained":
         return {
             "lead": f"{of_child} educational record.",
             "text": f"Please let me see {of_child} educational record and send me a copy, "
             f"{what}. {see_record} Please tell me if there is a charge for the copy.",
         }
-    subject_access = (
-        f"a subject access request under {law.cite('gdpr-art15')}, made on {of_child} behalf"
-    )
+    subject_access = subject_access_request(of_child)
     reply_limit = law.limit_text("subject-access")
     if school_type == "academy":
         due = prompt("date") if blank else long_date(deadlines.subject_access_due(today))
@@ -359,62 +363,6 @@ def _records_request(school_type, child, today, blank):
     }
 
 
-def filename(answers):
-    child = text(answers.get("child_name")) or "your child"
-    school = text(answers.get("school_name")) or "school"
-    return f"Letter about {child} to {school}, {long_date(dates.today())}"
-
-
-EXAMPLE = {
-    "recipient": "both",
-    "senco_name": "Mrs Patel",
-    "head_name": "Mr Hughes",
-    "school_name": "Elmbrook Primary School",
-    "school_address": "Mill Lane\nLeeds\nLS6 4QT",
-    "child_name": "Amara Okafor",
-    "child_known_as": "Amara",
-    "child_dob": "2017-02-14",
-    "year_group": "Year 4",
-    "concerns": [
-        "Reading: Amara is still reading books meant for children two years younger, and "
-        "she gets very upset when she is asked to read aloud.",
-        "Anxiety: she has stomach aches most school mornings and has missed 6 days this term.",
-        "Writing: she avoids writing tasks and often brings home unfinished work.",
-    ],
-    "examples": (
-        "15 September: Amara came home in tears because she could not read the task on the "
-        "board.\n"
-        "2 October: her class teacher told me she had hidden in the toilets during a "
-        "spelling test."
-    ),
-    "tried": (
-        "We read together for 15 minutes every evening, using books her class teacher "
-        "suggested.\n"
-        "Her class teacher has moved her to sit near the front."
-    ),
-    "professionals_involved": True,
-    "professionals": (
-        "Dr Rachel Evans, community paediatrician: saw Amara on 10 September and has referred "
-        "her for a further assessment.\n"
-        "CAMHS: Amara has been on the waiting list since June; we were told the wait is about "
-        "12 months."
-    ),
-    "requests": ["meeting", "assessment", "sen_support", "information_report", "records"],
-    "school_type": "maintained",
-    "availability": "any weekday after 2pm",
-    "companion": "Grace Mensah, a family friend",
-    "questions": [
-        "What does the school think is behind Amara's difficulties with reading?",
-        "What extra help can Amara have, and how will we know if it is working?",
-    ],
-    "writer_name": "Chidi Okafor",
-    "writer_relationship": "father",
-    "writer_address": "14 Elm Road\nLeeds\nLS6 2QT",
-    "writer_email": "chidi.okafor@example.com",
-    "writer_phone": "07700 900123",
-}
-
-
 DOCUMENT = DocumentType(
     slug="concern-letter",
     title="Letter to school about your child's needs",
@@ -425,10 +373,13 @@ DOCUMENT = DocumentType(
     "worries you, with examples and dates if you have them.",
     audience=("parent",),
     steps=STEPS,
-    template="concern-letter.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "Letter about {child_name} to {school_name}, {date}",
+        child_name="your child",
+        school_name="school",
+    ),
+    example=example_answers("concern-letter"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "Send it to the school by email or hand it in. Keep a copy, and a note of the date "

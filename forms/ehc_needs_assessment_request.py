@@ -16,12 +16,21 @@ from wtforms import Form
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, council_step, sending_steps, when, writer_step
+from forms.common import (
+    child_step,
+    council_step,
+    enclosures_step,
+    example_answers,
+    sending_steps,
+    when,
+    writer_step,
+)
 from forms.formatting import (
     addressed,
     capital,
     cites,
     contact_sentence,
+    file_name,
     is_blank,
     letter,
     long_date,
@@ -199,17 +208,11 @@ STEPS = (
             item_name="professional",
         ),
     ),
-    make_step(
-        "enclosures",
-        "Documents to send",
-        enclosures=ListField(
-            TextField("Document", prompt="document, with its date", max_length=300),
-            "Which documents will you send with the request? (optional)",
-            hint="One document in each box, with its date. For example, reports from "
-            "professionals, support plans, test results, school reports, attendance records "
-            "or letters. Send copies and keep the originals.",
-            item_name="document",
-        ),
+    enclosures_step(
+        "request",
+        hint="One document in each box, with its date. For example, reports from "
+        "professionals, support plans, test results, school reports, attendance records or "
+        "letters. Send copies and keep the originals.",
     ),
     *sending_steps(
         "request",
@@ -448,80 +451,6 @@ def _acknowledge(writer, short, us):
     return asks
 
 
-def filename(answers):
-    name = text(answers.get("child_name")) or "a child or young person"
-    when_ = long_date(answers.get("sent_on")) or long_date(dates.today())
-    return f"EHC needs assessment request for {name}, {when_}"
-
-
-EXAMPLE = {
-    "writer": PARENT,
-    "child_name": "Leo Brennan",
-    "child_known_as": "Leo",
-    "child_dob": "2016-09-20",
-    "year_group": "Year 5",
-    "school_name": "St Anne's Church of England Primary School",
-    "child_relation": "son",
-    "la_name": "Westbridge Borough Council",
-    "la_officer": "",
-    "la_address": "Civic Centre\nHigh Street\nWestbridge\nWB1 2AA",
-    "reasons_sen": (
-        "Leo's reading and spelling are far behind most children his age. In October 2026 "
-        "the school's tests put his reading age at 6 years 4 months; he is 10.\n"
-        "He finds it very hard to follow spoken instructions or to remember more than one "
-        "step at a time.\n"
-        "He comes home exhausted and upset most days, and says he feels 'stupid' in class.\n"
-        "Dr Rachel Evans, community paediatrician, thinks he may have a language disorder "
-        "and has referred him for a full assessment."
-    ),
-    "reasons_plan": (
-        "Leo has had extra help at school for two years, but the gap between him and his "
-        "classmates keeps growing.\n"
-        "The help he now needs, including daily one-to-one support and speech and language "
-        "therapy, is more than the school says it can give from its own budget.\n"
-        "He needs help with learning, communication and his emotional health, and these need "
-        "to be planned together.\n"
-        "He moves to secondary school in September 2028, and his support needs to be secure "
-        "before then."
-    ),
-    "school_action": (
-        "Small-group phonics sessions three times a week since September 2024.\n"
-        "A SEN support plan, reviewed each term since January 2025.\n"
-        "A visit and advice from the council's specialist teacher in March 2026."
-    ),
-    "progress": (
-        "Leo's reading age rose by only 4 months between September 2025 and September 2026.\n"
-        "His class teacher says he still cannot work on his own for more than a few minutes."
-    ),
-    "advice_from": [
-        {
-            "name": "Dr Rachel Evans",
-            "role": "community paediatrician",
-            "details": "Westbridge Children's Centre; saw Leo on 10 September 2026",
-        },
-        {
-            "name": "Westbridge Speech and Language Therapy Service",
-            "role": "",
-            "details": "Leo has been on the waiting list since May 2026",
-        },
-    ],
-    "enclosures": [
-        "Letter from Dr Rachel Evans, community paediatrician, 10 September 2026",
-        "Leo's SEN support plans, January 2025 to October 2026",
-        "School reading test results, September 2025 and September 2026",
-        "Leo's school report, July 2026",
-        "Our home diary of after-school meltdowns, September to November 2026",
-    ],
-    "sent_on": "2026-11-24",
-    "sent_by": "email",
-    "sent_after_5pm": False,
-    "writer_name": "Siobhan Brennan",
-    "writer_address": "27 Orchard Way\nWestbridge\nWB4 7JD",
-    "writer_email": "siobhan.brennan@example.com",
-    "writer_phone": "07700 900456",
-}
-
-
 DOCUMENT = DocumentType(
     slug="ehc-needs-assessment-request",
     title="Ask the council for an EHC needs assessment",
@@ -532,10 +461,13 @@ DOCUMENT = DocumentType(
     "have or may have special educational needs, and a list of any reports you will send.",
     audience=("parent", "young-person", "school"),
     steps=STEPS,
-    template="ehc-needs-assessment-request.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "EHC needs assessment request for {child_name}, {date}",
+        dated="sent_on",
+        child_name="a child or young person",
+    ),
+    example=example_answers("ehc-needs-assessment-request"),
     next_steps=(
         "Send the request with copies of the documents it lists. Keep proof of when you sent "
         "it: the sent email, the signed-for receipt, or a note of when and to whom you handed "

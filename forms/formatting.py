@@ -125,6 +125,18 @@ def writer_lines(answers, name=None):
     return [line for line in lines if line]
 
 
+def file_name(pattern, *, dated=None, **defaults):
+    """A document's file name, as a function of its answers: `pattern` names answers, each
+    with the words to use when it was not given, and {date}: the answer `dated` names, or
+    today. For example: file_name("Letter about {child_name}, {date}", child_name="a child")."""
+
+    def name(answers):
+        given = {key: text(answers.get(key), default=default) for key, default in defaults.items()}
+        return pattern.format(**given, date=long_date(answers.get(dated) or dates.today()))
+
+    return name
+
+
 def letter(*, sender, date, to, signer):
     """The variables every letter's heading and sign-off share: `to` is what `addressed`
     gives. The template builders lay them out once for every letter."""

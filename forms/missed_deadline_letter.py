@@ -14,11 +14,12 @@ from wtforms.validators import ValidationError
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, council_step, when, writer_step
+from forms.common import child_step, council_step, example_answers, when, writer_step
 from forms.formatting import (
     addressed,
     capital,
     contact_sentence,
+    file_name,
     is_blank,
     letter,
     long_date,
@@ -415,43 +416,6 @@ def _request(answers, blank):
     )
 
 
-def filename(answers):
-    name = text(answers.get("child_name")) or "your child"
-    council = text(answers.get("la_name")) or "the council"
-    return f"Missed time limit letter about {name} to {council}, {long_date(dates.today())}"
-
-
-EXAMPLE = {
-    "writer": "parent",
-    "la_name": "Kingsmead Borough Council",
-    "la_team": "SEND Assessment Team",
-    "la_officer": "Ms Turner",
-    "la_address": "Civic Centre\nHigh Street\nKingsmead\nKM1 1AA",
-    "la_reference": "EHC/2026/0412",
-    "child_name": "Amara Okafor",
-    "child_known_as": "Amara",
-    "child_dob": "2018-02-14",
-    "sent_on": "2026-06-08",
-    "sent_by": "email",
-    "sent_after_5pm": False,
-    "deadline": "final-plan",
-    "exception": "yes",
-    "exception_details": (
-        "In an email on 19 October 2026, Ms Turner said the plan was late because the "
-        "educational psychologist's report had not arrived."
-    ),
-    "impact": (
-        "Amara has had no extra help with reading since September.\n"
-        "She has missed 9 days of school this term because of anxiety."
-    ),
-    "monitoring_officer": "Ms Helen Marsh",
-    "writer_name": "Chidi Okafor",
-    "writer_address": "14 Elm Road\nKingsmead\nKM6 2QT",
-    "writer_email": "chidi.okafor@example.com",
-    "writer_phone": "07700 900123",
-}
-
-
 DOCUMENT = DocumentType(
     slug="missed-deadline-letter",
     title="Letter to the council about a missed EHC time limit",
@@ -466,10 +430,13 @@ DOCUMENT = DocumentType(
     ),
     audience=("parent", "young-person"),
     steps=STEPS,
-    template="missed-deadline-letter.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "Missed time limit letter about {child_name} to {la_name}, {date}",
+        child_name="your child",
+        la_name="the council",
+    ),
+    example=example_answers("missed-deadline-letter"),
     next_steps=(
         "Send the letter by email if you can, so you have proof of the date. Send a copy to "
         "the council's monitoring officer too.",

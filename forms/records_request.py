@@ -13,12 +13,22 @@ from typing import NamedTuple
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, school_step, sending_steps, when, writer_step
+from forms.common import (
+    child_step,
+    educational_record_right,
+    example_answers,
+    school_step,
+    sending_steps,
+    subject_access_request,
+    when,
+    writer_step,
+)
 from forms.formatting import (
     addressed,
     capital,
     cites,
     contact_ways,
+    file_name,
     is_blank,
     join_list,
     letter,
@@ -376,11 +386,7 @@ def _requests(route, child, own):
     requests = []
     of_child = possessive(child)
     if route.record:
-        right = (
-            f"{cites('pupil-info-reg5')} a maintained school must let a parent see their "
-            f"child's educational record free of charge {law.educational_record_limit_text()} "
-            "of a written request."
-        )
+        right = educational_record_right()
         record = f"{of_child} educational record"
         if route.record == "see":
             lead, extra = f"To see {record}", ""
@@ -397,7 +403,7 @@ def _requests(route, child, own):
         return requests
     article = law.cite("gdpr-art15")
     ask = f"Please send me a copy of all the personal information the school holds about {child}."
-    on_behalf = f"a subject access request under {article}, made on {of_child} behalf"
+    on_behalf = subject_access_request(of_child)
     lead = f"All the information the school holds about {child}."
     if own:
         text_ = f"{ask} This is a subject access request under {article}."
@@ -470,43 +476,6 @@ def _timing(answers, route, blank):
     ]
 
 
-def filename(answers):
-    name = text(answers.get("child_name")) or "your child"
-    school = text(answers.get("school_name")) or "school"
-    return f"Records request for {name} to {school}, {long_date(answers.get('sent_on'))}"
-
-
-EXAMPLE = {
-    "writer": "parent",
-    "school_name": "Riverside High School",
-    "school_address": "Station Road\nLeeds\nLS12 3AB",
-    "recipient": "head",
-    "recipient_name": "Ms Clarke",
-    "school_type": "maintained",
-    "wants": "all",
-    "child_name": "Amara Okafor",
-    "child_known_as": "Amara",
-    "child_dob": "2013-01-20",
-    "year_group": "Year 8",
-    "records_wanted": ["sen_file", "interventions", "assessments", "emails", "meetings"],
-    "records_other": (
-        "The notes from the meeting with the educational psychologist on 12 January 2026.\n"
-        "The reading test results from the autumn term."
-    ),
-    "records_from": "2024-09-01",
-    "sent_on": "2026-03-04",
-    "sent_by": "email",
-    "sent_after_5pm": False,
-    "child_consent": "agrees",
-    "writer_name": "Chidi Okafor",
-    "writer_relationship": "father",
-    "writer_address": "14 Elm Road\nLeeds\nLS6 2QT",
-    "writer_email": "chidi.okafor@example.com",
-    "writer_phone": "07700 900123",
-    "identity": "a copy of my passport and Amara's birth certificate",
-}
-
-
 DOCUMENT = DocumentType(
     slug="records-request",
     title="Ask a school for a child's records",
@@ -521,10 +490,14 @@ DOCUMENT = DocumentType(
     ),
     audience=("parent", "young-person"),
     steps=STEPS,
-    template="records-request.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "Records request for {child_name} to {school_name}, {date}",
+        dated="sent_on",
+        child_name="your child",
+        school_name="school",
+    ),
+    example=example_answers("records-request"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "If the letter has a note for your child to sign, ask them to sign it first.",

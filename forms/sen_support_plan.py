@@ -14,17 +14,15 @@ legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
-import decimal
-import re
 
-from wtforms import Form
-from wtforms.validators import StopValidation, ValidationError
+from wtforms.validators import StopValidation
 
 from forms import deadlines
 from forms import vocabulary as v
-from forms.common import child_step, includes
+from forms.common import child_step, example_answers, includes, meet_parents
 from forms.formatting import (
     cites,
+    file_name,
     is_blank,
     long_date,
     paragraphs,
@@ -33,70 +31,33 @@ from forms.formatting import (
     text,
     year_group_text,
 )
+from forms.plan_parts import (
+    AREA_EXAMPLES,
+    AREA_NAMES,
+    AREAS,
+    NEED_LABELS,
+    SEN_STATUSES,
+    NeedsStep,
+    OutcomeForm,
+    ProvisionForm,
+    UpnField,
+    coded,
+    outcome_row,
+    provision_row,
+    total_cost,
+)
 from forms.vocabulary import SCHOOL
-from service import dates
-from service.catalogue import DocumentType, is_prompt
+from service.catalogue import DocumentType
 from service.fields import (
     After,
-    ChoiceField,
     DateField,
     GroupField,
     ListField,
     LongTextField,
-    MoneyField,
     MultiChoiceField,
-    NumberField,
     TextField,
 )
-from service.steps import StepForm, make_step
-
-# fmt: off
-# The DfE school census codes for SEN provision and type of need.
-SEN_STATUSES = [("K", "K: SEN support"), ("E", "E: education, health and care (EHC) plan")]
-NEED_TYPES = [
-    ("SPLD", "specific learning difficulty"), ("MLD", "moderate learning difficulty"),
-    ("SLD", "severe learning difficulty"), ("PMLD", "profound and multiple learning difficulty"),
-    ("SEMH", "social, emotional and mental health"),
-    ("SLCN", "speech, language and communication needs"), ("HI", "hearing impairment"),
-    ("VI", "vision impairment"), ("MSI", "multi-sensory impairment"),
-    ("PD", "physical disability"), ("ASD", "autistic spectrum disorder"),
-    ("OTH", "other difficulty or disability"),
-    ("NSA", "SEN support but no specialist assessment of type of need"),
-]
-NEED_LABELS = {code: f"{code}: {meaning}" for code, meaning in NEED_TYPES}
-NO_SPECIALIST_ASSESSMENT = "NSA"  # census rule: only for pupils on SEN support (K)
-NO_SECONDARY_NEED = "none"
-
-# The four broad areas of need in the SEND Code of Practice (6.28 to 6.35), each with an
-# example for the hint of its question.
-AREAS = [
-    ("communication", "Communication and interaction"), ("cognition", "Cognition and learning"),
-    ("semh", "Social, emotional and mental health"), ("sensory", "Sensory and/or physical needs"),
-]
-AREA_NAMES = dict(AREAS)
-AREA_EXAMPLES = {
-    "communication": "Finds it hard to follow instructions with more than two steps.",
-    "cognition": "Reading age is 2 years below his actual age.",
-    "semh": "Becomes anxious when asked to read aloud.",
-    "sensory": "Handwriting is slow and tiring.",
-}
-UPN = re.compile(r"[A-Za-z][0-9]{11}[0-9A-Za-z]", re.ASCII)
-# fmt: on
-
-
-class UpnField(TextField):
-    """A unique pupil number: a letter, 11 digits, and a digit (or a letter, for a temporary
-    UPN). Not free text: anything else is refused."""
-
-    free_text = False
-
-
-def _upn_shape(_form, field):
-    if field.data and not UPN.fullmatch(field.data):
-        raise ValidationError(
-            "Enter a UPN in the correct format: 13 characters, like A123456789012"
-        )
-
+from service.steps import make_step
 
 # --- The questions ------------------------------------------------------------------------
 
@@ -139,185 +100,203 @@ def _review(ordinal, before, before_name):
     )
 
 
-# fmt: off
-class NeedsStep(StepForm):
-    """The census codes, with the census's rules between them."""
-
-    slug, title = "needs", "SEN status and type of need"
-    hint = "These are the codes the school census uses."
-    sen_status = ChoiceField("SEN provision status", SEN_STATUSES,
-                             "Select the pupil's SEN provision status")
-    primary_need = ChoiceField("Primary need", list(NEED_LABELS.items()),
-                               "Select the pupil's primary need")
-    secondary_need = ChoiceField("Secondary need (optional)", [
-        (NO_SECONDARY_NEED, "No secondary need"), *list(NEED_LABELS.items())[:-1]])
-
-    def validate_primary_need(self, field):
-        if field.data == NO_SPECIALIST_ASSESSMENT and self.sen_status.data == "E":
-            raise StopValidation(
-                "NSA is only for pupils on SEN support (K). Select the pupil's primary need")
-
-    def validate_secondary_need(self, field):
-        if field.data and field.data == self.primary_need.data:
-            raise StopValidation("Select a secondary need that is different from the primary need")
-
-
-class OutcomeForm(Form):
-    target = LongTextField(
-        "Outcome (SMART target)", "Enter the outcome", error_name="Outcome",
-        hint="Specific, measurable, achievable, relevant and time-bound.",
-        prompt="SMART target", max_length=2000)
-    start_point = LongTextField(
-        "Baseline: where the pupil is now", "Enter the baseline for this outcome",
-        error_name="Baseline", prompt="baseline", max_length=2000)
-    measure = LongTextField(
-        "How will you measure progress?", "Enter how you will measure progress",
-        error_name="How you will measure progress", prompt="how we will measure progress",
-        max_length=2000)
-    due = DateField(
-        "By when?", "Enter the date for this outcome", hint="For example, 9 12 2026",
-        error_name="The date for this outcome", prompt="date", checks=(After(
-            "plan_start",
-            "The date for this outcome must be after the date the plan starts, {date}"),))
-
-
-class ProvisionForm(Form):
-    intervention = TextField(
-        "Intervention or support", "Enter the intervention or support",
-        hint="For example, 'Precision teaching for reading'.", prompt="intervention")
-    area = ChoiceField("Area of need", AREAS, "Select the area of need")
-    frequency = TextField("How often", "Enter how often", hint="For example, 3 times a week.",
-                          prompt="how often", max_length=100)
-    session_length = TextField(
-        "Session length", "Enter the session length", hint="For example, 20 minutes.",
-        prompt="session length", max_length=100)
-    group_size = NumberField(
-        "Group size", "Enter the group size", prompt="group size", minimum=1, maximum=40,
-        hint="The number of pupils in each session. Enter 1 for one-to-one.")
-    staff = TextField("Staff role", "Enter the staff role", hint="For example, teaching assistant.",
-                      prompt="staff role", max_length=100)
-    start = DateField("Start date", "Enter the start date", prompt="start date")
-    end = DateField("End date", "Enter the end date", prompt="end date",
-                    checks=(After("start", "End date must be after the start date"),))
-    cost = MoneyField("Cost (optional)", hint="The cost for the length of the plan, in pounds.",
-                      prompt="cost")
-
-
 STEPS = (
     make_step(
-        "school", "About the school",
+        "school",
+        "About the school",
         school_name=v.school_name(SCHOOL),
         senco_name=v.senco_name(),
-        class_teacher=TextField("Class teacher or form tutor (optional)",
-                                hint="For example, Mr Hughes.", prompt="class teacher's name"),
+        class_teacher=TextField(
+            "Class teacher or form tutor (optional)",
+            hint="For example, Mr Hughes.",
+            prompt="class teacher's name",
+        ),
         key_adult=TextField(
-            "Key adult in school (optional)", error_name="Key adult",
+            "Key adult in school (optional)",
+            error_name="Key adult",
             hint="The adult the pupil goes to first, and their role. For example, 'Ms Khan, "
-                 "teaching assistant'.",
-            prompt="key adult's name and role"),
+            "teaching assistant'.",
+            prompt="key adult's name and role",
+        ),
     ),
     child_step(
-        SCHOOL, slug="pupil",
+        SCHOOL,
+        slug="pupil",
         upn=UpnField(
-            "Unique pupil number (UPN) (optional)", error_name="UPN", prompt="UPN",
+            "Unique pupil number (UPN) (optional)",
+            error_name="UPN",
+            prompt="UPN",
             hint="13 characters, starting with a letter. You can find it in the school's "
-                 "management information system.",
-            max_length=20, checks=(_upn_shape,)),
-        class_name=TextField("Class or tutor group (optional)", prompt="class", max_length=60,
-                             hint="For example, Willow Class or 9C."),
+            "management information system.",
+        ),
+        class_name=TextField(
+            "Class or tutor group (optional)",
+            prompt="class",
+            max_length=60,
+            hint="For example, Willow Class or 9C.",
+        ),
     ),
     NeedsStep,
-    make_step("strengths", "Strengths", strengths=LongTextField(
-        "What are the pupil's strengths?", "Enter the pupil's strengths",
-        error_name="The pupil's strengths", prompt="a strength",
-        hint="What they are good at, what they enjoy and what helps them learn. Put each one "
-             "on a new line.")),
-    make_step("areas", "Areas of need", areas=MultiChoiceField(
-        "Which broad areas of need apply to the pupil?", AREAS, "Select at least one area of need",
-        hint="The SEND Code of Practice groups needs into four broad areas. Select all that "
-             "apply. You will then be asked what you know about each one.")),
+    make_step(
+        "strengths",
+        "Strengths",
+        strengths=LongTextField(
+            "What are the pupil's strengths?",
+            "Enter the pupil's strengths",
+            error_name="The pupil's strengths",
+            prompt="a strength",
+            hint="What they are good at, what they enjoy and what helps them learn. Put each one "
+            "on a new line.",
+        ),
+    ),
+    make_step(
+        "areas",
+        "Areas of need",
+        areas=MultiChoiceField(
+            "Which broad areas of need apply to the pupil?",
+            AREAS,
+            "Select at least one area of need",
+            hint="The SEND Code of Practice groups needs into four broad areas. Select all that "
+            "apply. You will then be asked what you know about each one.",
+        ),
+    ),
     *(_area_step(area) for area in AREA_NAMES),
     make_step(
-        "pupil-voice", "The pupil's views",
+        "pupil-voice",
+        "The pupil's views",
         hint="Write what the pupil says, in their own words where you can. The plan uses these "
-             "headings, as a one-page profile does.",
+        "headings, as a one-page profile does.",
         voice_like=_in_own_words("What people like and admire about me"),
         voice_important=_in_own_words("What is important to me"),
         voice_support=_in_own_words("How best to support me"),
         voice_how=LongTextField(
-            "How did you find out the pupil's views?", "Enter how you found out the pupil's views",
+            "How did you find out the pupil's views?",
+            "Enter how you found out the pupil's views",
             hint="For example, 'Josh talked to Ms Khan, using picture cards.'",
             error_name="How you found out the pupil's views",
-            prompt="how we found out the pupil's views"),
+            prompt="how we found out the pupil's views",
+        ),
     ),
-    make_step("parent-views", "The family's views", parent_views=LongTextField(
-        "What do the pupil's parents or carers say?", "Enter what the parents or carers say",
-        hint="Their views, and their hopes for their child. If they could not give their views, "
-             "say how you asked for them.",
-        error_name="What the parents or carers say", prompt="what the family says")),
     make_step(
-        "assessment", "Baseline and assessment",
+        "parent-views",
+        "The family's views",
+        parent_views=LongTextField(
+            "What do the pupil's parents or carers say?",
+            "Enter what the parents or carers say",
+            hint="Their views, and their hopes for their child. If they could not give their "
+            "views, say how you asked for them.",
+            error_name="What the parents or carers say",
+            prompt="what the family says",
+        ),
+    ),
+    make_step(
+        "assessment",
+        "Baseline and assessment",
         baseline=LongTextField(
-            "Baseline and assessment information", "Enter the baseline and assessment information",
+            "Baseline and assessment information",
+            "Enter the baseline and assessment information",
             hint="Where the pupil is now, with dates: for example, test scores, reading age, "
-                 "attendance and what you have seen in class. Put each one on a new line.",
-            prompt="baseline and assessment information"),
+            "attendance and what you have seen in class. Put each one on a new line.",
+            prompt="baseline and assessment information",
+        ),
         professionals=LongTextField(
             "Professionals involved, diagnoses and waiting lists (optional)",
             hint="For example, 'Occupational therapist: saw Josh on 2 October 2026; report "
-                 "shared.' Put each one on a new line.",
+            "shared.' Put each one on a new line.",
             error_name="Professionals involved",
-            prompt="professionals involved, diagnoses and waiting lists"),
+            prompt="professionals involved, diagnoses and waiting lists",
+        ),
     ),
     make_step(
-        "dates", "Start and review dates",
+        "dates",
+        "Start and review dates",
         hint="Plan at least three review meetings with the family in a year. If you leave a "
-             "review date blank, the plan suggests one about a term after the date before it, "
-             "and marks it as suggested.",
+        "review date blank, the plan suggests one about a term after the date before it, "
+        "and marks it as suggested.",
         plan_start=DateField(
-            "When does the plan start?", "Enter the date the plan starts",
-            hint="For example, 14 9 2026", error_name="The date the plan starts",
-            prompt="start date"),
+            "When does the plan start?",
+            "Enter the date the plan starts",
+            hint="For example, 14 9 2026",
+            error_name="The date the plan starts",
+            prompt="start date",
+        ),
         review_1=_review("First", "plan_start", "the date the plan starts"),
         review_2=_review("Second", "review_1", "the first review date"),
         review_3=_review("Third", "review_2", "the second review date"),
     ),
-    make_step("outcomes", "Outcomes", outcomes=ListField(
-        GroupField(OutcomeForm), "Outcomes", "Enter at least one outcome",
-        hint="What the pupil should achieve by the next review. Most plans have 3 or 4.",
-        item_name="outcome", max_entries=8)),
-    make_step("provision", "Provision", provision=ListField(
-        GroupField(ProvisionForm), "Provision", "Enter at least one intervention or support",
-        hint="Each intervention or kind of extra help, who gives it and when. Costs are "
-             "optional: the plan adds them up.",
-        item_name="intervention", max_entries=12)),
-    make_step("strategies", "Classroom strategies", strategies=LongTextField(
-        "What should every adult who works with the pupil do?", "Enter the classroom strategies",
-        hint="Strategies for lessons and around school. Put each one on a new line. For "
-             "example, 'Give instructions one step at a time.'",
-        error_name="Classroom strategies", prompt="a strategy")),
-    make_step("home", "At home", home=LongTextField(
-        "What will happen at home? (optional)", error_name="What will happen at home",
-        hint="What the family has agreed to do. For example, 'Read together for 10 minutes "
-             "each evening.' Put each one on a new line.",
-        prompt="what will happen at home")),
+    make_step(
+        "outcomes",
+        "Outcomes",
+        outcomes=ListField(
+            GroupField(OutcomeForm),
+            "Outcomes",
+            "Enter at least one outcome",
+            hint="What the pupil should achieve by the next review. Most plans have 3 or 4.",
+            item_name="outcome",
+            max_entries=8,
+        ),
+    ),
+    make_step(
+        "provision",
+        "Provision",
+        provision=ListField(
+            GroupField(ProvisionForm),
+            "Provision",
+            "Enter at least one intervention or support",
+            hint="Each intervention or kind of extra help, who gives it and when. Costs are "
+            "optional: the plan adds them up.",
+            item_name="intervention",
+            max_entries=12,
+        ),
+    ),
+    make_step(
+        "strategies",
+        "Classroom strategies",
+        strategies=LongTextField(
+            "What should every adult who works with the pupil do?",
+            "Enter the classroom strategies",
+            hint="Strategies for lessons and around school. Put each one on a new line. For "
+            "example, 'Give instructions one step at a time.'",
+            error_name="Classroom strategies",
+            prompt="a strategy",
+        ),
+    ),
+    make_step(
+        "home",
+        "At home",
+        home=LongTextField(
+            "What will happen at home? (optional)",
+            error_name="What will happen at home",
+            hint="What the family has agreed to do. For example, 'Read together for 10 minutes "
+            "each evening.' Put each one on a new line.",
+            prompt="what will happen at home",
+        ),
+    ),
     # The pupil's parent or carer, who signs the plan; not a letter's writer (writer_name).
     make_step(
-        "sign-off", "Agreeing the plan",
-        parent_carer_name=TextField("Parent or carer's name", "Enter the parent or carer's name",
-                                    prompt="parent or carer's name"),
+        "sign-off",
+        "Agreeing the plan",
+        parent_carer_name=TextField(
+            "Parent or carer's name",
+            "Enter the parent or carer's name",
+            prompt="parent or carer's name",
+        ),
         parent_carer_role=TextField(
-            "Their relationship to the pupil (optional)", error_name="Relationship to the pupil",
+            "Their relationship to the pupil (optional)",
+            error_name="Relationship to the pupil",
             hint="As you want it in the plan's sign-off table. For example, Mother or Carer. If "
-                 "you leave this blank, the plan says 'Parent or carer'.",
-            prompt="parent or carer", max_length=60),
+            "you leave this blank, the plan says 'Parent or carer'.",
+            prompt="parent or carer",
+            max_length=60,
+        ),
         distribution=ListField(
             TextField("Who gets a copy", prompt="who gets a copy", max_length=200),
-            "Who gets a copy of the plan? (optional)", item_name="person",
-            hint="For example, the class teacher, or the speech and language therapist."),
+            "Who gets a copy of the plan? (optional)",
+            item_name="person",
+            hint="For example, the class teacher, or the speech and language therapist.",
+        ),
     ),
 )
-# fmt: on
 
 
 # --- The plan -----------------------------------------------------------------------------
@@ -333,7 +312,7 @@ def build_context(answers):
     child_name = text(answers.get("child_name"))
     child = text(answers.get("child_known_as"), default=child_name)
     family = f"{possessive(child)} family"
-    provision = [_provision(item) for item in answers.get("provision") or []]
+    provision = [provision_row(item) for item in answers.get("provision") or []]
     reviews = _reviews(answers, blank)
     parent_carer = text(answers.get("parent_carer_role"), default="Parent or carer")
     return {
@@ -356,22 +335,21 @@ def build_context(answers):
         ],
         "outcomes_intro": f"These are the things we want {child} to achieve. Each one says "
         f"where {child} is now and how we will check progress.",
-        "outcomes": [_outcome(item) for item in answers.get("outcomes") or []],
+        "outcomes": [outcome_row(item) for item in answers.get("outcomes") or []],
         "outcomes_after": f"We will look at each outcome with {child} and {family} at every "
         "review.",
         "provision_intro": f"This is the extra help the school will give {child}, on top of "
         "good teaching in class.",
         "provision": provision,
         "costed": blank or any(item["cost"] for item in provision),
-        "total_cost": _total_cost(answers.get("provision") or [], blank),
+        "total_cost": total_cost(answers.get("provision") or [], blank),
         "provision_after": "The class teacher and the SENCO will check how well each kind of "
         "help is working, and change it if it is not helping.",
         "all_staff": f"{cites('code-6.49')} everyone who works with a pupil should know about "
         "their needs, the outcomes they are working towards, their support and the strategies "
         "to use.",
         "strategies_intro": f"These are the strategies for {child}:",
-        "reviews_intro": f"{cites('code-6.65')} schools should meet parents at least three "
-        "times a year. We will meet to review this plan on these dates:",
+        "reviews_intro": f"{meet_parents()} We will meet to review this plan on these dates:",
         "reviews": [f"{day} (suggested)" if suggested else day for day, suggested in reviews],
         "confirm_suggested": "We will confirm the suggested dates nearer the time."
         if any(suggested for _, suggested in reviews)
@@ -398,10 +376,10 @@ def _details(answers, blank):
         ("Year group", year_group_text(answers.get("year_group"))),
         ("Class", text(answers.get("class_name"))),
         ("School", text(answers.get("school_name"))),
-        ("SEN provision status", _coded(answers.get("sen_status"), dict(SEN_STATUSES),
+        ("SEN provision status", coded(answers.get("sen_status"), dict(SEN_STATUSES),
                                         "K: SEN support, or E: EHC plan")),
-        ("Primary need", _coded(answers.get("primary_need"), NEED_LABELS, "code and meaning")),
-        ("Secondary need", _coded(answers.get("secondary_need"), NEED_LABELS,
+        ("Primary need", coded(answers.get("primary_need"), NEED_LABELS, "code and meaning")),
+        ("Secondary need", coded(answers.get("secondary_need"), NEED_LABELS,
                                   "code and meaning, if any")),
         ("SENCO (special educational needs co-ordinator)", text(answers.get("senco_name"))),
         ("Class teacher or form tutor", text(answers.get("class_teacher"))),
@@ -409,40 +387,6 @@ def _details(answers, blank):
         ("Plan starts", long_date(answers.get("plan_start"))),
     ]  # fmt: skip
     return [{"label": label, "value": value} for label, value in rows if value]
-
-
-def _coded(value, labels, blank_prompt):
-    """A census code with its meaning; in a blank plan, a prompt to write one in."""
-    return prompt(blank_prompt) if is_prompt(value) else labels.get(value, "")
-
-
-def _outcome(item):
-    parts = {part: paragraphs(item.get(part)) for part in ("target", "start_point", "measure")}
-    return {**parts, "due": long_date(item.get("due"))}
-
-
-def _provision(item):
-    area, size, cost = item.get("area"), item.get("group_size"), item.get("cost")
-    if not is_prompt(size):
-        size = "1 (one-to-one)" if size == 1 else str(size or "")
-    return {
-        "intervention": text(item.get("intervention")),
-        "area": prompt("area of need") if is_prompt(area) else AREA_NAMES.get(area, ""),
-        "frequency": text(item.get("frequency")),
-        "session_length": text(item.get("session_length")),
-        "group_size": size,
-        "staff": text(item.get("staff")),
-        "start": long_date(item.get("start")),
-        "end": long_date(item.get("end")),
-        "cost": cost if is_prompt(cost) else MoneyField.shown(cost) if cost else "",
-    }
-
-
-def _total_cost(items, blank):
-    if blank:
-        return prompt("total cost")
-    costs = [decimal.Decimal(item["cost"]) for item in items if item.get("cost")]
-    return MoneyField.shown(sum(costs)) if costs else ""
 
 
 def _reviews(answers, blank):
@@ -460,124 +404,7 @@ def _reviews(answers, blank):
     return reviews
 
 
-def filename(answers):
-    pupil = text(answers.get("child_name")) or "pupil"
-    start = long_date(answers.get("plan_start")) or long_date(dates.today())
-    return f"SEN support plan for {pupil}, {start}"
-
-
 # Josh, born on 3 November 2016, is 9 years 10 months old and in Year 5 in September 2026.
-# fmt: off
-EXAMPLE = {
-    "school_name": "Elmbrook Primary School",
-    "senco_name": "Mrs Patel",
-    "class_teacher": "Mr Hughes",
-    "key_adult": "Ms Khan, teaching assistant",
-    "child_name": "Joshua Adeyemi",
-    "child_known_as": "Josh",
-    "child_dob": "2016-11-03",
-    "year_group": "Year 5",
-    "upn": "K938201224017",
-    "class_name": "Willow Class",
-    "sen_status": "K",
-    "primary_need": "SPLD",
-    "secondary_need": "SLCN",
-    "strengths": (
-        "Josh is a kind friend and is always ready to help younger children.\n"
-        "He is very good at building and making things, and loves Lego and science.\n"
-        "He remembers facts he has heard, and joins in well in class discussions."
-    ),
-    "areas": ["communication", "cognition", "semh", "sensory"],
-    "need_communication": (
-        "Josh finds it hard to follow spoken instructions with more than two steps.\n"
-        "He sometimes needs more time to find the words he wants."
-    ),
-    "need_cognition": (
-        "Josh's reading is about two years behind most of his class. He reads slowly and "
-        "guesses words from their first letter.\n"
-        "His spelling makes his writing hard to read, which upsets him."
-    ),
-    "need_semh": "Josh gets anxious when asked to read aloud, and left the classroom twice "
-                 "last term when this happened.",
-    "need_sensory": "Josh's handwriting is slow and tiring. He holds his pencil very tightly "
-                    "and his hand aches after ten minutes.",
-    "voice_like": "I am funny and I help people. I am good at Lego and making models.",
-    "voice_important": (
-        "My dog, Biscuit.\n"
-        "Playing football with my friends at break.\n"
-        "Not being told off for messy writing."
-    ),
-    "voice_support": (
-        "Tell me one thing at a time.\n"
-        "Don't make me read out loud in front of everyone.\n"
-        "Let me use the laptop for long writing."
-    ),
-    "voice_how": "Josh talked to Ms Khan on 8 September 2026, using picture cards.",
-    "parent_views": (
-        "Josh's mum says he loves school but comes home very tired. She is worried that he is "
-        "falling behind with reading and is starting to say he is stupid.\n"
-        "She would like him to feel confident, and to read for fun."
-    ),
-    "baseline": (
-        "Reading age (Salford test, 9 September 2026): 7 years 8 months. Actual age 9 years "
-        "10 months.\n"
-        "Reads 38 words a minute from a Year 3 book.\n"
-        "Spells 6 of 20 Year 3 and 4 common words correctly.\n"
-        "Attendance last year: 96%."
-    ),
-    "professionals": (
-        "Occupational therapist: saw Josh on 2 July 2026; report shared with school.\n"
-        "Speech and language therapy: referred by the GP; waiting list about 6 months."
-    ),
-    "plan_start": "2026-09-14",
-    "review_1": "2026-12-09",
-    "review_2": None,
-    "review_3": None,
-    "outcomes": [
-        {"target": "Josh will read 60 words a minute from a Year 3 book.",
-         "start_point": "38 words a minute (9 September 2026).",
-         "measure": "A one-minute timed read each fortnight with Ms Khan.",
-         "due": "2026-12-09"},
-        {"target": "Josh will spell 15 of the 20 Year 3 and 4 common words correctly.",
-         "start_point": "6 of 20 words (9 September 2026).",
-         "measure": "Spelling check at the end of each half term.",
-         "due": "2026-12-09"},
-        {"target": "Josh will follow a three-step instruction in class without help.",
-         "start_point": "Follows two steps; needs the rest repeated.",
-         "measure": "Class teacher's notes, 3 times a week.",
-         "due": "2026-12-09"},
-    ],
-    "provision": [
-        {"intervention": "Precision teaching for reading", "area": "cognition",
-         "frequency": "Every school day", "session_length": "10 minutes", "group_size": 1,
-         "staff": "Teaching assistant", "start": "2026-09-21", "end": "2026-12-11",
-         "cost": "380.00"},
-        {"intervention": "Small-group language and listening games", "area": "communication",
-         "frequency": "Twice a week", "session_length": "30 minutes", "group_size": 4,
-         "staff": "Teaching assistant", "start": "2026-09-21", "end": "2026-12-11",
-         "cost": "240.00"},
-        {"intervention": "Fine motor skills programme from the occupational therapist",
-         "area": "sensory", "frequency": "3 times a week", "session_length": "15 minutes",
-         "group_size": 2, "staff": "Teaching assistant", "start": "2026-10-05",
-         "end": "2026-12-11", "cost": None},
-    ],
-    "strategies": (
-        "Give instructions one step at a time, and check Josh has understood.\n"
-        "Do not ask Josh to read aloud unless he has offered.\n"
-        "Give him a word mat and a pencil grip.\n"
-        "Let him use a laptop for writing longer than a paragraph."
-    ),
-    "home": (
-        "Josh's mum will read with him for 10 minutes each evening, taking turns page by page.\n"
-        "She will write a short note in his reading record each week."
-    ),
-    "parent_carer_name": "Funmi Adeyemi",
-    "parent_carer_role": "Mother",
-    "distribution": ["Mr Hughes, class teacher", "Ms Khan, teaching assistant"],
-}
-# fmt: on
-
-
 DOCUMENT = DocumentType(
     slug="sen-support-plan",
     title="SEN support plan",
@@ -588,10 +415,11 @@ DOCUMENT = DocumentType(
     "results, and the outcomes and support you have agreed.",
     audience=("school",),
     steps=STEPS,
-    template="sen-support-plan.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "SEN support plan for {child_name}, {date}", dated="plan_start", child_name="pupil"
+    ),
+    example=example_answers("sen-support-plan"),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "
         "not agree with.",

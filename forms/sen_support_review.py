@@ -13,9 +13,10 @@ from wtforms import Form
 
 from forms import law
 from forms import vocabulary as v
-from forms.common import child_step, when
+from forms.common import child_step, example_answers, meet_parents, when
 from forms.formatting import (
     cites,
+    file_name,
     is_blank,
     long_date,
     paragraphs,
@@ -24,7 +25,6 @@ from forms.formatting import (
     year_group_text,
 )
 from forms.vocabulary import SCHOOL
-from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
     After,
@@ -52,88 +52,155 @@ NEXT_STEPS = [
 # --- The questions ------------------------------------------------------------------------
 
 
-# fmt: off
 class ReviewedOutcomeForm(Form):
-    outcome = LongTextField("Outcome", "Enter the outcome", hint="As it was written in the plan.",
-                            prompt="outcome from the plan", max_length=2000)
+    outcome = LongTextField(
+        "Outcome",
+        "Enter the outcome",
+        hint="As it was written in the plan.",
+        prompt="outcome from the plan",
+        max_length=2000,
+    )
     rating = ChoiceField("How far did the pupil get?", RATINGS, "Select a rating")
     evidence = LongTextField(
-        "Evidence", "Enter the evidence for the rating", prompt="evidence", max_length=2000,
-        hint="For example, a test score, work samples or what staff have seen, with dates.")
+        "Evidence",
+        "Enter the evidence for the rating",
+        prompt="evidence",
+        max_length=2000,
+        hint="For example, a test score, work samples or what staff have seen, with dates.",
+    )
 
 
 STEPS = (
     child_step(
-        SCHOOL, slug="plan", title="The plan you are reviewing", dob=False,
+        SCHOOL,
+        slug="plan",
+        title="The plan you are reviewing",
+        dob=False,
         school_name=v.school_name(SCHOOL),
         senco_name=v.senco_name(),
         plan_start=DateField(
-            "When did the plan start?", "Enter the date the plan started",
-            hint="For example, 14 9 2026", error_name="The date the plan started", prompt="date"),
+            "When did the plan start?",
+            "Enter the date the plan started",
+            hint="For example, 14 9 2026",
+            error_name="The date the plan started",
+            prompt="date",
+        ),
     ),
     make_step(
-        "meeting", "The review meeting",
+        "meeting",
+        "The review meeting",
         review_date=DateField(
-            "Date of the review meeting", "Enter the date of the review meeting",
-            hint="For example, 9 12 2026", error_name="The date of the review meeting",
-            prompt="date", checks=(After("plan_start", "The date of the review meeting must be "
-                                         "after the date the plan started, {date}"),)),
+            "Date of the review meeting",
+            "Enter the date of the review meeting",
+            hint="For example, 9 12 2026",
+            error_name="The date of the review meeting",
+            prompt="date",
+            checks=(
+                After(
+                    "plan_start",
+                    "The date of the review meeting must be "
+                    "after the date the plan started, {date}",
+                ),
+            ),
+        ),
         attendees=ListField(
             TextField("Who came", prompt="name and role", max_length=200),
-            "Who came to the meeting? (optional)", item_name="person",
-            hint="Each person's name and role. For example, 'Funmi Adeyemi, Josh's mother'."),
+            "Who came to the meeting? (optional)",
+            item_name="person",
+            hint="Each person's name and role. For example, 'Funmi Adeyemi, Josh's mother'.",
+        ),
     ),
-    make_step("outcomes", "Outcomes", reviewed=ListField(
-        GroupField(ReviewedOutcomeForm), "Outcomes", "Enter at least one outcome",
-        hint="Each outcome in the plan, how far the pupil got, and how you know.",
-        item_name="outcome", max_entries=8)),
     make_step(
-        "views", "Views",
+        "outcomes",
+        "Outcomes",
+        reviewed=ListField(
+            GroupField(ReviewedOutcomeForm),
+            "Outcomes",
+            "Enter at least one outcome",
+            hint="Each outcome in the plan, how far the pupil got, and how you know.",
+            item_name="outcome",
+            max_entries=8,
+        ),
+    ),
+    make_step(
+        "views",
+        "Views",
         child_views=LongTextField(
-            "What does the pupil say?", "Enter what the pupil says",
+            "What does the pupil say?",
+            "Enter what the pupil says",
             hint="In their own words where you can. For example, 'Reading is easier now.'",
-            error_name="What the pupil says", prompt="what the pupil says"),
+            error_name="What the pupil says",
+            prompt="what the pupil says",
+        ),
         parent_views=LongTextField(
-            "What do the parents or carers say?", "Enter what the parents or carers say",
+            "What do the parents or carers say?",
+            "Enter what the parents or carers say",
             hint="If they could not come, say how you asked for their views.",
-            error_name="What the parents or carers say", prompt="what the family says"),
+            error_name="What the parents or carers say",
+            prompt="what the family says",
+        ),
     ),
     make_step(
-        "what-worked", "What worked",
+        "what-worked",
+        "What worked",
         worked=LongTextField(
-            "What worked?", "Enter what worked", error_name="What worked", prompt="what worked",
-            hint="The support and strategies that helped. Put each one on a new line."),
+            "What worked?",
+            "Enter what worked",
+            error_name="What worked",
+            prompt="what worked",
+            hint="The support and strategies that helped. Put each one on a new line.",
+        ),
         not_worked=LongTextField(
-            "What did not work? (optional)", error_name="What did not work",
-            hint="And why, if you know. Put each one on a new line.", prompt="what did not work"),
+            "What did not work? (optional)",
+            error_name="What did not work",
+            hint="And why, if you know. Put each one on a new line.",
+            prompt="what did not work",
+        ),
     ),
     make_step(
-        "next-step", "What happens next",
+        "next-step",
+        "What happens next",
         next_step=ChoiceField("What is the next step?", NEXT_STEPS, "Select the next step"),
         next_details=LongTextField(
-            "What will happen?", "Enter what will happen next",
+            "What will happen?",
+            "Enter what will happen next",
             hint="For example, the new outcomes, the support that will change, which specialist "
-                 "you will ask, or when you will send the request.",
-            error_name="What will happen next", prompt="what will happen next"),
+            "you will ask, or when you will send the request.",
+            error_name="What will happen next",
+            prompt="what will happen next",
+        ),
     ),
     make_step(
-        "family-agreement", "The family's agreement", show_if=when("next_step", "ehc"),
+        "family-agreement",
+        "The family's agreement",
+        show_if=when("next_step", "ehc"),
         family_agrees=YesNoField(
-            "Does the pupil's family agree that the school should ask for an EHC needs "
-            "assessment?",
+            "Does the pupil's family agree that the school should ask for an EHC needs assessment?",
             "Select yes if the family agrees",
             hint="A school can ask for an assessment itself, but the SEND Code of Practice says "
-                 "it should do so with the family's agreement where it can."),
+            "it should do so with the family's agreement where it can.",
+        ),
     ),
-    make_step("next-review", "Next review", next_review=DateField(
-        "When is the next review?", "Enter the date of the next review",
-        hint="Usually about a term, or 12 weeks, after this one: schools should meet parents at "
-             "least three times a year. For example, 3 3 2027",
-        error_name="The date of the next review", prompt="date",
-        checks=(After("review_date", "The date of the next review must be after the date of "
-                      "the review meeting, {date}"),))),
+    make_step(
+        "next-review",
+        "Next review",
+        next_review=DateField(
+            "When is the next review?",
+            "Enter the date of the next review",
+            hint="Usually about a term, or 12 weeks, after this one: schools should meet parents "
+            "at least three times a year. For example, 3 3 2027",
+            error_name="The date of the next review",
+            prompt="date",
+            checks=(
+                After(
+                    "review_date",
+                    "The date of the next review must be after the date of "
+                    "the review meeting, {date}",
+                ),
+            ),
+        ),
+    ),
 )
-# fmt: on
 
 
 # --- The review record --------------------------------------------------------------------
@@ -166,8 +233,7 @@ def build_context(answers):
             answers.get("family_agrees"),
         ),
         "next_review": "We will meet again to review the plan on "
-        f"{long_date(answers.get('next_review'))}. {cites('code-6.65')} schools should meet "
-        "parents at least three times a year.",
+        f"{long_date(answers.get('next_review'))}. {meet_parents()}",
         "written_by": f"Written by {text(answers.get('senco_name'))}, SENCO, "
         f"{text(answers.get('school_name'))}. A copy of this record goes to "
         f"{possessive(child)} family.",
@@ -243,67 +309,6 @@ def _next_steps(kinds, child, family_agrees):
     return [{"lead": wording[kind][0], "text": wording[kind][1]} for kind in kinds]
 
 
-def filename(answers):
-    pupil = text(answers.get("child_name")) or "pupil"
-    held = long_date(answers.get("review_date")) or long_date(dates.today())
-    return f"SEN support plan review for {pupil}, {held}"
-
-
-# fmt: off
-EXAMPLE = {
-    "child_name": "Joshua Adeyemi",
-    "child_known_as": "Josh",
-    "year_group": "Year 5",
-    "school_name": "Elmbrook Primary School",
-    "senco_name": "Mrs Patel",
-    "plan_start": "2026-09-14",
-    "review_date": "2026-12-09",
-    "attendees": [
-        "Funmi Adeyemi, Josh's mother",
-        "Mr Hughes, class teacher",
-        "Ms Khan, teaching assistant",
-    ],
-    "reviewed": [
-        {"outcome": "Josh will read 60 words a minute from a Year 3 book.",
-         "rating": "exceeded",
-         "evidence": "Timed read on 4 December 2026: 66 words a minute."},
-        {"outcome": "Josh will spell 15 of the 20 Year 3 and 4 common words correctly.",
-         "rating": "partly",
-         "evidence": "Spelling check on 2 December 2026: 11 of 20, up from 6."},
-        {"outcome": "Josh will follow a three-step instruction in class without help.",
-         "rating": "achieved",
-         "evidence": "Mr Hughes's notes: followed three-step instructions on 9 of the last "
-                     "10 checks."},
-    ],
-    "child_views": (
-        "I like reading with Ms Khan. I can read the books in the book corner now.\n"
-        "Spelling is still hard. I don't like the spelling tests."
-    ),
-    "parent_views": (
-        "Josh's mum says he now reads to his little sister at bedtime. She is pleased, but "
-        "still worried about his spelling and handwriting."
-    ),
-    "worked": (
-        "Precision teaching every day: Josh's reading speed went up quickly.\n"
-        "Instructions given one step at a time, with a visual checklist."
-    ),
-    "not_worked": (
-        "Spelling lists sent home: Josh found them stressful, and the family stopped using "
-        "them after three weeks."
-    ),
-    "next_step": "ehc",
-    "next_details": (
-        "We will keep precision teaching for reading and start a daily multi-sensory spelling "
-        "programme.\n"
-        "We will send the request for an EHC needs assessment by 18 December 2026, with "
-        "this record, the plan and the occupational therapist's report."
-    ),
-    "family_agrees": True,
-    "next_review": "2027-03-03",
-}
-# fmt: on
-
-
 DOCUMENT = DocumentType(
     slug="sen-support-review",
     title="SEN support plan review",
@@ -314,10 +319,11 @@ DOCUMENT = DocumentType(
     "with the pupil and their family.",
     audience=("school",),
     steps=STEPS,
-    template="sen-support-review.docx",
     build_context=build_context,
-    filename=filename,
-    example=EXAMPLE,
+    filename=file_name(
+        "SEN support plan review for {child_name}, {date}", dated="review_date", child_name="pupil"
+    ),
+    example=example_answers("sen-support-review"),
     next_steps=(
         "Read the record through and check it says what was agreed at the meeting.",
         "Give a copy to the pupil's family and share it with the staff who work with the pupil.",

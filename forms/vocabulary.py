@@ -3,8 +3,8 @@ asks it, declared once.
 
 A fact has one field name in every document, so that answers can pass from one document to
 the next, come in from a school's register, and fill organisations' packs. Labels may differ
-from one document to another; names do not. docs/glossary.md is made from GLOSSARY, and a
-test fails if two documents name one fact differently.
+from one document to another; names do not. docs/glossary.md lists the names and what each
+means, and a test holds the documents to it.
 
 Questions speak to whoever is writing: a parent ("your child"), a young person writing for
 themselves ("you") or a school ("the pupil"). A document written by one kind of writer fixes
@@ -13,7 +13,6 @@ the voice; one that any of them may write (`BY_WRITER`) follows the answer to `w
 
 import datetime
 import re
-from dataclasses import dataclass
 
 from wtforms.validators import ValidationError
 
@@ -32,126 +31,6 @@ from service.fields import (
 PARENT, YOUNG_PERSON, SCHOOL = "parent", "young_person", "school"
 BY_WRITER = "by-writer"  # the voice follows the answer to `writer`
 LATEST_SENDING_DAYS = 90  # further ahead than this, a date to send on is a typing slip
-
-
-@dataclass(frozen=True)
-class Concept:
-    name: str
-    meaning: str
-    replaces: tuple[str, ...] = ()  # names documents used for it before; never to be used again
-
-
-GLOSSARY = (
-    Concept(
-        "writer",
-        "Who is writing: `parent`, `young_person` (aged 16 to 25, for themselves) or `school`.",
-        ("requester",),
-    ),
-    Concept(
-        "writer_name",
-        "The full name of the person writing. Not asked of a young person "
-        "writing for themselves: their name is `child_name`.",
-        ("parent_name", "sender_name", "your_name", "staff_name"),
-    ),
-    Concept(
-        "writer_relationship",
-        "The writer's relationship to the child, such as mother.",
-        ("relationship",),
-    ),
-    Concept("writer_role", "A school writer's job title, such as SENCO.", ("staff_role",)),
-    Concept(
-        "writer_address",
-        "The writer's postal address, one line to a line. A school "
-        "writes from `school_address` instead.",
-        ("parent_address", "sender_address", "your_address", "yp_address"),
-    ),
-    Concept(
-        "writer_email",
-        "The writer's email address.",
-        ("parent_email", "sender_email", "your_email", "yp_email", "staff_email"),
-    ),
-    Concept(
-        "writer_phone",
-        "The writer's phone number.",
-        ("parent_phone", "sender_phone", "your_phone", "yp_phone", "staff_phone"),
-    ),
-    Concept(
-        "child_name",
-        "The full name of the child or young person the document is about.",
-        ("pupil_name", "yp_name"),
-    ),
-    Concept(
-        "child_known_as", "The name the child usually goes by.", ("known_as", "pupil_known_as")
-    ),
-    Concept(
-        "child_dob",
-        "The child or young person's date of birth.",
-        ("pupil_dob", "yp_dob", "own_dob"),
-    ),
-    Concept(
-        "year_group",
-        "The child's year group, as the writer puts it (`Reception`, `Year 4`).",
-        ("pupil_year", "own_year_group"),
-    ),
-    Concept(
-        "school_name",
-        "The name of the child's school, nursery or college.",
-        ("child_setting", "yp_setting"),
-    ),
-    Concept("school_address", "The school's postal address.", ()),
-    Concept("school_type", "`maintained`, `academy`, `independent` or `not_sure`.", ()),
-    Concept("senco_name", "The name of the school's SENCO.", ()),
-    Concept(
-        "recipient",
-        "Who at the school the letter goes to, by role (`senco`, `head`, "
-        "`both` or `dpo`); each document offers the roles that suit it.",
-        (),
-    ),
-    Concept("recipient_name", "The name of the person the letter is addressed to.", ()),
-    Concept("la_name", "The name of the local authority (council).", ()),
-    Concept("la_address", "The council's postal address.", ()),
-    Concept("la_team", "The council team dealing with the request.", ("team_name",)),
-    Concept(
-        "la_officer",
-        "The council officer the letter is addressed to.",
-        ("la_contact", "officer_name"),
-    ),
-    Concept(
-        "sent_on",
-        "The date the request was, or will be, sent.",
-        ("date_sent", "send_date", "request_sent"),
-    ),
-    Concept(
-        "sent_by",
-        "How it was sent: `email`, `hand`, `signed-post` or `first-class-post`.",
-        ("send_method",),
-    ),
-    Concept(
-        "sent_after_5pm",
-        "Whether it was sent or handed in after 5pm (email or hand only).",
-        ("after_5pm", "after_five"),
-    ),
-    Concept(
-        "family_agrees",
-        "Whether the family agrees to a school asking for an EHC needs assessment.",
-        (),
-    ),
-    Concept("plan_start", "The date an SEN support plan starts.", ("plan_date",)),
-    Concept("parent_views", "What the child's parents or carers say.", ()),
-    Concept("child_views", "What the child says, in their own words.", ("pupil_views",)),
-    Concept("impact", "How things have affected the child and family.", ()),
-    Concept(
-        "enclosures",
-        "The documents sent with a letter, one to an item.",
-        ("evidence", "attachments"),
-    ),
-    Concept(
-        "professionals",
-        "Professionals involved with the child, diagnoses and waiting "
-        "lists, in the writer's words.",
-        (),
-    ),
-)
 
 
 class By(dict):

@@ -1,16 +1,12 @@
-"""Write docs/law.md and docs/glossary.md from the code they describe, so that they cannot
-drift from it: `.venv/bin/python -m scripts.docs`. A test fails when either is out of date.
+"""Write docs/law.md from the law register it describes, so that it cannot drift from it:
+`.venv/bin/python -m scripts.docs`. A test fails when it is out of date.
 """
 
 import inspect
-import secrets
 import sys
 from pathlib import Path
 
-from flask import Flask
-
-from forms import CATALOGUE, deadlines, law
-from forms.vocabulary import GLOSSARY
+from forms import deadlines, law
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 CONFIDENCE = {
@@ -73,44 +69,11 @@ def law_register():
     return "\n".join(lines) + "\n"
 
 
-def glossary():
-    used_by = _names_by_document()
-    lines = [
-        "# Glossary of field names",
-        "",
-        "A fact that more than one document asks has one field name in every document, in the "
-        "web journey, the API, the examples and spreadsheets alike. Labels may differ from one "
-        "document to another; names do not. The list is `GLOSSARY` in `forms/vocabulary.py`; "
-        "this page is made from it by `python -m scripts.docs`. A test fails if two documents "
-        "name one fact differently, or if a document uses a name this list has replaced.",
-        "",
-        "| Name | Meaning | Used by | Replaces |",
-        "| --- | --- | --- | --- |",
-    ]
-    for concept in GLOSSARY:
-        documents = ", ".join(f"`{slug}`" for slug in used_by.get(concept.name, [])) or "none yet"
-        replaced = ", ".join(f"`{name}`" for name in concept.replaces)
-        lines.append(f"| `{concept.name}` | {concept.meaning} | {documents} | {replaced} |")
-    return "\n".join(lines) + "\n"
-
-
-def _names_by_document():
-    app = Flask(__name__)
-    app.config.update(SECRET_KEY=secrets.token_hex(), WTF_CSRF_ENABLED=False)
-    used_by = {}
-    with app.test_request_context():
-        for document in CATALOGUE:
-            for step in document.steps:
-                for field in step.prototype().answer_fields():
-                    used_by.setdefault(field.short_name, []).append(document.slug)
-    return used_by
-
-
 def _date(day):
     return f"{day.day} {day:%B %Y}"
 
 
-PAGES = {"law.md": law_register, "glossary.md": glossary}
+PAGES = {"law.md": law_register}
 
 
 def main():

@@ -39,7 +39,6 @@ class DocumentType:
     needs: str  # one line on the start page: what you will need
     audience: tuple[str, ...]
     steps: tuple[type[StepForm], ...]
-    template: str  # the file name in the catalogue's template folder
     build_context: Callable[[dict], dict]
     filename: Callable[[dict], str]
     example: dict[str, Any] = field(default_factory=dict)
@@ -47,12 +46,15 @@ class DocumentType:
     # What the person receiving it would call it, for emails: titles speak to the writer
     # ("...to your child's school"), which reads wrongly to a head teacher.
     reader_title: str = ""
+    template: str = ""  # its file in the catalogue's template folder; "<slug>.docx" by default
 
     @property
     def name_for_reader(self):
         return self.reader_title or self.title
 
     def __post_init__(self):
+        if not self.template:
+            object.__setattr__(self, "template", f"{self.slug}.docx")
         slugs = [step.slug for step in self.steps]
         if len(set(slugs)) != len(slugs):
             raise ValueError(f"{self.slug}: step slugs must be unique")

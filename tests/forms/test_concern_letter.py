@@ -330,7 +330,7 @@ def test_citations_are_light_and_all_come_from_law():
 
 
 def test_filename_names_the_child_the_school_and_the_date():
-    assert concern_letter.filename(DOCUMENT.example) == (
+    assert concern_letter.DOCUMENT.filename(DOCUMENT.example) == (
         "Letter about Amara Okafor to Elmbrook Primary School, 4 March 2026"
     )
 

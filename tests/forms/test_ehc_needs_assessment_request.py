@@ -9,7 +9,6 @@ import pytest
 from docxtpl import DocxTemplate
 
 from forms import CATALOGUE, deadlines, law
-from forms import ehc_needs_assessment_request as request_letter
 from forms.ehc_needs_assessment_request import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers, visible_steps
 from service.catalogue import is_prompt
@@ -611,10 +610,10 @@ def test_advisers_are_listed_with_their_job_and_details():
 
 
 def test_filename_names_the_child_and_the_sending_date():
-    assert request_letter.filename(DOCUMENT.example) == (
+    assert DOCUMENT.filename(DOCUMENT.example) == (
         "EHC needs assessment request for Leo Brennan, 24 November 2026"
     )
-    assert request_letter.filename(as_writer(YOUNG_PERSON)).startswith(
+    assert DOCUMENT.filename(as_writer(YOUNG_PERSON)).startswith(
         "EHC needs assessment request for Jordan Achterberg"
     )
 
@@ -654,7 +653,7 @@ def test_blank_mode_gives_a_parents_letter_with_prompts():
     assert cites(context_["deadlines"][2]["law"], "send-regs-13-2")
     assert "[email / hand / post]" in context_["sending"]
     assert context_["advice_from"] == ["[name or service], [their job] ([where they work])"]
-    assert context_["enclosures"] == ["[document, with its date]"]
+    assert context_["enclosures"] == ["[a document, with its date]"]
     assert context_.keys() == context().keys()
 
 

@@ -647,11 +647,11 @@ def test_citations_all_come_from_law():
 
 
 def test_filename_names_the_child_the_council_and_the_date():
-    assert missed_deadline_letter.filename(DOCUMENT.example) == (
+    assert missed_deadline_letter.DOCUMENT.filename(DOCUMENT.example) == (
         "Missed time limit letter about Amara Okafor to Kingsmead Borough Council, 23 November 2026"
     )
     young = example(writer="young_person", child_name="Sam Taylor")
-    assert "about Sam Taylor" in missed_deadline_letter.filename(young)
+    assert "about Sam Taylor" in missed_deadline_letter.DOCUMENT.filename(young)
 
 
 def test_next_steps_say_what_comes_after_the_letter():

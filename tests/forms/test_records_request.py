@@ -577,10 +577,10 @@ def test_citations_all_come_from_law():
 
 
 def test_filename_names_the_child_the_school_and_the_date():
-    assert records_request.filename(DOCUMENT.example) == (
+    assert records_request.DOCUMENT.filename(DOCUMENT.example) == (
         "Records request for Amara Okafor to Riverside High School, 4 March 2026"
     )
-    assert records_request.filename(example(**YOUNG_PERSON)).startswith(
+    assert records_request.DOCUMENT.filename(example(**YOUNG_PERSON)).startswith(
         "Records request for Sam Taylor to"
     )
 

@@ -10,7 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from forms import deadlines, law, sen_support_plan
+from forms import deadlines, law, plan_parts, sen_support_plan
 from forms.sen_support_plan import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers, visible_steps
 from service.catalogue import is_prompt
@@ -337,7 +337,7 @@ def test_pupil_details_use_the_census_codes_with_their_meanings():
 
 
 def test_every_census_code_has_a_meaning():
-    codes = [code for code, _ in sen_support_plan.NEED_TYPES]
+    codes = [code for code, _ in plan_parts.NEED_TYPES]
     assert codes == [
         "SPLD",
         "MLD",
@@ -496,7 +496,7 @@ def test_sign_off_names_the_pupil_the_parent_and_the_senco():
 
 
 def test_filename_names_the_pupil_and_the_start_date():
-    assert sen_support_plan.filename(DOCUMENT.example) == (
+    assert sen_support_plan.DOCUMENT.filename(DOCUMENT.example) == (
         "SEN support plan for Joshua Adeyemi, 14 September 2026"
     )
 

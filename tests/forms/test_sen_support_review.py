@@ -144,7 +144,9 @@ def test_the_plan_step_asks_what_the_plan_said_without_a_date_of_birth():
 def test_the_plans_own_answers_fill_in_the_plan_reviewed():
     """One vocabulary: the plan and its review name the same facts the same way."""
     (plan,) = [step for step in DOCUMENT.steps if step.slug == "plan"]
-    from_plan = {name: sen_support_plan.EXAMPLE[name] for name in DOCUMENT.field_names(plan)}
+    from_plan = {
+        name: sen_support_plan.DOCUMENT.example[name] for name in DOCUMENT.field_names(plan)
+    }
     assert validate_answers(DOCUMENT, example(**from_plan)).errors == {}
     assert from_plan == {name: DOCUMENT.example[name] for name in from_plan}
 
@@ -264,7 +266,7 @@ def test_next_review_and_meeting_parents():
 
 
 def test_filename_names_the_pupil_and_the_review_date():
-    assert sen_support_review.filename(DOCUMENT.example) == (
+    assert sen_support_review.DOCUMENT.filename(DOCUMENT.example) == (
         "SEN support plan review for Joshua Adeyemi, 9 December 2026"
     )
 

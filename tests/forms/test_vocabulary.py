@@ -1,14 +1,46 @@
-"""One vocabulary: a fact more than one document asks has one name, listed in the glossary,
-and one kind of answer, whatever the document."""
+"""One vocabulary: a fact more than one document asks has one name, listed in the glossary
+(docs/glossary.md), and one kind of answer, whatever the document."""
 
 import collections
 import datetime
+import re
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from forms import CATALOGUE
-from forms.vocabulary import GLOSSARY, school_year, usual_school_year
+from forms.vocabulary import school_year, usual_school_year
 
+GLOSSARY_PAGE = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
+
+
+class Concept(NamedTuple):
+    name: str
+    meaning: str
+    used_by: tuple[str, ...]
+    replaces: tuple[str, ...]
+
+
+def read_glossary(text):
+    """The rows of the glossary's table: | `name` | meaning | `slug`, ... | `old`, ... |"""
+    concepts = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`"):
+            name, meaning, used_by, replaces = cells
+            concepts.append(
+                Concept(
+                    name.strip("`"),
+                    meaning,
+                    tuple(re.findall(r"`([^`]+)`", used_by)),
+                    tuple(re.findall(r"`([^`]+)`", replaces)),
+                )
+            )
+    return concepts
+
+
+GLOSSARY = read_glossary(GLOSSARY_PAGE.read_text(encoding="utf-8"))
 GLOSSARY_NAMES = {concept.name for concept in GLOSSARY}
 
 
@@ -60,9 +92,16 @@ def test_the_glossary_names_each_fact_once():
     assert all(concept.meaning.endswith(".") for concept in GLOSSARY)
 
 
+def test_the_glossary_says_which_documents_use_each_name(fields):
+    for concept in GLOSSARY:
+        users = tuple(slug for slug, names in fields.items() if concept.name in names)
+        assert concept.used_by == users, f"{concept.name}: write `{'`, `'.join(users)}`"
+
+
 def test_the_glossary_catches_a_document_that_uses_an_old_name():
     replaced = {old for concept in GLOSSARY for old in concept.replaces}
     assert {"pupil_name", "yp_name", "parent_name", "after_five", "send_date"} <= replaced
+    assert len(GLOSSARY) > 25  # the table was read
 
 
 @pytest.mark.parametrize(
