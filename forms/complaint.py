@@ -18,6 +18,7 @@ from forms.common import (
     when,
     writer_step,
 )
+from forms.duties import CODE_DUTIES, CODE_NOTE, DUTIES, duty_wording
 from forms.formatting import (
     addressed,
     cites,
@@ -53,20 +54,6 @@ STAGE_1, STAGE_2 = "stage_1", "stage_2"
 
 DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")
 
-DUTIES = [
-    ("support", "Put in place the help my child's special educational needs (SEN) call for"),
-    (
-        "informing",
-        "Told me that my child is getting SEN support (only for a child with no EHC plan)",
-    ),
-    ("activities", "Included my child in school activities, such as trips, clubs or lessons"),
-    ("concerns", "Taken my concerns seriously"),
-    ("staff", "Told the staff who work with my child about their needs and how to help"),
-    ("meetings", "Met me at least three times a year to talk about my child's support"),
-    ("adjustments", "Made reasonable adjustments for my child's disability"),
-    ("other", "Something else"),
-]
-
 STAGE_REQUESTS = {
     STAGE_1: "Please deal with it at stage 1 of your complaints procedure.",
     STAGE_2: "My complaint at stage 1 has not resolved things, so please now deal with it at "
@@ -92,15 +79,6 @@ POLICY_REQUESTS = {
     "academy": f"{ASK_POLICY} {cites('iss-part7')} an academy must have a complaints procedure.",
     "not_sure": ASK_POLICY,
 }
-
-# The duties that come from the SEND Code of Practice (statutory guidance), not from an Act,
-# and what its "should" means, said when one of them is chosen.
-CODE_DUTIES = {"concerns", "staff", "meetings"}
-CODE_NOTE = (
-    "The SEND Code of Practice is statutory guidance. Schools must have regard to it. Where it "
-    "says a school should do something, the school should do it unless it has a good reason not "
-    "to."
-)
 
 
 class EventForm(Form):
@@ -346,7 +324,7 @@ def build_context(answers):
         # One numbered issue per duty chosen, in the order of DUTIES, then the parent's own.
         "issues": [
             {"lead": lead, "text": wording}
-            for kind, (lead, wording) in _duty_wording(child).items()
+            for kind, (lead, wording) in duty_wording(child).items()
             if kind in chosen
         ]
         + [{"lead": "", "text": one_line(item)} for item in others],
@@ -399,59 +377,6 @@ def _events(events, blank):
         }
         for number, event in enumerate(events, start=1)
     ]
-
-
-def _duty_wording(child):
-    """Each duty as a short bold lead and the sentences that explain it, with the law behind
-    it, in the order of DUTIES."""
-    of_child = possessive(child)
-    return {
-        "support": (
-            f"Support for {of_child} special educational needs.",
-            f"The school has not put in place the help {child} needs. {cites('cfa-s66')} the "
-            "school must use its best endeavours to secure the special educational provision "
-            "that a pupil's needs call for.",
-        ),
-        "informing": (
-            "Telling me about SEN support.",
-            f"The school did not tell me that it was giving {child} SEN support. "
-            f"{cites('cfa-s68')} when a school makes special educational provision for a pupil "
-            "who has no education, health and care (EHC) plan, it must tell the parent.",
-        ),
-        "activities": (
-            "Taking part in school activities.",
-            f"{child} has been left out of activities that other pupils take part in. "
-            f"{cites('cfa-s35')} a child with special educational needs must take part in "
-            "school activities with other children. This applies so far as it is reasonably "
-            "practicable and fits with the child's own support, the education of the other "
-            "children and the efficient use of resources.",
-        ),
-        "concerns": (
-            "Taking my concerns seriously.",
-            f"I raised concerns about {child}, and the school did not act on them. "
-            f"{cites('code-6.45')} schools should take any concern a parent raises seriously.",
-        ),
-        "staff": (
-            f"Telling staff about {of_child} needs.",
-            f"Staff who work with {child} have not been told about {of_child} needs or how to "
-            f"help. {cites('code-6.49')} everyone who works with a pupil should know about their "
-            "needs, the outcomes being sought, the support in place and the teaching strategies "
-            "to use.",
-        ),
-        "meetings": (
-            "Meeting me to talk about support.",
-            f"The school has not met me at least three times a year to talk about {of_child} "
-            f"support. {cites('code-6.65')} schools should meet parents at least three times "
-            "each year, and give them a record of what was agreed.",
-        ),
-        "adjustments": (
-            f"Reasonable adjustments for {of_child} disability.",
-            f"I believe {child} is disabled, and the school has not made reasonable "
-            f"adjustments. {cites('eqa-s85')} schools must make reasonable adjustments for "
-            f"disabled pupils. The duty, in {law.cite('eqa-s20')}, covers the way the school "
-            "does things and the extra aids it provides. It means planning ahead.",
-        ),
-    }
 
 
 def _reply_request(response_time):

@@ -78,6 +78,21 @@ def request_received(sent_on: datetime.date, method: str, after_5pm: bool = Fals
     raise ValueError(f"unknown delivery method {method!r}; expected one of {RECEIPT_METHODS}")
 
 
+def received_on(answers) -> datetime.date | None:
+    """The day a request counts as received, from the answers about sending it (`sent_on`,
+    `sent_by`, `sent_after_5pm`). Signed-for post counts from the day it is signed for:
+    `signed_for_on` where the writer knows it, else the likeliest day, the next working day
+    after posting (letters that assume it say so). None while an answer is missing."""
+    method, sent = answers.get("sent_by"), answers.get("sent_on")
+    if method not in RECEIPT_METHODS or not isinstance(sent, str) or not sent[:1].isdigit():
+        return None
+    sent = datetime.date.fromisoformat(sent)
+    if method == "signed-post":
+        signed = answers.get("signed_for_on")
+        return datetime.date.fromisoformat(signed) if signed else next_working_day(sent)
+    return request_received(sent, method, answers.get("sent_after_5pm") is True)
+
+
 EHC_STEPS: tuple[str, ...] = ("decide-to-assess", "decide-to-issue", "final-plan")
 
 

@@ -43,7 +43,6 @@ from forms.formatting import (
     year_group_text,
 )
 from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, voiced
-from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import ChoiceField, GroupField, ListField, LongTextField, TextField, YesNoField
 from service.steps import make_step
@@ -372,9 +371,9 @@ def _sending(answers, we_are, blank):
     """(the day the council should receive the request, the sentence that says so); the
     day is None in a blank template.
 
-    The receipt rules are deadlines.request_received's. Signed-for post counts as received on
-    the day it is signed for, which the letter cannot know: it assumes the next working day
-    after posting, says so, and asks the council to say if it was different.
+    The receipt rules are deadlines.received_on's. Signed-for post counts as received on the
+    day it is signed for, which the letter cannot know: it assumes the next working day after
+    posting, says so, and asks the council to say if it was different.
     """
     if blank:
         return None, (
@@ -383,10 +382,7 @@ def _sending(answers, we_are, blank):
         )
     method, after_5pm = answers.get("sent_by"), answers.get("sent_after_5pm") is True
     sent = datetime.date.fromisoformat(answers.get("sent_on"))
-    if method == "signed-post":
-        received = deadlines.request_received(dates.next_working_day(sent), method)
-    else:
-        received = deadlines.request_received(sent, method, after_5pm)
+    received = deadlines.received_on(answers)
     day, next_day = long_date(sent), f"the next working day, {long_date(received)}"
     counts = "so it should count as received on"
     if method == "signed-post":

@@ -1,11 +1,9 @@
 """The law register: every statutory time limit and citation the documents print.
 
-Letters about special educational needs are only useful if their law is right. Keeping each
-legal claim here, once, with its source, how sure we are of it and when it was last checked,
-means a change in the law is one edit, a review is one file, and the documents can be tested
-to print no citation that does not come from here. docs/law.md is made from this module
-(`python -m scripts.docs`). Everything here is the law of England; re-check it against the
-sources before a release.
+Each legal claim is here once, with its source, how sure we are of it and when it was last
+checked: a change in the law is one edit, a review reads one file, and the documents are
+tested to print no citation from anywhere else. docs/law.md is made from it (`make docs`).
+The law of England only; re-check it against the sources before a release.
 """
 
 import datetime

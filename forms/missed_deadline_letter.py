@@ -88,17 +88,6 @@ LIMITS = {
 }
 
 
-def received_on(answers):
-    """The day the council received the request, from how and when it was sent: for
-    signed-for post, the day it was signed for. None while an answer it needs is missing."""
-    sent_by = answers.get("sent_by")
-    sent_on = answers.get("signed_for_on" if sent_by == "signed-post" else "sent_on")
-    if sent_by not in deadlines.RECEIPT_METHODS or not sent_on:
-        return None
-    received = datetime.date.fromisoformat(sent_on)
-    return deadlines.request_received(received, sent_by, answers.get("sent_after_5pm") is True)
-
-
 class DeadlineStep(StepForm):
     """Which time limit was missed, asked after how the request was sent, so that the letter
     can be refused until that limit has passed."""
@@ -122,7 +111,7 @@ class DeadlineStep(StepForm):
 
     def validate_deadline(self, field):
         """The letter must not go before the time limit has ended: stop it here, saying when."""
-        received = received_on(self.earlier)
+        received = deadlines.received_on(self.earlier)
         if received is None:
             return  # the sending questions give their own errors
         ends = deadlines.ehc_deadlines(received)[field.data]
@@ -308,7 +297,7 @@ def build_context(answers):
         letter_date = long_date(dates.today())
         action_by = long_date(deadlines.missed_deadline_action_by(dates.today()))
         limits, weeks = (limit,), law.TIME_LIMITS[limit].amount
-        ends = long_date(deadlines.ehc_deadlines(received_on(answers))[limit])
+        ends = long_date(deadlines.ehc_deadlines(deadlines.received_on(answers))[limit])
         exception_rule = capital(law.cite(deadlines.EHC_EXCEPTIONS[limit]))
         affected, away = ("me", "I had") if young else (f"{child} or me", f"{child} or I had")
     whom, whose = ("me", "my") if young else (child, possessive(child))
@@ -401,7 +390,7 @@ def _request(answers, blank):
     if blank:
         how, day = prompt("email, hand, signed-for post or first-class post"), prompt("date")
         return f"The request was sent to you by {how} on {day}, so you received it on {day}."
-    method, received = answers["sent_by"], received_on(answers)
+    method, received = answers["sent_by"], deadlines.received_on(answers)
     late = answers.get("sent_after_5pm") is True  # asked for email and hand only
     when = f"{'after 5pm ' if late else ''}on {long_date(answers['sent_on'])}"
     sent = f"The request was {_HOW[method]} {when}"
@@ -420,14 +409,10 @@ DOCUMENT = DocumentType(
     slug="missed-deadline-letter",
     title="Letter to the council about a missed EHC time limit",
     reader_title="Letter about a missed EHC time limit",
-    summary=(
-        "Write to the council when it has missed the 6, 16 or 20-week time limit for an "
-        "education, health and care (EHC) needs assessment or plan."
-    ),
-    needs=(
-        "The date the request for an assessment was sent and how it was sent, the council's "
-        "name, and anything the council has told you about the delay."
-    ),
+    summary="Write to the council when it has missed the 6, 16 or 20-week time limit for an "
+    "education, health and care (EHC) needs assessment or plan.",
+    needs="The date the request for an assessment was sent and how it was sent, the council's "
+    "name, and anything the council has told you about the delay.",
     audience=("parent", "young-person"),
     steps=STEPS,
     build_context=build_context,

@@ -8,9 +8,6 @@ due a month after the school receives the letter, which depends on how and when 
 Every legal reference comes from the law register (forms/law.py).
 """
 
-import datetime
-from typing import NamedTuple
-
 from forms import deadlines, law
 from forms import vocabulary as v
 from forms.common import (
@@ -40,15 +37,11 @@ from forms.formatting import (
     writer_lines,
     year_group_text,
 )
+from forms.records_rights import CHILD_CONSENT_AGE, age_on, asks_child_consent, routes
 from forms.vocabulary import BY_WRITER, By
-from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import After, ChoiceField, DateField, LongTextField, MultiChoiceField, TextField
 from service.steps import make_step
-
-# From about 12 a child's own right over their information matters: a guide for when to raise
-# their consent (secondary sources only), not a legal threshold.
-CHILD_CONSENT_AGE = 12
 
 TITLES = {"head": "Head Teacher", "dpo": "Data Protection Officer"}
 
@@ -82,48 +75,6 @@ CHILD_CONSENT = [
     ("not_asked", "I have not asked my child, or I would rather not say"),
     ("cannot", "My child cannot understand the request or decide about it"),
 ]
-
-
-# --- Which rights the letter uses -----------------------------------------------------------
-
-
-class Routes(NamedTuple):
-    """Which rights the letter uses. `unsure`: the type of school is not known (or this is a
-    blank template), so each request says which kind of school it is for."""
-
-    record: str | None  # "see" or "copy" the educational record (maintained schools only)
-    subject_access: str | None  # "always" or "if_not_maintained"
-    unsure: bool = False
-
-
-def routes(answers):
-    school_type = answers.get("school_type")
-    if answers.get("writer") == "young_person" or school_type in ("academy", "independent"):
-        return Routes(None, "always")
-    wants = answers.get("wants")
-    if wants not in ("see", "copy"):
-        wants = "all"  # also a blank template's prompt: ask for everything, in both ways
-    record = "see" if wants == "see" else "copy"
-    if school_type == "maintained":
-        return Routes(record, "always" if wants == "all" else None)
-    return Routes(record, "always" if wants == "all" else "if_not_maintained", unsure=True)
-
-
-# SHARED: whole years between two dates belongs in service.dates, beside the calendar.
-def age_on(birth, on):
-    """Whole years from an ISO date of birth to an ISO date, or None if either is missing."""
-    if not birth or not on or is_prompt(birth) or is_prompt(on):
-        return None
-    birth, on = datetime.date.fromisoformat(birth), datetime.date.fromisoformat(on)
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
-def asks_child_consent(answers):
-    """A parent's subject access request for a child about 12 or older on the sending day."""
-    if answers.get("writer") != "parent" or routes(answers).subject_access is None:
-        return False
-    age = age_on(answers.get("child_dob"), answers.get("sent_on"))
-    return age is not None and age >= CHILD_CONSENT_AGE
 
 
 # --- The questions --------------------------------------------------------------------------
@@ -443,8 +394,8 @@ def _timing(answers, route, blank):
     elif method == "signed-post":
         # The clock starts when the letter is signed for, which nobody knows yet: the letter
         # assumes the first working day after posting, and says so.
-        signed = dates.next_working_day(datetime.date.fromisoformat(sent))
-        due = deadlines.subject_access_due(deadlines.request_received(signed, method))
+        signed = deadlines.received_on(answers)
+        due = deadlines.subject_access_due(signed)
         sending = (
             f"I am sending this letter by signed-for post on {long_date(sent)}. The month starts "
             f"on the day it is signed for. If that is {long_date(signed)}, the reply is due by "
@@ -452,7 +403,7 @@ def _timing(answers, route, blank):
         )
     else:
         late = answers.get("sent_after_5pm") is True
-        received = deadlines.request_received(datetime.date.fromisoformat(sent), method, late)
+        received = deadlines.received_on(answers)
         how = {
             "email": "sending this letter by email",
             "hand": "handing this letter in at the school",
@@ -480,14 +431,10 @@ DOCUMENT = DocumentType(
     slug="records-request",
     title="Ask a school for a child's records",
     reader_title="Request for a child's educational records",
-    summary=(
-        "Ask to see or have a copy of a child's school records, such as SEN files, support "
-        "plans and emails, with the date the school must reply by worked out for you."
-    ),
-    needs=(
-        "The school's name and type, the child's date of birth, which records you want, and "
-        "how and when you will send the letter."
-    ),
+    summary="Ask to see or have a copy of a child's school records, such as SEN files, support "
+    "plans and emails, with the date the school must reply by worked out for you.",
+    needs="The school's name and type, the child's date of birth, which records you want, and "
+    "how and when you will send the letter.",
     audience=("parent", "young-person"),
     steps=STEPS,
     build_context=build_context,

@@ -145,3 +145,24 @@ def test_suggested_reviews_give_three_in_the_first_year():
     assert len(reviews) == 3
     assert reviews[-1] < dates.add_months(start, 12)
     assert all(dates.is_working_day(review) for review in reviews)
+
+
+@pytest.mark.parametrize(
+    ("answers", "received"),
+    [
+        ({"sent_on": "2026-11-23", "sent_by": "email"}, date(2026, 11, 23)),
+        ({"sent_on": "2026-11-23", "sent_by": "email", "sent_after_5pm": True}, date(2026, 11, 24)),
+        ({"sent_on": "2026-11-27", "sent_by": "first-class-post"}, date(2026, 11, 30)),
+        # Signed-for post counts from the day it is signed for: known, or the likeliest day.
+        ({"sent_on": "2026-11-27", "sent_by": "signed-post"}, date(2026, 11, 30)),
+        (
+            {"sent_on": "2026-11-27", "sent_by": "signed-post", "signed_for_on": "2026-12-02"},
+            date(2026, 12, 2),
+        ),
+        ({"sent_on": "2026-11-27"}, None),
+        ({"sent_by": "email"}, None),
+        ({"sent_on": "[date]", "sent_by": "email"}, None),
+    ],
+)
+def test_the_day_a_request_is_received_follows_from_the_answers(answers, received):
+    assert deadlines.received_on(answers) == received
