@@ -1,5 +1,6 @@
-"""A whole answers object at once: validated through the step forms (API, command line, bulk),
-turned into bracketed prompts (blank documents), or read from flat values (spreadsheets).
+"""Answers checked through the step forms: a whole answers object (API, command line, bulk) or
+one step's stored answers (the journey); turned into bracketed prompts (blank documents), or
+read from flat values (spreadsheets).
 
 Each step is judged on the answers to the steps before it, as in the web journey: a step that
 does not apply is neither required nor kept, and its questions see the earlier answers.
@@ -17,29 +18,6 @@ from service.fields import AnswerTypeError, InvalidAnswer
 class Validated:
     answers: dict  # the answers of the steps that apply, as the forms cleaned them
     errors: dict  # field name -> [messages], in the order the pages ask
-
-
-def visible_steps(document, answers_by_step):
-    """Steps that apply, each judged on the answers to the steps before it, and the answers
-    of those steps together."""
-    effective = {}
-    visible = []
-    for step in document.steps:
-        if step.should_show(effective):
-            visible.append(step)
-            effective.update(answers_by_step.get(step.slug, {}))
-    return visible, effective
-
-
-def answers_before(document, answers_by_step, slug):
-    """The answers of the steps that apply before the step `slug`."""
-    effective = {}
-    for step in document.steps:
-        if step.slug == slug:
-            break
-        if step.should_show(effective):
-            effective.update(answers_by_step.get(step.slug, {}))
-    return effective
 
 
 class _FormPool(threading.local):
@@ -67,6 +45,16 @@ class _FormPool(threading.local):
 _pool = _FormPool()
 
 
+def checked_step_answers(step, stored, earlier):
+    """A step's stored answers as its form cleans them, seeing the answers before it; None if
+    they are no longer valid for those answers (an earlier answer changed since)."""
+    try:
+        with _pool.filled(step, stored, earlier) as form:
+            return form.answers() if form.validate() else None
+    except AnswerTypeError:
+        return None
+
+
 def validate_answers(document, answers):
     """Validate a whole answers object through the step forms."""
     errors = {}
@@ -85,9 +73,8 @@ def validate_answers(document, answers):
         except AnswerTypeError as error:
             errors.setdefault(error.field, []).append(str(error))
 
-    known = {name for names in document.answer_names.values() for name in names}
     for name in answers:
-        if name not in known:
+        if name not in document.question_names:
             errors.setdefault(name, []).append(f"{name} is not a question in this document")
     return Validated(answers=effective, errors=errors)
 

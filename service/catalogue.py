@@ -83,6 +83,11 @@ class DocumentType:
         """step -> the names of its questions, in page order."""
         return {step: _question_names(step) for step in self.steps}
 
+    @functools.cached_property
+    def question_names(self):
+        """Every question the document asks, on any step."""
+        return frozenset(name for names in self.answer_names.values() for name in names)
+
 
 def _question_names(step):
     """The names of a step's questions, read from the class without binding a form."""

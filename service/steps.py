@@ -78,6 +78,13 @@ class StepForm(QuestionForm):
         """Whether this step applies, given the answers to the steps before it."""
         return cls.show_if is None or cls.show_if(answers)
 
+    def answer_fields(self):
+        # A step's fields are fixed once bound, and every use of the form walks them.
+        fields = self.__dict__.get("_answer_fields")
+        if fields is None:
+            fields = self.__dict__["_answer_fields"] = super().answer_fields()
+        return fields
+
     @classmethod
     def prototype(cls):
         """A form of this step bound once and never filled, for describing its questions and

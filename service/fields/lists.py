@@ -202,6 +202,7 @@ class GroupField(AnswerField, wtf.FormField):
     """One item of a repeating group: a small form of its own, answered as an object."""
 
     type_name = "group"
+    macro = "group"
 
     def __init__(self, form_class, **kwargs):
         super().__init__(form_class, **kwargs)

@@ -1,21 +1,21 @@
 """Check-your-answers rows, built from the same step forms and stored answers as the document."""
 
-from service.answers import visible_steps
+from service.journey.navigation import progress
 from service.steps import step_form
 
 
-def summary_sections(document, answers_by_step):
+def summary_sections(document, answers_by_step, state=None):
     """[(form, [(label, value_html, id of the input to change)])] for each step that applies,
-    each form built with the answers before it, as its page was."""
+    each form built with the answers before it, as its page was. `state`: the journey's
+    progress, if it is already worked out."""
+    state = state or progress(document, answers_by_step)
     sections = []
-    earlier = {}
-    for step in visible_steps(document, answers_by_step)[0]:
+    for step in state.steps:
         stored = answers_by_step.get(step.slug, {})
-        form = step_form(step, stored, earlier=dict(earlier), csrf=False)
+        form = step_form(step, stored, earlier=state.earlier[step.slug], csrf=False)
         rows = [
             (field.label.text, field.summary_html(), field.first_input_id)
             for field in form.fields_asked()
         ]
         sections.append((form, rows))
-        earlier.update(stored)
     return sections

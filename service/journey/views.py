@@ -60,9 +60,10 @@ def _step_url(document, step, *, change=False):
     return url_for("journey.step", slug=document.slug, step=step.slug, **args)
 
 
-def _resume_url(document, draft, *, change=False):
+def _resume_url(document, draft, *, change=False, state=None):
     """Where to send someone who cannot be where they asked: the first step left to do."""
-    missing = navigation.first_missing(document, draft.steps)
+    state = state or navigation.progress(document, draft.steps)
+    missing = state.first_missing
     if missing is None:
         return url_for("journey.check", slug=document.slug)
     return _step_url(document, missing, change=change)
@@ -88,37 +89,39 @@ def step(slug, step):
     if step_class is None:
         abort(404)
     draft = drafts.load(slug)
-    if not navigation.can_visit(document, draft.steps, step_class.slug):
-        return redirect(_resume_url(document, draft, change=_changing()))
-    earlier = navigation.earlier_answers(document, draft.steps, step_class.slug)
+    state = navigation.progress(document, draft.steps)
+    if not navigation.can_visit(state, step_class.slug):
+        return redirect(_resume_url(document, draft, change=_changing(), state=state))
+    earlier = state.earlier[step_class.slug]
 
     if request.method == "GET":
         form = step_form(step_class, draft.steps.get(step_class.slug), earlier=earlier)
-        return _render_step(document, form, draft)
+        return _render_step(document, form, state)
 
     form = step_class(earlier=earlier)
     action = request.form.get("action", "continue")
     if action != "continue":
         form.apply_list_action(action)
         form.csrf_token.errors = []
-        return _render_step(document, form, draft)
+        return _render_step(document, form, state)
     if not form.validate():
-        return _render_step(document, form, draft)
+        return _render_step(document, form, state)
 
     draft.steps[step_class.slug] = form.answers()
     drafts.save(draft)
+    state = navigation.progress(document, draft.steps)
     if _changing():
-        return redirect(_resume_url(document, draft, change=True))
-    following = navigation.next_step(document, draft.steps, step_class.slug)
+        return redirect(_resume_url(document, draft, change=True, state=state))
+    following = navigation.next_step(state, step_class.slug)
     if following is None:
         return redirect(url_for("journey.check", slug=slug))
     return redirect(_step_url(document, following))
 
 
-def _render_step(document, form, draft, status=200):
+def _render_step(document, form, state, status=200):
     change = _changing()
     step_class = type(form)
-    previous = navigation.previous_step(document, draft.steps, step_class.slug)
+    previous = navigation.previous_step(state, step_class.slug)
     if change:
         back_url = url_for("journey.check", slug=document.slug)
     elif previous is not None:
@@ -148,50 +151,46 @@ def render_after_csrf_failure():
     step_class = document.step(request.view_args["step"])
     if step_class is None:
         abort(404)
-    draft = drafts.load(document.slug)
-    earlier = navigation.earlier_answers(document, draft.steps, step_class.slug)
-    form = step_class(earlier=earlier)
+    state = navigation.progress(document, drafts.load(document.slug).steps)
+    form = step_class(earlier=state.earlier.get(step_class.slug, {}))
     form.validate()
     for field in form:
         field.errors = []
     form.csrf_token.errors = [TIMED_OUT]
-    return _render_step(document, form, draft, status=400)
+    return _render_step(document, form, state, status=400)
 
 
 def finished(view):
-    """For pages that need every answer: the view gets the document and its draft, or the
-    user is sent to the first step left to do."""
+    """For pages that need every answer: the view gets the document, its draft and the
+    journey's progress (whose `answers` the document is made from), or the user is sent to
+    the first step left to do."""
 
     @functools.wraps(view)
     def guarded(slug, **kwargs):
         document = _document(slug)
         draft = drafts.load(slug)
-        if not navigation.is_complete(document, draft.steps):
-            return redirect(_resume_url(document, draft))
-        return view(document, draft, **kwargs)
+        state = navigation.progress(document, draft.steps)
+        if not state.complete:
+            return redirect(_resume_url(document, draft, state=state))
+        return view(document, draft, state, **kwargs)
 
     return guarded
 
 
-def _document_answers(document, draft):
-    """The answers the document is made from: those of the steps that apply."""
-    return navigation.effective_answers(document, draft.steps)
-
-
 @bp.get("/<slug>/check-answers")
 @finished
-def check(document, draft):
+def check(document, draft, state):
     return render_template(
         "journey/check.html",
         document=document,
-        sections=summary_sections(document, draft.steps),
-        preview=preview_html(render_document(document, _document_answers(document, draft))),
+        sections=summary_sections(document, draft.steps, state),
+        preview=preview_html(render_document(document, state.answers)),
     )
 
 
 @bp.get("/<slug>/done")
 @finished
-def done(document, draft):
+def done(document, draft, _state):
     slug = document.slug
     # Where the last email went, shown once: the session carries it, encrypted, across the
     # redirect, since the session cookie itself is only signed.
@@ -222,7 +221,7 @@ def _done_page(document, draft, *, pdf_failed=False, form=None, problem=None, se
 
 @bp.route("/<slug>/email", methods=["GET", "POST"])
 @finished
-def email(document, draft):
+def email(document, draft, state):
     slug = document.slug
     if request.method == "GET":  # a refresh or a bookmark: the form lives on the done page
         return redirect(url_for("journey.done", slug=slug))
@@ -238,7 +237,7 @@ def email(document, draft):
         page = _done_page(document, draft, form=form, problem=("limit", uk_time(retry_at)))
         return page, 429
 
-    data = render_document(document, _document_answers(document, draft))
+    data = render_document(document, state.answers)
     file_format = form.chosen_format()
     try:
         if file_format == "pdf":
@@ -259,7 +258,7 @@ def email(document, draft):
 
 
 @finished
-def render_email_after_csrf_failure(document, draft):
+def render_email_after_csrf_failure(document, draft, _state):
     """The email form posted with an expired token: the done page again, addresses kept."""
     form = email_form(pdf_available=pdf.converter().available, formdata=request.form)
     form.csrf_token.errors = [TIMED_OUT_EMAIL]
@@ -268,15 +267,15 @@ def render_email_after_csrf_failure(document, draft):
 
 @bp.get("/<slug>/download")
 @finished
-def download(document, draft):
-    answers = _document_answers(document, draft)
-    return docx_response(render_document(document, answers), document_filename(document, answers))
+def download(document, _draft, state):
+    data = render_document(document, state.answers)
+    return docx_response(data, document_filename(document, state.answers))
 
 
 @bp.get("/<slug>/download.pdf")
 @finished
-def download_pdf(document, draft):
-    effective = _document_answers(document, draft)
+def download_pdf(document, draft, state):
+    effective = state.answers
     data = render_document(document, effective)
     try:
         converted = pdf.converter().convert(data)

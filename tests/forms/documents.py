@@ -10,6 +10,7 @@ import docx
 from docxtpl import DocxTemplate
 
 from service.answers import validate_answers
+from service.journey.navigation import progress
 
 TEMPLATES = Path(str(files("templates_docx")))
 
@@ -51,3 +52,10 @@ def render_docx(document, context):
 
 def text_of(document):
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def visible_steps(document, answers_by_step):
+    """(the steps that apply, the answers the document is made from), as the journey works
+    them out from answers stored per step."""
+    state = progress(document, answers_by_step)
+    return state.steps, state.answers

@@ -12,10 +12,16 @@ from docxtpl import DocxTemplate
 
 from forms import complaint, law
 from forms.complaint import DOCUMENT, DUTIES, build_context
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 
 TODAY = datetime.date(2026, 3, 4)
 example = functools.partial(documents.example, DOCUMENT)

@@ -11,11 +11,17 @@ from docxtpl import DocxTemplate
 
 from forms import concern_letter, deadlines, law
 from forms.concern_letter import DOCUMENT, build_context
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 from tests.forms.readability import flesch_reading_ease, syllables
 
 TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026

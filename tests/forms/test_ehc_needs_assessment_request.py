@@ -10,11 +10,11 @@ from docxtpl import DocxTemplate
 
 from forms import CATALOGUE, deadlines, law
 from forms.ehc_needs_assessment_request import DOCUMENT, build_context
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path
+from tests.forms.documents import answers_by_step, render_docx, template_path, visible_steps
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday
 example = functools.partial(documents.example, DOCUMENT)

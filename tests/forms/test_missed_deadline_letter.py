@@ -11,11 +11,17 @@ from docxtpl import DocxTemplate
 from forms import deadlines, law, missed_deadline_letter
 from forms.missed_deadline_letter import DOCUMENT, build_context
 from service import dates
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 
 TODAY = datetime.date(2026, 11, 23)  # a Monday, with no bank holiday in the week after
 REAL_TODAY = dates.today  # taken before the tests freeze it

@@ -13,11 +13,17 @@ from docxtpl import DocxTemplate
 from forms import CATALOGUE, deadlines, law, records_request
 from forms.records_request import DOCUMENT, build_context
 from forms.vocabulary import SENT_BY
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = SENT = datetime.date(2026, 3, 4)  # the example's sending date, a Wednesday

@@ -12,11 +12,18 @@ from docxtpl import DocxTemplate
 
 from forms import deadlines, law, plan_parts, sen_support_plan
 from forms.sen_support_plan import DOCUMENT, build_context
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.journey.summary import summary_sections
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, text_of
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 9, 10)
@@ -684,3 +691,13 @@ def test_fixed_wording_is_plain_english():
     ]
     assert len(prose) >= 8
     assert flesch_reading_ease(prose) >= 50
+
+
+def test_check_your_answers_shows_costs_as_money():
+    sections = summary_sections(DOCUMENT, answers_by_step(DOCUMENT, DOCUMENT.example))
+    rows = {form.slug: rows for form, rows in sections}
+    [(label, value, target)] = rows["provision"]
+    assert label == "Provision"
+    assert "£380.00" in str(value)
+    assert "450.00" not in str(value)
+    assert target == "provision-0-intervention"

@@ -12,9 +12,9 @@ from docxtpl import DocxTemplate
 from forms import law, sen_support_plan, sen_support_review
 from forms.sen_support_review import DOCUMENT, NEXT_STEPS, build_context
 from service import dates
-from service.answers import blank_answers, validate_answers, visible_steps
+from service.answers import blank_answers, validate_answers
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path
+from tests.forms.documents import answers_by_step, render_docx, template_path, visible_steps
 from tests.forms.readability import flesch_reading_ease
 
 TODAY = datetime.date(2026, 12, 10)

@@ -4,7 +4,7 @@ answers before it), turned into prompts for blank documents, or read from flat v
 import pytest
 
 from service import answers
-from service.answers import answers_before, blank_answers, flat_answers, validate_answers
+from service.answers import blank_answers, flat_answers, validate_answers
 from service.catalogue import is_prompt
 from service.fields import GroupField, ListField
 from tests.service.steps_for_tests import First, Later, More, make
@@ -52,13 +52,6 @@ def test_each_step_sees_the_answers_before_it():
     result = validate_answers(document, {**given, **more})
     assert result.errors == {}
     assert result.answers["nickname"] == "Countess"
-
-
-def test_answers_before_a_step_are_those_of_the_steps_that_apply():
-    document = make(steps=(First, More, Later))
-    stored = {"first": {"name": "Ada", "wants_more": False}, "more": {"items": ["a"]}}
-    assert answers_before(document, stored, "later") == {"name": "Ada", "wants_more": False}
-    assert answers_before(document, stored, "first") == {}
 
 
 def test_reused_forms_carry_nothing_from_one_call_to_the_next():
