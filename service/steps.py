@@ -134,7 +134,7 @@ class StepForm(QuestionForm):
         self.earlier = NO_ANSWERS
 
 
-def make_step(slug, title, *, hint="", show_if=None, name=None, **fields):
+def make_step(slug, title, *, hint="", show_if=None, **fields):
     """A step class from its slug, title and questions, asked in the order given here (not
     the order the fields were made in, as WTForms would have it: shared steps add questions
     a document made first)."""
@@ -144,7 +144,7 @@ def make_step(slug, title, *, hint="", show_if=None, name=None, **fields):
     namespace = {"slug": slug, "title": title, "hint": hint, **fields}
     if show_if is not None:
         namespace["show_if"] = staticmethod(show_if)
-    class_name = name or "".join(part.title() for part in slug.split("-")) + "Step"
+    class_name = "".join(part.title() for part in slug.split("-")) + "Step"
     return type(class_name, (StepForm,), namespace)
 
 

@@ -29,9 +29,14 @@ class _Choosing(AnswerField):
 
     macro = "fieldset"
 
-    def _setup_choices(self, choices, label, required, error_name, kwargs):
+    def __init__(
+        self, label, choices, required=None, *, hint=None, error_name=None, asked=True, **kw
+    ):
+        super().__init__(
+            resolve(label, {}), choices=_choices(choices), validators=[Required()], **kw
+        )
         self.choice_labels = dict(choices)
-        self._setup(label, required=required, error_name=error_name, **kwargs)
+        self._setup(label, required=required, hint=hint, error_name=error_name, asked=asked)
         # A value that is not one of the choices gets the message for no choice at all.
         self.invalid_message = self.required_message or f"Select {self.error_name.lower()}"
 
@@ -53,14 +58,6 @@ class ChoiceField(_Choosing, wtf.RadioField):
 
     widget = GovRadioInput()
     type_name = "choice"
-
-    def __init__(
-        self, label, choices, required=None, *, hint=None, error_name=None, asked=True, **kw
-    ):
-        super().__init__(
-            resolve(label, {}), choices=_choices(choices), validators=[Required()], **kw
-        )
-        self._setup_choices(choices, label, required, error_name, {"hint": hint, "asked": asked})
 
     def pre_validate(self, form):
         if self.data is not None and self.data not in self.choice_labels:
@@ -124,14 +121,6 @@ class MultiChoiceField(_Choosing, wtf.SelectMultipleField):
     option_widget = None
     type_name = "multi-choice"
     SEPARATOR = ";"  # between choices in one spreadsheet cell
-
-    def __init__(
-        self, label, choices, required=None, *, hint=None, error_name=None, asked=True, **kw
-    ):
-        super().__init__(
-            resolve(label, {}), choices=_choices(choices), validators=[Required()], **kw
-        )
-        self._setup_choices(choices, label, required, error_name, {"hint": hint, "asked": asked})
 
     def pre_validate(self, form):
         if any(value not in self.choice_labels for value in self.data or []):

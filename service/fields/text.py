@@ -165,9 +165,18 @@ class _NumericField(TextField):
     data does; `answer()` is the number, or None when the text is not one."""
 
     free_text = False
+    example = ""  # how to write one, for the message when it cannot be read
 
     def __init__(self, label, required=None, **kwargs):
         super().__init__(label, required, max_length=20, checks=(self._check,), **kwargs)
+
+    @staticmethod
+    def _check(_form, field):
+        if not field.data:
+            return
+        if field.answer() is None:
+            raise ValidationError(f"{field.error_name} must be {field.example}")
+        field.check_range()
 
     def formdata(self, value, name=None):
         """A JSON number or numeric string, as the text a browser would post."""
@@ -186,20 +195,16 @@ class NumberField(_NumericField):
 
     type_name = "number"
     widget = _NumberInput("numeric")
+    example = "a whole number, like 4"
 
     def __init__(self, label, required=None, *, minimum=0, maximum=1_000_000, **kwargs):
         self.minimum, self.maximum = minimum, maximum
         super().__init__(label, required, **kwargs)
 
-    @staticmethod
-    def _check(_form, field):
-        if not field.data:
-            return
-        if field.answer() is None:
-            raise ValidationError(f"{field.error_name} must be a whole number, like 4")
-        if not field.minimum <= field.answer() <= field.maximum:
+    def check_range(self):
+        if not self.minimum <= self.answer() <= self.maximum:
             raise ValidationError(
-                f"{field.error_name} must be between {field.minimum:,} and {field.maximum:,}"
+                f"{self.error_name} must be between {self.minimum:,} and {self.maximum:,}"
             )
 
     def answer(self):
@@ -223,22 +228,16 @@ class MoneyField(_NumericField):
 
     type_name = "money"
     widget = _NumberInput("decimal", prefix="£")
+    example = "an amount of money, like 450 or 120.50"
     _AMOUNT = re.compile(r"£?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?")
 
     def __init__(self, label, required=None, *, maximum=1_000_000, **kwargs):
         self.maximum = maximum
         super().__init__(label, required, **kwargs)
 
-    @staticmethod
-    def _check(_form, field):
-        if not field.data:
-            return
-        if field.answer() is None:
-            raise ValidationError(
-                f"{field.error_name} must be an amount of money, like 450 or 120.50"
-            )
-        if decimal.Decimal(field.answer()) > field.maximum:
-            raise ValidationError(f"{field.error_name} must be £{field.maximum:,} or less")
+    def check_range(self):
+        if decimal.Decimal(self.answer()) > self.maximum:
+            raise ValidationError(f"{self.error_name} must be £{self.maximum:,} or less")
 
     def answer(self):
         match = self._AMOUNT.fullmatch((self.data or "").replace(" ", ""))
