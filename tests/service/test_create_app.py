@@ -3,19 +3,14 @@ small catalogue of its own, from a template folder of its own, works through the
 web journey alike."""
 
 import ast
-import io
 import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
-from lxml import html
 
-from service.catalogue import DocumentType
-from service.extensions import db
+from tests.service.own_document import document_text, own_app, post
 from tests.service.steps_for_tests import First, Later, More
-from tests.settings import make_app
 
 SERVICE = Path(__file__).resolve().parents[2] / "service"
 
@@ -50,52 +45,47 @@ def build_context(answers):
             "started": answers["started"], "ended": answers["ended"]}  # fmt: skip
 
 
+TEMPLATE = (
+    "{{ name }}",
+    "{%p for item in items %}",
+    "Item: {{ item }}",
+    "{%p endfor %}",
+    "From {{ started }} to {{ ended }}",
+)
+EXAMPLE = {
+    "name": "Ada",
+    "wants_more": True,
+    "items": ["Rex"],
+    "started": "2026-01-05",
+    "ended": "2026-02-01",
+    "nickname": "Countess",
+}
+
+
 @pytest.fixture
-def own_app(tmp_path):
-    template = docx.Document()
-    for line in ("{{ name }}", "{%p for item in items %}", "Item: {{ item }}", "{%p endfor %}",
-                 "From {{ started }} to {{ ended }}"):  # fmt: skip
-        template.add_paragraph(line)
-    template.save(tmp_path / "own.docx")
-    document = DocumentType(
+def own(tmp_path):
+    with own_app(
+        tmp_path,
+        TEMPLATE,
         slug="own",
         title="A document of our own",
-        summary="s",
-        needs="n",
-        audience=("parent",),
         steps=(First, More, Later),
-        template="own.docx",
         build_context=build_context,
         filename=lambda answers: f"Own document for {answers['name']}",
-        example={
-            "name": "Ada",
-            "wants_more": True,
-            "items": ["Rex"],
-            "started": "2026-01-05",
-            "ended": "2026-02-01",
-            "nickname": "Countess",
-        },
-    )
-    app = make_app(catalogue=[document], templates=tmp_path)
-    with app.app_context():
-        db.create_all()
+        example=EXAMPLE,
+    ) as app:
         yield app
-        db.session.remove()
 
 
-def text_of(data):
-    return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
-
-
-def test_a_catalogue_of_its_own_through_the_api(own_app):
-    client = own_app.test_client()
+def test_a_catalogue_of_its_own_through_the_api(own):
+    client = own.test_client()
     listing = client.get("/api/v1/documents").get_json()
     assert [document["slug"] for document in listing["documents"]] == ["own"]
     example = client.get("/api/v1/documents/own/example").get_json()
     response = client.post("/api/v1/documents/own", json=example)
     assert response.status_code == 200, response.get_json()
-    assert "Item: Rex" in text_of(response.data)
-    assert "From 2026-01-05 to 2026-02-01" in text_of(response.data)
+    assert "Item: Rex" in document_text(response.data)
+    assert "From 2026-01-05 to 2026-02-01" in document_text(response.data)
     wrong = client.post("/api/v1/documents/own", json={**example, "ended": "2026-01-01"})
     assert wrong.get_json() == {
         "errors": {"ended": ["It must end after it started, 5 January 2026"]}
@@ -103,14 +93,8 @@ def test_a_catalogue_of_its_own_through_the_api(own_app):
     assert client.get("/api/v1/documents/concern-letter/example").status_code == 404
 
 
-def post(client, path, data):
-    page = html.fromstring(client.get(path).get_data(as_text=True))
-    token = page.xpath("//input[@name='csrf_token']/@value")[0]
-    return client.post(path, data={"csrf_token": token, **data})
-
-
-def test_a_catalogue_of_its_own_through_the_web_journey(own_app):
-    client = own_app.test_client()
+def test_a_catalogue_of_its_own_through_the_web_journey(own):
+    client = own.test_client()
     assert (
         post(client, "/documents/own/first", {"name": "Ada", "wants_more": "yes"}).status_code
         == 302
@@ -124,4 +108,4 @@ def test_a_catalogue_of_its_own_through_the_web_journey(own_app):
     assert "Countess" in client.get("/documents/own/check-answers").get_data(as_text=True)
     response = client.get("/documents/own/download")
     assert response.status_code == 200
-    assert "Item: Rex" in text_of(response.data)
+    assert "Item: Rex" in document_text(response.data)

@@ -1,14 +1,11 @@
 """A tiny document type of the tests' own, in a template folder of its own: the engine is
 handed it, as it is handed the real catalogue, and knows no real letter."""
 
-import docx
 import pytest
 
-from service.catalogue import DocumentType
-from service.extensions import db
 from service.fields import DateField, ListField, LongTextField, TextField, YesNoField
 from service.steps import StepForm
-from tests.settings import make_app
+from tests.service.own_document import own_app
 
 
 class NameStep(StepForm):
@@ -50,37 +47,30 @@ def build_context(answers):
     }
 
 
-@pytest.fixture
-def fake_document(tmp_path):
-    template = docx.Document()
-    template.add_paragraph("Name: {{ name }}")
-    template.add_paragraph("{%p for pet in pets %}")
-    template.add_paragraph("Pet: {{ pet }}")
-    template.add_paragraph("{%p endfor %}")
-    template.add_paragraph("When: {{ when }}")
-    template.add_paragraph("Notes: {{ notes }}")
-    template.save(tmp_path / "pet-letter.docx")
-    return DocumentType(
-        slug="pet-letter",
-        title="Pet letter",
-        summary="Tell someone about your pets.",
-        needs="Your pets' names.",
-        audience=("parent",),
-        steps=(NameStep, HasPetsStep, PetsStep, DetailsStep),
-        template="pet-letter.docx",
-        build_context=build_context,
-        filename=lambda answers: f"Pet letter from {answers['name']}",
-        example={"name": "Ada", "has_pets": True, "pets": ["Rex"], "when": "2026-01-05"},
-    )
+PET_LETTER = {
+    "slug": "pet-letter",
+    "title": "Pet letter",
+    "summary": "Tell someone about your pets.",
+    "needs": "Your pets' names.",
+    "steps": (NameStep, HasPetsStep, PetsStep, DetailsStep),
+    "build_context": build_context,
+    "filename": lambda answers: f"Pet letter from {answers['name']}",
+    "example": {"name": "Ada", "has_pets": True, "pets": ["Rex"], "when": "2026-01-05"},
+}
+TEMPLATE = (
+    "Name: {{ name }}",
+    "{%p for pet in pets %}",
+    "Pet: {{ pet }}",
+    "{%p endfor %}",
+    "When: {{ when }}",
+    "Notes: {{ notes }}",
+)
 
 
 @pytest.fixture
-def fake_app(fake_document, tmp_path):
-    app = make_app(catalogue=[fake_document], templates=tmp_path)
-    with app.app_context():
-        db.create_all()
+def fake_app(tmp_path):
+    with own_app(tmp_path, TEMPLATE, **PET_LETTER) as app:
         yield app
-        db.session.remove()
 
 
 @pytest.fixture

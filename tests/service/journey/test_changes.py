@@ -1,18 +1,12 @@
 """Changing an earlier answer when later steps are already done: a question the change makes
 necessary is asked, and no document is made from answers that no longer fit together."""
 
-import io
-
-import docx
 import pytest
-from lxml import html
 
-from service.catalogue import DocumentType
-from service.extensions import db
 from service.fields import DateField, TextField, Varies
 from service.steps import make_step
+from tests.service.own_document import document_text, own_app, post
 from tests.service.steps_for_tests import First, More
-from tests.settings import make_app
 
 BASE = "/documents/changes"
 
@@ -32,33 +26,15 @@ Why = make_step(
 
 @pytest.fixture
 def client(tmp_path):
-    template = docx.Document()
-    template.add_paragraph("{{ name }} {{ reason }}")
-    template.save(tmp_path / "changes.docx")
-    document = DocumentType(
+    with own_app(
+        tmp_path,
+        ["{{ name }} {{ reason }}"],
         slug="changes",
-        title="Changes",
-        summary="s",
-        needs="n",
-        audience=("parent",),
         steps=(First, More, Why),
         build_context=lambda a: {"name": a["name"], "reason": a.get("reason", "")},
         filename=lambda _answers: "Changes",
-    )
-    app = make_app(catalogue=[document], templates=tmp_path)
-    with app.app_context():
-        db.create_all()
+    ) as app:
         yield app.test_client()
-
-
-def document_text(data):
-    return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
-
-
-def post(client, path, data):
-    page = html.fromstring(client.get(path).get_data(as_text=True))
-    token = page.xpath("//input[@name='csrf_token']/@value")[0]
-    return client.post(path, data={"csrf_token": token, **data})
 
 
 def test_a_change_that_makes_a_question_necessary_asks_it_before_the_document(client):
@@ -83,9 +59,7 @@ def test_a_change_that_makes_a_question_necessary_asks_it_before_the_document(cl
     assert fixed.location.endswith("/check-answers")
     response = client.get(f"{BASE}/download")
     assert response.status_code == 200
-    text = "\n".join(
-        p.text for p in docx.Document(__import__("io").BytesIO(response.data)).paragraphs
-    )
+    text = document_text(response.data)
     assert "Ada Curious" in text
 
 
@@ -96,7 +70,5 @@ def test_answers_to_a_question_no_longer_asked_are_left_out_of_the_document(clie
     post(client, f"{BASE}/first?change=1", {"name": "Ada", "wants_more": "no"})
     response = client.get(f"{BASE}/download")
     assert response.status_code == 200
-    text = "\n".join(
-        p.text for p in docx.Document(__import__("io").BytesIO(response.data)).paragraphs
-    )
+    text = document_text(response.data)
     assert "Curious" not in text

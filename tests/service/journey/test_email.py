@@ -9,7 +9,8 @@ from service.delivery import mail
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
 from tests.conftest import free_port
-from tests.service.journey.test_views import BASE, complete, csrf_token, page, post
+from tests.service.journey.test_views import BASE, complete
+from tests.service.own_document import csrf_token, page, post
 
 TO = "head@school.example.org"
 COPY = "ada@home.example.org"

@@ -5,28 +5,13 @@ import re
 
 import docx
 import pytest
-from lxml import html
 
 from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
+from tests.service.own_document import csrf_token, page, post
 
 BASE = "/documents/pet-letter"
-
-
-def page(response):
-    return html.fromstring(response.get_data(as_text=True))
-
-
-def csrf_token(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code, response.location)
-    return page(response).xpath("//input[@name='csrf_token']/@value")[0]
-
-
-def post(client, url, data, token=None):
-    token = token or csrf_token(client, url)
-    return client.post(url, data={"csrf_token": token, **data})
 
 
 def complete(client, *, pets=True):
