@@ -95,7 +95,12 @@ def step(slug, step):
     earlier = state.earlier[step_class.slug]
 
     if request.method == "GET":
-        form = step_form(step_class, draft.steps.get(step_class.slug), earlier=earlier)
+        stored = draft.steps.get(step_class.slug)
+        form = step_form(step_class, stored, earlier=earlier)
+        if stored is not None and state.first_missing is step_class:
+            # Answers given before that an earlier change makes wrong: say what to put right.
+            form.validate()
+            form.csrf_token.errors = []
         return _render_step(document, form, state)
 
     form = step_class(earlier=earlier)

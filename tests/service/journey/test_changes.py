@@ -2,6 +2,7 @@
 necessary is asked, and no document is made from answers that no longer fit together."""
 
 import pytest
+from lxml import html
 
 from service.fields import DateField, TextField, Varies
 from service.steps import make_step
@@ -54,6 +55,11 @@ def test_a_change_that_makes_a_question_necessary_asks_it_before_the_document(cl
     page = client.get(f"{BASE}/why").get_data(as_text=True)
     assert "Why do you want more?" in page
     assert "5" in page  # the date given before is still there
+    # The page says at once what the change made necessary, as an error it links to.
+    summary = html.fromstring(page).xpath("//*[contains(@class,'govuk-error-summary__list')]//a")
+    assert [(link.text.strip(), link.get("href")) for link in summary] == [
+        ("Enter why you want more", "#reason")
+    ]
 
     fixed = post(client, f"{BASE}/why?change=1", {"reason": "Curious", "when": ["5", "1", "2026"]})
     assert fixed.location.endswith("/check-answers")
