@@ -2,13 +2,17 @@
 and sending. A document passes in its own wording where it differs; nothing is copied.
 """
 
+import datetime
+import functools
 import json
+import re
 from pathlib import Path
 
 from forms import law
 from forms import vocabulary as v
 from forms.formatting import cites
 from forms.vocabulary import PARENT, By, voiced
+from service import dates
 from service.fields import ListField, TextField
 from service.steps import make_step
 
@@ -16,10 +20,57 @@ SCHOOL_WRITER_ONLY = By(parent=False, young_person=False, school=True)
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
-def example_answers(slug):
-    """A document's example answers: realistic, used by tests, the API and the README. They
-    are data, kept as the JSON the API takes (forms/examples/<slug>.json)."""
-    return json.loads((EXAMPLES / f"{slug}.json").read_text(encoding="utf-8"))
+# The day the examples' dates were written for. Read on another day, every date moves by the
+# same whole number of weeks (so weekdays stay), and a date of birth by whole school years
+# (so the year group stays right): an example written today still reads true next year.
+EXAMPLES_WRITTEN = datetime.date(2026, 12, 1)
+# Dates tied to the school year rather than to events: they move by whole years.
+_SCHOOL_YEAR_DATES = frozenset({"child_dob", "records_from"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def example_answers(slug, on=None):
+    """A document's example answers, as the JSON the API takes (forms/examples/<slug>.json),
+    with their dates moved to read true `on` a day (today by default). Realistic; used by
+    tests, the API and the README."""
+    on = on or dates.today()
+    weeks = (on - EXAMPLES_WRITTEN).days // 7
+    years = _school_year(on) - _school_year(EXAMPLES_WRITTEN)
+    return _moved(_written_examples(slug), datetime.timedelta(weeks=weeks), years)
+
+
+def dated_example(slug):
+    """The example for a DocumentType: worked out afresh each time it is read."""
+    return functools.partial(example_answers, slug)
+
+
+@functools.cache
+def _written_examples_text(slug):
+    return (EXAMPLES / f"{slug}.json").read_text(encoding="utf-8")
+
+
+def _written_examples(slug):
+    return json.loads(_written_examples_text(slug))
+
+
+def _school_year(day):
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def _moved(value, by, years, key=None):
+    if isinstance(value, dict):
+        return {name: _moved(item, by, years, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_moved(item, by, years, key) for item in value]
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        day = datetime.date.fromisoformat(value)
+        if key in _SCHOOL_YEAR_DATES:
+            year = day.year + years
+            day = day.replace(year=year, day=min(day.day, 28 if day.month == 2 else day.day))
+        else:
+            day += by
+        return day.isoformat()
+    return value
 
 
 def _changes(option):

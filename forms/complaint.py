@@ -11,8 +11,8 @@ from wtforms import Form
 from forms import law
 from forms.common import (
     child_step,
+    dated_example,
     enclosures_step,
-    example_answers,
     includes,
     school_step,
     when,
@@ -21,6 +21,7 @@ from forms.common import (
 from forms.duties import CODE_DUTIES, CODE_NOTE, DUTIES, duty_wording
 from forms.formatting import (
     addressed,
+    child_names,
     cites,
     contact_sentence,
     is_blank,
@@ -287,8 +288,7 @@ def build_context(answers):
     school_type = answers.get("school_type")
     if is_prompt(school_type):
         school_type = "not_sure"  # a blank template uses the wording that suits either kind
-    child_name = text(answers.get("child_name"))
-    child = text(answers.get("child_known_as"), default=child_name)
+    child_name, child = child_names(answers)
     year_group = year_group_text(answers.get("year_group"))
     chosen = answers.get("duties") or []
     others = (answers.get("other_issues") or []) if "other" in chosen else []
@@ -414,7 +414,7 @@ DOCUMENT = DocumentType(
     steps=STEPS,
     build_context=build_context,
     filename=filename,
-    example=example_answers("complaint"),
+    example_source=dated_example("complaint"),
     next_steps=(
         "Open the complaint and read it through. Check the dates, and change anything that "
         "does not sound like you.",

@@ -12,8 +12,8 @@ from forms import deadlines, law
 from forms import vocabulary as v
 from forms.common import (
     child_step,
+    dated_example,
     educational_record_right,
-    example_answers,
     includes,
     school_step,
     subject_access_request,
@@ -22,6 +22,7 @@ from forms.common import (
 )
 from forms.formatting import (
     addressed,
+    child_names,
     cites,
     contact_sentence,
     file_name,
@@ -210,8 +211,7 @@ def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
     today = dates.today()
-    child_name = text(answers.get("child_name"))
-    child = text(answers.get("child_known_as"), default=child_name)
+    child_name, child = child_names(answers)
     requested = answers.get("requests") or []
     meeting = "meeting" in requested
     has_professionals = answers.get("professionals_involved") is True
@@ -379,7 +379,7 @@ DOCUMENT = DocumentType(
         child_name="your child",
         school_name="school",
     ),
-    example=example_answers("concern-letter"),
+    example_source=dated_example("concern-letter"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "Send it to the school by email or hand it in. Keep a copy, and a note of the date "

@@ -93,6 +93,28 @@ def received_on(answers) -> datetime.date | None:
     return request_received(sent, method, answers.get("sent_after_5pm") is True)
 
 
+def subject_access_received_on(answers) -> datetime.date | None:
+    """The day a subject access request is received, as the ICO counts it: the day it
+    arrives, whether or not that is a working day and whatever the time. The "after 5pm or
+    not a working day counts as the next working day" convention of received_on belongs to
+    the SEND time limits, not to the UK GDPR. Post is taken to arrive as received_on says.
+    None while an answer is missing."""
+    method, sent = answers.get("sent_by"), answers.get("sent_on")
+    if method in ("email", "hand") and isinstance(sent, str) and sent[:1].isdigit():
+        return datetime.date.fromisoformat(sent)
+    return received_on(answers)
+
+
+def discrimination_claim_by(conduct_on: datetime.date) -> datetime.date:
+    """The last day to bring a disability discrimination claim about `conduct_on`: the
+    period is 6 months starting with that date (Equality Act 2010, Schedule 17 paragraph
+    4(1)), so it ends the day before the same date 6 months later. The Tribunal can still
+    consider a late claim; letters say so."""
+    require_date(conduct_on)
+    months = TIME_LIMITS["discrimination-claim"].amount
+    return add_months(conduct_on, months) - datetime.timedelta(days=1)
+
+
 EHC_STEPS: tuple[str, ...] = ("decide-to-assess", "decide-to-issue", "final-plan")
 
 

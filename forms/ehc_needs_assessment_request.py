@@ -19,8 +19,8 @@ from forms import vocabulary as v
 from forms.common import (
     child_step,
     council_step,
+    dated_example,
     enclosures_step,
-    example_answers,
     sending_steps,
     when,
     writer_step,
@@ -28,6 +28,7 @@ from forms.common import (
 from forms.formatting import (
     addressed,
     capital,
+    child_names,
     cites,
     contact_sentence,
     file_name,
@@ -230,8 +231,7 @@ def build_context(answers):
     blank = is_blank(answers)
     # A blank template (or an unanswered question) gets the parent's letter, which most print.
     writer = answers.get("writer") if answers.get("writer") in (YOUNG_PERSON, SCHOOL) else PARENT
-    name = text(answers.get("child_name"))
-    short = text(answers.get("child_known_as"), default=name)
+    name, short = child_names(answers)
     we, us, we_are = ("We", "us", "We are") if writer == SCHOOL else ("I", "me", "I am")
     about, has = ("me", "I have") if writer == YOUNG_PERSON else (short, f"{short} has")
     received, sending = _sending(answers, we_are, blank)
@@ -463,7 +463,7 @@ DOCUMENT = DocumentType(
         dated="sent_on",
         child_name="a child or young person",
     ),
-    example=example_answers("ehc-needs-assessment-request"),
+    example_source=dated_example("ehc-needs-assessment-request"),
     next_steps=(
         "Send the request with copies of the documents it lists. Keep proof of when you sent "
         "it: the sent email, the signed-for receipt, or a note of when and to whom you handed "

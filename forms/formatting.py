@@ -55,6 +55,17 @@ def possessive(name):
     return f"{name}'s"
 
 
+def child_names(answers, *, full_default=""):
+    """(full name, name to use after it). A letter gives the full name once, then the name
+    the child is known by; with none given, their first name, not the full name over and
+    over (a plan once printed it twenty times)."""
+    full = text(answers.get("child_name"), default=full_default)
+    known_as = text(answers.get("child_known_as"))
+    if known_as or is_prompt(full):
+        return full, known_as or full
+    return full, full.split()[0] if full else full
+
+
 def year_group_text(value):
     """'4' -> 'Year 4'; anything else as it was written."""
     value = text(value)
@@ -109,11 +120,37 @@ def contact_sentence(email, phone, who="me"):
     return f"You can contact {who} {join_list(ways, 'or')}."
 
 
+TITLES = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord",
+     "rev", "revd", "reverend")
+)  # fmt: skip
+# Lowercase words that start a surname: "Mrs Anna van der Berg" -> "Mrs van der Berg".
+_SURNAME_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "ten", "ter",
+     "bin", "al")
+)  # fmt: skip
+
+
+def greeting_name(name):
+    """How a letter greets a named person: "Mrs Helen Ward" -> "Mrs Ward", as UK letters
+    do; a name without a title is used as it was written ("Helen Ward")."""
+    if is_prompt(name):
+        return name
+    words = name.split()
+    if len(words) < 3 or words[0].lower().rstrip(".") not in TITLES:
+        return name
+    rest = words[1:]
+    start = next(
+        (i for i, word in enumerate(rest) if i and word in _SURNAME_PARTICLES), len(rest) - 1
+    )
+    return " ".join([words[0], *rest[start:]])
+
+
 def addressed(name, role, organisation, *, the=True):
     """(addressee lines, salutation, sign-off) for a letter to a named person, or to whoever
     holds a role ("The SENCO", or "SEN Team" with the=False)."""
     if name:
-        return [name, role, *organisation], f"Dear {name}", "Yours sincerely"
+        return [name, role, *organisation], f"Dear {greeting_name(name)}", "Yours sincerely"
     return [f"The {role}" if the else role, *organisation], f"Dear {role}", "Yours faithfully"
 
 

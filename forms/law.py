@@ -17,10 +17,10 @@ _READ_2026_11 = datetime.date(2026, 11, 23)  # checked when the documents were f
 # verified: read in the statutory or official text; secondary: seen only through a reputable
 # secondary source (IPSEA, a SENDIASS, a council, a law firm); unverified: not yet checked.
 Confidence = Literal["verified", "secondary", "unverified"]
-Unit = Literal["working_days", "school_days", "weeks", "months"]
+Unit = Literal["days", "working_days", "school_days", "weeks", "months"]
 
 CONFIDENCE_LEVELS: frozenset[str] = frozenset({"verified", "secondary", "unverified"})
-UNITS: frozenset[str] = frozenset({"working_days", "school_days", "weeks", "months"})
+UNITS: frozenset[str] = frozenset({"days", "working_days", "school_days", "weeks", "months"})
 
 _CFA = "https://www.legislation.gov.uk/ukpga/2014/6"
 _SEND_REGS = "https://www.legislation.gov.uk/uksi/2014/1530"
@@ -233,6 +233,19 @@ _CITATIONS = (
         checked=f"{_CODE_QUOTED} The duty to keep a record of what was agreed and give it to "
         "the parents comes later in the same passage (about paragraph 6.71), not in 6.65.",
     ),
+    Citation(
+        key="code-6.65-6.71",
+        short=f"paragraphs 6.65 to 6.71 of {_CODE_NAME}",
+        summary="Where a pupil has SEN support, schools should meet parents at least three times "
+        "a year, and should keep a record of the outcomes, action and support agreed at those "
+        "meetings, share it with the staff who need it and give it to the parents.",
+        source=_CODE,
+        confidence="secondary",
+        checked=f"{_CODE_QUOTED} The words of the whole passage were read as a council's local "
+        "offer quotes them; that the record comes at 6.71, just before 'Use of data and record "
+        "keeping' at 6.72, is from the Code's structure as advice services cite it.",
+        last_verified=LAST_VERIFIED,
+    ),
     _code(
         "6.72",
         "Schools should keep accurate records of the special educational provision they make "
@@ -268,6 +281,15 @@ _CITATIONS = (
         "the regulations themselves (4(1), 5(1), 10(1), 13(2)), whose exceptions lift only "
         "the number of weeks: cite those for 'must'.",
     ),
+    _cfa(
+        "19",
+        "In its SEN functions a local authority must have regard to the views, wishes and "
+        "feelings of the child and their parent, or the young person, and to the importance of "
+        "their taking part as fully as possible in decisions.",
+        confidence="secondary",
+        checked="Read only as summarised in a published guide for practitioners; the "
+        "section's own words were not read.",
+    ),
     Citation(
         key="eqa-s20",
         short="section 20 of the Equality Act 2010",
@@ -287,6 +309,18 @@ _CITATIONS = (
         source=f"{_EQA}/section/85",
         confidence="verified",
         checked=_IN_THE_ACT,
+        last_verified=LAST_VERIFIED,
+    ),
+    Citation(
+        key="eqa-sch17-4",
+        short="paragraph 4 of Schedule 17 to the Equality Act 2010",
+        summary="A disability discrimination claim about a school goes to the Tribunal within "
+        "6 months starting with the date of the conduct complained of (a failure to do "
+        "something counts from when it was decided on); the Tribunal can consider a late claim.",
+        source=f"{_EQA}/schedule/17/paragraph/4",
+        confidence="verified",
+        checked="The paragraph's words were read as an Upper Tribunal decision sets them out, "
+        "and in the Act's Explanatory Notes on legislation.gov.uk.",
         last_verified=LAST_VERIFIED,
     ),
     Citation(
@@ -315,13 +349,17 @@ _CITATIONS = (
     Citation(
         key="pupil-info-reg5",
         short="regulation 5 of the Education (Pupil Information) (England) Regulations 2005",
-        summary="A maintained school must let a parent inspect their child's educational "
-        "record free of charge within 15 school days of receiving a written request.",
+        summary="A maintained school must let a parent see their child's educational record "
+        "free of charge within 15 school days of receiving a written request, and give a copy "
+        "within 15 school days of a written request for one, charging no more than the cost of "
+        "supplying it.",
         source="https://www.legislation.gov.uk/uksi/2005/1437/regulation/5",
         confidence="secondary",
-        checked="The words were read as quoted by LexisNexis. The regulations' explanatory note "
-        "on legislation.gov.uk confirms they cover maintained schools, not academies. Any fee "
-        "for a copy is not checked, so letters only ask to be told of one.",
+        checked="The words on inspection were read as LexisNexis quotes them; the copy, its 15 "
+        "school days and the cost-of-supply charge as a county council's and a school "
+        "leaders' service's guidance set them out. The regulations' explanatory note on "
+        "legislation.gov.uk confirms they cover maintained schools, not academies.",
+        last_verified=LAST_VERIFIED,
     ),
     Citation(
         key="gdpr-art12-3",
@@ -388,6 +426,36 @@ _CITATIONS = (
         "The local authority must issue the final EHC plan as soon as practicable and in any "
         "event within 20 weeks of receiving the request for assessment.",
     ),
+    _send_regs(
+        "send-regs-5-3",
+        "regulation 5(3)",
+        "5",
+        "When the local authority decides not to carry out an EHC needs assessment, it must "
+        "tell the family of their right to appeal, the time limits for appealing, the "
+        "information about mediation, and the disagreement resolution and information and "
+        "advice services available.",
+    ),
+    Citation(
+        key="send-regs-8",
+        short="regulation 8 of the Special Educational Needs and Disability Regulations 2014",
+        summary="A body the local authority asks to co-operate in an EHC needs assessment, "
+        "such as a health service giving advice, must do so within 6 weeks of receiving the "
+        "request, unless exceptional circumstances, an absence from the area of 4 weeks or "
+        "more, or a missed appointment make that impractical.",
+        source=f"{_SEND_REGS}/regulation/8",
+        confidence="secondary",
+        checked="Read only as quoted, word for word, by a SENDIASS and IPSEA; the "
+        "regulation's own page was not read.",
+        last_verified=LAST_VERIFIED,
+    ),
+    _send_regs(
+        "send-regs-13-1",
+        "regulation 13(1)",
+        "13",
+        "When the local authority sends a draft EHC plan, it must give the family at least 15 "
+        "days, beginning with the day the draft was served, to comment on it, ask for a "
+        "particular school to be named and ask for a meeting with an officer.",
+    ),
     _send_regs("send-regs-5-4", "regulation 5(4)", "5", _EXCEPTION.format(6), _EXCEPTIONS_CHECKED),
     _send_regs(
         "send-regs-10-4", "regulation 10(4)", "10", _EXCEPTION.format(16), _EXCEPTIONS_CHECKED
@@ -407,6 +475,18 @@ _CITATIONS = (
         source=f"{_SEND_REGS}/contents",
         confidence="verified",
         checked=_EXCEPTIONS_CHECKED,
+        last_verified=LAST_VERIFIED,
+    ),
+    Citation(
+        key="lgo-remedies",
+        short="the Local Government and Social Care Ombudsman's guidance on remedies",
+        summary="Where a council's delay was at fault, the Ombudsman can recommend that it "
+        "apologises and pays the family a sum for the distress and uncertainty caused.",
+        source="https://www.lgo.org.uk/decisions/education/special-educational-needs",
+        confidence="verified",
+        checked="Read in the Ombudsman's own decisions on late EHC plans (24-015-110, "
+        "25-004-957), which recommend such payments in line with its guidance on remedies. "
+        "The Ombudsman recommends; letters must not say it awards or orders.",
         last_verified=LAST_VERIFIED,
     ),
     Citation(
@@ -438,8 +518,8 @@ TIME_LIMITS: dict[str, TimeLimit] = {limit.key: limit for limit in (
               "parents at least three times a year, so the service suggests reviews about a "
               "term (12 weeks) apart, three in the year from the plan's start."),
     TimeLimit("educational-record", 15, "school_days",
-              "Let the parent inspect the educational record (maintained schools)",
-              "pupil-info-reg5"),
+              "Let the parent see the educational record, or give a copy of it (maintained "
+              "schools)", "pupil-info-reg5"),
     TimeLimit("subject-access", 1, "months", "Answer a subject access request", "gdpr-art12-3"),
     TimeLimit("subject-access-extension", 2, "months",
               "Extra time a school can take to answer a complex subject access request, if it "
@@ -450,6 +530,11 @@ TIME_LIMITS: dict[str, TimeLimit] = {limit.key: limit for limit in (
               "Tell the family if the local authority will not issue an EHC plan",
               "send-regs-10-1"),
     TimeLimit("final-plan", 20, "weeks", "Issue the final EHC plan", "send-regs-13-2"),
+    TimeLimit("assessment-advice", 6, "weeks",
+              "Give the advice the local authority asks for in an EHC needs assessment",
+              "send-regs-8"),
+    TimeLimit("draft-plan-comments", 15, "days",
+              "The family's time to comment on a draft EHC plan, at the least", "send-regs-13-1"),
     TimeLimit("missed-deadline-action", 5, "working_days",
               "Put right a missed EHC time limit, or say when it will be put right", None,
               _NOT_LAW + "a reasonable request, as a council's own model letter makes it. Once "
@@ -460,9 +545,7 @@ TIME_LIMITS: dict[str, TimeLimit] = {limit.key: limit for limit in (
               "lga-1974-ombudsman"),
     TimeLimit("discrimination-claim", 6, "months",
               "Make a disability discrimination claim against a school to the SEND Tribunal",
-              None, "A statutory limit, but read only through IPSEA, which does not name the "
-              "provision, so nothing is cited with it: the service says only that a claim goes "
-              "to the SEND Tribunal within 6 months."),
+              "eqa-sch17-4"),
 )}
 # fmt: on
 

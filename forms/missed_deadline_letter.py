@@ -14,10 +14,11 @@ from wtforms.validators import ValidationError
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, council_step, example_answers, when, writer_step
+from forms.common import child_step, council_step, dated_example, when, writer_step
 from forms.formatting import (
     addressed,
     capital,
+    child_names,
     contact_sentence,
     file_name,
     is_blank,
@@ -279,8 +280,7 @@ def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
     young = answers.get("writer") == "young_person"
-    full_name = text(answers.get("child_name"))
-    child = text(answers.get("child_known_as"), default=full_name)
+    full_name, child = child_names(answers)
     la_name = text(answers.get("la_name"))
     la_lines = [la_name, *paragraphs(answers.get("la_address"))]
     reference = text(answers.get("la_reference"))
@@ -421,7 +421,7 @@ DOCUMENT = DocumentType(
         child_name="your child",
         la_name="the council",
     ),
-    example=example_answers("missed-deadline-letter"),
+    example_source=dated_example("missed-deadline-letter"),
     next_steps=(
         "Send the letter by email if you can, so you have proof of the date. Send a copy to "
         "the council's monitoring officer too.",

@@ -12,8 +12,8 @@ from forms import deadlines, law
 from forms import vocabulary as v
 from forms.common import (
     child_step,
+    dated_example,
     educational_record_right,
-    example_answers,
     school_step,
     sending_steps,
     subject_access_request,
@@ -23,6 +23,7 @@ from forms.common import (
 from forms.formatting import (
     addressed,
     capital,
+    child_names,
     cites,
     contact_ways,
     file_name,
@@ -245,8 +246,8 @@ def build_context(answers):
     blank = is_blank(answers)
     own = answers.get("writer") == "young_person"
     route = routes(answers)
-    child_name = text(answers.get("child_name"))
-    child = "me" if own else text(answers.get("child_known_as"), default=child_name)
+    child_name, child = child_names(answers)
+    child = "me" if own else child
     of_child = possessive(child)
     relationship = text(answers.get("writer_relationship"), default="parent")
     consent = "agrees" if blank else answers.get("child_consent")
@@ -444,7 +445,7 @@ DOCUMENT = DocumentType(
         child_name="your child",
         school_name="school",
     ),
-    example=example_answers("records-request"),
+    example_source=dated_example("records-request"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "If the letter has a note for your child to sign, ask them to sign it first.",

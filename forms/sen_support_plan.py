@@ -19,8 +19,9 @@ from wtforms.validators import StopValidation
 
 from forms import deadlines
 from forms import vocabulary as v
-from forms.common import child_step, example_answers, includes, meet_parents
+from forms.common import child_step, dated_example, includes, meet_parents
 from forms.formatting import (
+    child_names,
     cites,
     file_name,
     is_blank,
@@ -309,8 +310,7 @@ TYPED = ("strengths", "voice_like", "voice_important", "voice_support", "voice_h
 def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
-    child_name = text(answers.get("child_name"))
-    child = text(answers.get("child_known_as"), default=child_name)
+    child_name, child = child_names(answers)
     family = f"{possessive(child)} family"
     provision = [provision_row(item) for item in answers.get("provision") or []]
     reviews = _reviews(answers, blank)
@@ -419,7 +419,7 @@ DOCUMENT = DocumentType(
     filename=file_name(
         "SEN support plan for {child_name}, {date}", dated="plan_start", child_name="pupil"
     ),
-    example=example_answers("sen-support-plan"),
+    example_source=dated_example("sen-support-plan"),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "
         "not agree with.",

@@ -13,8 +13,9 @@ from wtforms import Form
 
 from forms import law
 from forms import vocabulary as v
-from forms.common import child_step, example_answers, meet_parents, when
+from forms.common import child_step, dated_example, meet_parents, when
 from forms.formatting import (
+    child_names,
     cites,
     file_name,
     is_blank,
@@ -212,8 +213,7 @@ TYPED = ("child_views", "parent_views", "worked", "not_worked", "next_details")
 def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
-    child_name = text(answers.get("child_name"))
-    child = text(answers.get("child_known_as"), default=child_name)
+    child_name, child = child_names(answers)
     return {
         "blank": blank,
         "child_name": child_name,
@@ -323,7 +323,7 @@ DOCUMENT = DocumentType(
     filename=file_name(
         "SEN support plan review for {child_name}, {date}", dated="review_date", child_name="pupil"
     ),
-    example=example_answers("sen-support-review"),
+    example_source=dated_example("sen-support-review"),
     next_steps=(
         "Read the record through and check it says what was agreed at the meeting.",
         "Give a copy to the pupil's family and share it with the staff who work with the pupil.",

@@ -72,7 +72,7 @@ def child_known_as(voice=PARENT, **overrides):
     return question(TextField, voice, {
         "label": By(parent="What name does your child usually go by? (optional)",
                     school="What name does the pupil usually go by? (optional)"),
-        "hint": "For example, Sam. Leave this blank to use their full name.",
+        "hint": "For example, Sam. Leave this blank to use their first name.",
         "error_name": By(parent="The name your child goes by", school="The name the pupil goes by"),
         "prompt": By(parent="child's name", school="pupil's name"),
         "asked": NOT_FOR_YOUNG_PERSON,  # a young person writing for themselves is "I"

@@ -4,6 +4,7 @@ A document type is declarative: its steps (forms), its Word template, how answer
 template variables, and realistic example answers. Nothing here knows any one document.
 """
 
+import copy
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,12 +42,19 @@ class DocumentType:
     steps: tuple[type[StepForm], ...]
     build_context: Callable[[dict], dict]
     filename: Callable[[dict], str]
-    example: dict[str, Any] = field(default_factory=dict)
+    # Realistic answers: a dict, or a function giving them afresh (so examples can be dated
+    # relative to today, and a caller changing its copy changes nothing else).
+    example_source: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
     next_steps: tuple[str, ...] = ()  # what to do with the document, shown when it is ready
     # What the person receiving it would call it, for emails: titles speak to the writer
     # ("...to your child's school"), which reads wrongly to a head teacher.
     reader_title: str = ""
     template: str = ""  # its file in the catalogue's template folder; "<slug>.docx" by default
+
+    @property
+    def example(self) -> dict[str, Any]:
+        source = self.example_source
+        return source() if callable(source) else copy.deepcopy(source)
 
     @property
     def name_for_reader(self):

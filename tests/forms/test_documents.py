@@ -280,3 +280,38 @@ def test_fixed_wording_is_plain_english(app, slug):
     ]
     assert len(prose) >= 3
     assert flesch_reading_ease(prose) >= 50
+
+
+# The child's own consent note in a records request is signed with their full name.
+SIGNED_BY_CHILD = {"records-request": 1}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_full_name_once_then_first_name(app, slug):
+    """With no "known as", the text gives the child's full name once (tables of details and
+    signatures aside) and their first name after it, never the full name over and over."""
+    document = DOCUMENTS[slug]
+    answers = {k: v for k, v in document.example.items() if k != "child_known_as"}
+    _, data = produce(app, document, answers)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    full, first = answers["child_name"], answers["child_name"].split()[0]
+    assert text.count(full) == 1 + SIGNED_BY_CHILD.get(slug, 0)
+    assert text.replace(full, "").count(first) >= 1
+
+
+LETTERS = [slug for slug in SLUGS if "support" not in slug]  # the plans greet no one
+
+
+@pytest.mark.parametrize("name", ["Mrs Helen Ward", "Dr Anna Maria Lopez", "Mr Tom Ward"])
+@pytest.mark.parametrize("slug", LETTERS)
+def test_greeting_has_no_first_name_between_title_and_surname(app, slug, name):
+    document = DOCUMENTS[slug]
+    names = [field for field in ("recipient_name", "senco_name", "head_name", "la_officer")
+             if field in document.example]  # fmt: skip
+    answers = {**document.example, **dict.fromkeys(names, name)}
+    _, data = produce(app, document, answers)
+    greetings = [
+        p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.startswith("Dear ")
+    ]
+    title, *_, surname = name.split()
+    assert greetings == [f"Dear {title} {surname}"]

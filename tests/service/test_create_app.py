@@ -72,7 +72,7 @@ def own(tmp_path):
         steps=(First, More, Later),
         build_context=build_context,
         filename=lambda answers: f"Own document for {answers['name']}",
-        example=EXAMPLE,
+        example_source=EXAMPLE,
     ) as app:
         yield app
 

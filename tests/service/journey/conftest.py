@@ -55,7 +55,7 @@ PET_LETTER = {
     "steps": (NameStep, HasPetsStep, PetsStep, DetailsStep),
     "build_context": build_context,
     "filename": lambda answers: f"Pet letter from {answers['name']}",
-    "example": {"name": "Ada", "has_pets": True, "pets": ["Rex"], "when": "2026-01-05"},
+    "example_source": {"name": "Ada", "has_pets": True, "pets": ["Rex"], "when": "2026-01-05"},
 }
 TEMPLATE = (
     "Name: {{ name }}",
