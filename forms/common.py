@@ -207,3 +207,16 @@ def subject_access_request(of_child):
 
 def meet_parents():
     return f"{cites('code-6.65')} schools should meet parents at least three times a year."
+
+
+def ehc_exception_reasons(affected, away, asker="you"):
+    """The reasons that lift an EHC time limit (regulations 5(4), 10(4) and 13(3)), in plain
+    words, without final punctuation: `affected` names who the circumstances affected ("Amara
+    or me"), `away` starts the last one ("we have"), `asker` is who asked for advice."""
+    return [
+        f"{asker} asked a school, college or early years setting for advice at any time from "
+        "one week before it closed for 4 weeks or more (such as for the summer holidays) until "
+        "one week before it reopened",
+        f"exceptional personal circumstances affected {affected}",
+        f"{away} been away from the area for 4 weeks or more",
+    ]

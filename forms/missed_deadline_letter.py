@@ -14,7 +14,14 @@ from wtforms.validators import ValidationError
 
 from forms import deadlines, law
 from forms import vocabulary as v
-from forms.common import child_step, council_step, dated_example, when, writer_step
+from forms.common import (
+    child_step,
+    council_step,
+    dated_example,
+    ehc_exception_reasons,
+    when,
+    writer_step,
+)
 from forms.formatting import (
     addressed,
     capital,
@@ -338,11 +345,10 @@ def build_context(answers):
         "exception_rule": f"{exception_rule} allows more time only if it is impractical to meet "
         "the time limit because:",
         "exceptions": [
-            "you asked a school, college or early years setting for advice at any time from one "
-            "week before it closed for 4 weeks or more (such as for the summer holidays) until "
-            "one week before it reopened;",
-            f"exceptional personal circumstances affected {affected}; or",
-            f"{away} been away from the area for 4 weeks or more.",
+            f"{reason}{end}"
+            for reason, end in zip(
+                ehc_exception_reasons(affected, away), (";", "; or", "."), strict=True
+            )
         ],
         "as_soon_as_practicable": f"{capital(law.cite('code-9.42-9.43'))} say that, even when "
         "one of these applies, you must still act as soon as practicable and keep the delay to "
