@@ -166,3 +166,36 @@ def test_suggested_reviews_give_three_in_the_first_year():
 )
 def test_the_day_a_request_is_received_follows_from_the_answers(answers, received):
     assert deadlines.received_on(answers) == received
+
+
+@pytest.mark.parametrize(
+    ("conduct", "last_day"),
+    [
+        (date(2026, 3, 10), date(2026, 9, 9)),  # 6 months starting 10 March
+        (date(2026, 8, 31), date(2027, 2, 27)),  # no 31 February: the earlier
+        (date(2026, 12, 25), date(2027, 6, 24)),  # holidays do not matter
+    ],
+)
+def test_discrimination_claim_runs_6_months_starting_with_the_conduct(conduct, last_day):
+    assert deadlines.discrimination_claim_by(conduct) == last_day
+    assert law.TIME_LIMITS["discrimination-claim"].citation == "eqa-sch17-4"
+
+
+@pytest.mark.parametrize(
+    ("answers", "received"),
+    [
+        # A Saturday email after 5pm is received that Saturday, as the ICO counts it.
+        ({"sent_by": "email", "sent_on": "2026-11-28", "sent_after_5pm": True}, "2026-11-28"),
+        ({"sent_by": "hand", "sent_on": "2026-12-02", "sent_after_5pm": True}, "2026-12-02"),
+        # Post arrives as the SEND convention says: the next working day, or when signed for.
+        ({"sent_by": "first-class-post", "sent_on": "2026-12-04"}, "2026-12-07"),
+        (
+            {"sent_by": "signed-post", "sent_on": "2026-12-01", "signed_for_on": "2026-12-03"},
+            "2026-12-03",
+        ),
+        ({"sent_by": "email"}, None),
+    ],
+)
+def test_subject_access_counts_from_the_day_it_arrives(answers, received):
+    expected = received and date.fromisoformat(received)
+    assert deadlines.subject_access_received_on(answers) == expected
