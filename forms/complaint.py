@@ -2,13 +2,17 @@
 
 Labelled with its stage and the school's policy, it sets out a dated, numbered chronology,
 names each duty the school has not met with the law behind it (forms/law.py), and asks for a
-reply within the policy's timescale. What a school procedure cannot deal with is said before
-the parent starts; where to go after it, on the done page, by type of school.
+reply within the policy's timescale. Events the parent says were about the child's disability
+bring in the Equality Act's reasonable adjustments duty and the last day for a claim to the SEND
+Tribunal. What a school procedure cannot deal with is said before the parent starts; where to
+go after it, on the done page, by type of school.
 """
+
+import datetime
 
 from wtforms import Form
 
-from forms import law
+from forms import deadlines, law
 from forms.common import (
     child_step,
     dated_example,
@@ -25,6 +29,7 @@ from forms.formatting import (
     cites,
     contact_sentence,
     is_blank,
+    join_list,
     letter,
     long_date,
     one_line,
@@ -46,6 +51,7 @@ from service.fields import (
     LongTextField,
     MultiChoiceField,
     TextField,
+    YesNoField,
 )
 from service.steps import make_step
 
@@ -53,7 +59,14 @@ HEAD_TITLE = "Head Teacher"
 CHAIR_TITLE = "Chair of Governors"
 STAGE_1, STAGE_2 = "stage_1", "stage_2"
 
-DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")
+DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")  # "within 6 months"
+CLAIM_PERIOD = DISCRIMINATION_CLAIM.removeprefix("within ")
+# What the journey tells the parent about the time limit for a claim; the letter cites it.
+CLAIM_TIME = (
+    f"The claim must be made {DISCRIMINATION_CLAIM}, starting with the day of the event it is "
+    "about, although the Tribunal can consider a late claim. Do not wait for the school's "
+    "complaints procedure to finish if that day is close."
+)
 
 STAGE_REQUESTS = {
     STAGE_1: "Please deal with it at stage 1 of your complaints procedure.",
@@ -82,8 +95,13 @@ POLICY_REQUESTS = {
 }
 
 
+# The bold lead of each thing the parent adds themselves, like the leads of the duties.
+OTHER_LEAD = "Another concern."
+
+
 class EventForm(Form):
-    """One event in the chronology: when it happened, and what happened."""
+    """One event in the chronology: when it happened, what happened, and whether it was about
+    the child's disability (which brings in the Equality Act and the time for a claim)."""
 
     date = DateField(
         "Date",
@@ -95,6 +113,14 @@ class EventForm(Form):
     what = LongTextField(
         "What happened", "Enter what happened", prompt="what happened", max_length=5000
     )
+    disability = YesNoField(
+        "Was this about your child's disability? (optional)",
+        hint="For example, your child was kept off a trip because no one could support them, "
+        "or was not given help or equipment they need because of a disability. If you answer "
+        "yes, the complaint says the school has not made reasonable adjustments, and gives the "
+        "last day to make a disability discrimination claim.",
+        error_name="Whether this was about your child's disability",
+    )
 
 
 STEPS = (
@@ -104,9 +130,9 @@ STEPS = (
         hint="A school's complaints procedure is for things the school has done or not done. "
         "It cannot change a local authority decision about an education, health and care (EHC) "
         "needs assessment or plan: take that up with the local authority, then the SEND "
-        "Tribunal. Exclusions and admissions have their own processes. If you think the school "
-        "has treated your child unfairly because of a disability, you can also claim to the "
-        f"SEND Tribunal, {DISCRIMINATION_CLAIM} of what happened.",
+        "Tribunal. Exclusions and admissions have their own processes. If the school has "
+        "discriminated against your child because of a disability, for example by not making "
+        f"reasonable adjustments, you can also make a claim to the SEND Tribunal. {CLAIM_TIME}",
         stage=ChoiceField(
             "Which stage of the school's complaints procedure is this?",
             [
@@ -216,7 +242,8 @@ STEPS = (
             item_name="event",
             hint="Add each event on its own: meetings, emails, phone calls, and what was said "
             "or agreed. The complaint puts them in date order and numbers them. If you are not "
-            "sure of the exact day, give your best guess and say so.",
+            "sure of the exact day, give your best guess and say so. Say if an event was about "
+            "your child's disability.",
         ),
     ),
     make_step(
@@ -227,7 +254,8 @@ STEPS = (
             DUTIES,
             "Select what the school has not done",
             hint="Select all that apply. The complaint explains each one and says which law or "
-            "official guidance says the school should do it.",
+            "official guidance says the school should do it. If you said an event was about "
+            "your child's disability, the complaint includes reasonable adjustments.",
         ),
     ),
     make_step(
@@ -297,6 +325,14 @@ def build_context(answers):
     role = text(answers.get("recipient_role"), default=CHAIR_TITLE if stage_two else HEAD_TITLE)
     relationship = text(answers.get("writer_relationship"), default="parent")
     contact = contact_sentence(text(answers.get("writer_email")), text(answers.get("writer_phone")))
+    events = _in_order(answers.get("events") or [], blank)
+    # The events the parent said were about the child's disability: each one brings in the
+    # reasonable adjustments duty, and the earliest starts the time for a Tribunal claim.
+    about_disability = [(number, event) for number, event in events if event.get("disability")]
+    adjustments = "adjustments" in chosen or bool(about_disability)
+    if adjustments:
+        chosen = [*chosen, "adjustments"]
+    shown_by = [prompt("numbers")] if blank else [number for number, _ in about_disability]
     return {
         **letter(
             sender=writer_lines(answers),
@@ -318,17 +354,18 @@ def build_context(answers):
         "panel_request": PANEL_REQUESTS[school_type] if stage_two else "",
         "events_intro": "These are the events that led to my complaint, in date order. Each one "
         "has a number, so that we can both refer to it.",
-        "events": _events(answers.get("events") or [], blank),
+        "events": [_event_row(number, event) for number, event in events],
         "issues_intro": "I believe the school has not done what the law or official guidance "
         "says it should, in these ways:",
         # One numbered issue per duty chosen, in the order of DUTIES, then the parent's own.
         "issues": [
             {"lead": lead, "text": wording}
-            for kind, (lead, wording) in duty_wording(child).items()
+            for kind, (lead, wording) in duty_wording(child, shown_by).items()
             if kind in chosen
         ]
-        + [{"lead": "", "text": one_line(item)} for item in others],
+        + [{"lead": OTHER_LEAD, "text": one_line(item)} for item in others],
         "code_note": CODE_NOTE if CODE_DUTIES & set(chosen) else "",
+        "claim": _claim(about_disability, blank) if adjustments else [],
         "impact": paragraphs(answers.get("impact")),
         "remedies_intro": "To put things right, I am asking the school to:",
         "remedies": [one_line(item) for item in answers.get("remedies") or []],
@@ -364,19 +401,93 @@ def _stage_one_history(answers, blank):
     )
 
 
-def _events(events, blank):
-    """The chronology in date order (as typed, for events on the same day), numbered so that
-    the school and the parent can refer to each one."""
+def _in_order(events, blank):
+    """(number, event) for the chronology in date order (as typed, for events on the same
+    day), numbered so that the school and the parent can refer to each one."""
     if not blank:
         events = sorted(events, key=lambda event: event.get("date") or "")
-    return [
-        {
-            "number": str(number),
-            "date": long_date(event.get("date")),
-            "lines": paragraphs(event.get("what")),
-        }
-        for number, event in enumerate(events, start=1)
+    return [(str(number), event) for number, event in enumerate(events, start=1)]
+
+
+def _event_row(number, event):
+    return {
+        "number": number,
+        "date": long_date(event.get("date")),
+        "lines": paragraphs(event.get("what")),
+    }
+
+
+def _claim(about_disability, blank):
+    """Why not making reasonable adjustments can go to the SEND Tribunal, the time limit, and
+    the last day to claim for the earliest event about the child's disability."""
+    why = (
+        f"{cites('eqa-s21')} failing to make reasonable adjustments for a disabled person is "
+        "discrimination. So I may also make a disability discrimination claim to the SEND "
+        "Tribunal."
+    )
+    when = [
+        f"{cites('eqa-sch17-4')} a claim must be made {DISCRIMINATION_CLAIM}, starting with the "
+        "day of the event it is about, although the Tribunal can consider a late claim."
     ]
+    if blank:
+        why += f" {DELETE_CLAIM}"
+        when.append(
+            f"For event {prompt('number of the earliest event about the disability')}, on "
+            f"{prompt('date')}, the last day to claim is "
+            f"{prompt(f'the day before the same date {CLAIM_PERIOD} later')}."
+        )
+    elif about_disability:
+        when += _last_days(about_disability, dates.today())
+    return [why, " ".join(when)]
+
+
+DELETE_CLAIM = prompt(
+    "Delete these two paragraphs if nothing that happened was about a disability."
+)
+
+
+def _last_days(about_disability, today):
+    """The last day to claim for the earliest event, said plainly if it has passed; the later
+    events' own time, and if the earliest has passed, the next last day still to come."""
+    (number, earliest), *later = [
+        (number, _as_date(event["date"])) for number, event in about_disability
+    ]
+    last = deadlines.discrimination_claim_by(earliest)
+    said = [
+        f"For event {number}, on {long_date(earliest)}, "
+        + (
+            f"the last day to claim is {long_date(last)}."
+            if last >= today
+            else f"the last day to claim was {long_date(last)}. That day has passed, so I would "
+            "need to ask the Tribunal to consider a late claim."
+        )
+    ]
+    if not later:
+        return said
+    still_open = [
+        (number, day, deadlines.discrimination_claim_by(day))
+        for number, day in later
+        if deadlines.discrimination_claim_by(day) >= today
+    ]
+    numbers = [number for number, _ in later]
+    if len(numbers) > 1:
+        said.append(f"Events {join_list(numbers)} each have their own {CLAIM_PERIOD}.")
+    elif last >= today or not still_open:
+        said.append(f"Event {numbers[0]} has its own {CLAIM_PERIOD}.")
+    if last < today and still_open:
+        number, day, last = still_open[0]
+        said.append(
+            f"Event {number}, on {long_date(day)}, has its own {CLAIM_PERIOD}: the last day "
+            f"to claim for it is {long_date(last)}."
+            if len(numbers) == 1
+            else f"For event {number}, on {long_date(day)}, the last day to claim is "
+            f"{long_date(last)}."
+        )
+    return said
+
+
+def _as_date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
 def _reply_request(response_time):
@@ -431,7 +542,9 @@ DOCUMENT = DocumentType(
         "A school's complaints procedure cannot deal with a local authority decision about an "
         "EHC needs assessment or plan. Take that up with the local authority, and then the "
         "SEND Tribunal.",
-        "A claim that the school discriminated against your child because of a disability goes "
-        f"to the SEND Tribunal, {DISCRIMINATION_CLAIM} of what happened.",
+        "A claim that the school discriminated against your child because of a disability, "
+        "including by not making reasonable adjustments, goes to the SEND Tribunal. "
+        f"{CLAIM_TIME} If you said an event was about your child's disability, the complaint "
+        "gives the last day for the earliest one.",
     ),
 )

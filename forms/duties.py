@@ -4,7 +4,8 @@ explain it and the law behind it (from the law register, forms/law.py).
 """
 
 from forms import law
-from forms.formatting import cites, possessive
+from forms.formatting import capital, cites, join_list, possessive
+from service.catalogue import is_prompt
 
 DUTIES = [
     ("support", "Put in place the help my child's special educational needs (SEN) call for"),
@@ -24,15 +25,16 @@ DUTIES = [
 # and what its "should" means, said when one of them is chosen.
 CODE_DUTIES = {"concerns", "staff", "meetings"}
 CODE_NOTE = (
-    "The SEND Code of Practice is statutory guidance. Schools must have regard to it. Where it "
-    "says a school should do something, the school should do it unless it has a good reason not "
-    "to."
+    f"The SEND Code of Practice is statutory guidance. {cites('cfa-s77')} schools must have "
+    "regard to it. Where it says a school should do something, the school should do it unless it "
+    "has a good reason not to."
 )
 
 
-def duty_wording(child):
+def duty_wording(child, shown_by=()):
     """Each duty as a short bold lead and the sentences that explain it, with the law behind
-    it, in the order of DUTIES."""
+    it, in the order of DUTIES. `shown_by` numbers the events the parent said were about the
+    child's disability, for the reasonable adjustments duty."""
     of_child = possessive(child)
     return {
         "support": (
@@ -50,9 +52,11 @@ def duty_wording(child):
         "activities": (
             "Taking part in school activities.",
             f"{child} has been left out of activities that other pupils take part in. "
-            f"{cites('cfa-s35')} a child with special educational needs must take part in "
-            "school activities with other children. This applies so far as it is reasonably "
-            "practicable and fits with the child's own support, the education of the other "
+            f"{cites('cfa-s35')} the school must make sure that a child with special "
+            "educational needs in a mainstream school can take part in school activities "
+            "together with children who do not have special educational needs. This applies so "
+            "far as it is reasonably practicable and compatible with the child getting the "
+            "special educational provision they need, the efficient education of the other "
             "children and the efficient use of resources.",
         ),
         "concerns": (
@@ -70,14 +74,27 @@ def duty_wording(child):
         "meetings": (
             "Meeting me to talk about support.",
             f"The school has not met me at least three times a year to talk about {of_child} "
-            f"support. {cites('code-6.65')} schools should meet parents at least three times "
-            "each year, and give them a record of what was agreed.",
+            f"support. {capital(law.cite('code-6.65-6.71'))} say that, for a pupil with SEN "
+            "support, schools should meet the parents at least three times a year. They should "
+            "keep a record of the outcomes, action and support agreed, and give it to the "
+            "parents.",
         ),
         "adjustments": (
             f"Reasonable adjustments for {of_child} disability.",
             f"I believe {child} is disabled, and the school has not made reasonable "
-            f"adjustments. {cites('eqa-s85')} schools must make reasonable adjustments for "
-            f"disabled pupils. The duty, in {law.cite('eqa-s20')}, covers the way the school "
-            "does things and the extra aids it provides. It means planning ahead.",
+            f"adjustments{_as_shown_by(shown_by)}. {cites('eqa-s85')} schools must make "
+            f"reasonable adjustments for disabled pupils. The duty, in {law.cite('eqa-s20')}, "
+            "covers the way the school does things and the extra aids it provides. It means "
+            "planning ahead.",
         ),
     }
+
+
+def _as_shown_by(numbers):
+    """', as events 2 and 5 show', or nothing when no event is named. A blank template's
+    prompt stands for the numbers."""
+    if not numbers:
+        return ""
+    if len(numbers) == 1 and not is_prompt(numbers[0]):
+        return f", as event {numbers[0]} shows"
+    return f", as events {join_list(list(numbers))} show"

@@ -290,6 +290,16 @@ _CITATIONS = (
         checked="Read only as summarised in a published guide for practitioners; the "
         "section's own words were not read.",
     ),
+    _cfa(
+        "77",
+        "The governing bodies of schools and the proprietors of academies, among others, must "
+        "have regard to the SEND Code of Practice in exercising their functions under Part 3 "
+        "of the Act.",
+        url=f"{_CFA}/part/3/crossheading/code-of-practice/enacted",
+        checked="Read in the enacted text on legislation.gov.uk: subsection (4) applies the "
+        "duty to those listed in subsection (1), which include governing bodies of schools and "
+        "proprietors of Academies.",
+    ),
     Citation(
         key="eqa-s20",
         short="section 20 of the Equality Act 2010",
@@ -309,6 +319,17 @@ _CITATIONS = (
         source=f"{_EQA}/section/85",
         confidence="verified",
         checked=_IN_THE_ACT,
+        last_verified=LAST_VERIFIED,
+    ),
+    Citation(
+        key="eqa-s21",
+        short="section 21 of the Equality Act 2010",
+        summary="A failure to comply with a duty to make reasonable adjustments is "
+        "discrimination against the disabled person to whom the duty is owed.",
+        source=f"{_EQA}/section/21",
+        confidence="verified",
+        checked="Read in the Act's Explanatory Notes on legislation.gov.uk (paragraph 87). For "
+        "schools, the claim goes to the SEND Tribunal under Schedule 17.",
         last_verified=LAST_VERIFIED,
     ),
     Citation(
@@ -434,6 +455,19 @@ _CITATIONS = (
         "tell the family of their right to appeal, the time limits for appealing, the "
         "information about mediation, and the disagreement resolution and information and "
         "advice services available.",
+    ),
+    Citation(
+        key="send-regs-6-1",
+        short="regulation 6(1) of the Special Educational Needs and Disability Regulations 2014",
+        summary="When the local authority carries out an EHC needs assessment, it must seek "
+        "advice and information on the child's needs, provision and outcomes, including from "
+        "the parent or young person, the school, a health care professional, an educational "
+        "psychologist and social care.",
+        source=f"{_SEND_REGS}/regulation/6",
+        confidence="secondary",
+        checked="Read only as quoted, word for word, by edyourself.org, and as listed by IPSEA "
+        "and two SENDIASS pages; the regulation's own page was not read.",
+        last_verified=LAST_VERIFIED,
     ),
     Citation(
         key="send-regs-8",

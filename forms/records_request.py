@@ -4,8 +4,9 @@ A parent at a maintained school can see, or have a copy of, the child's educatio
 anyone can make a subject access request for all the personal information a school holds. That
 is the only route at academies and independent schools, and for young people asking for their
 own records, since the educational record right is the parent's. The subject access reply is
-due a month after the school receives the letter, which depends on how and when it is sent.
-Every legal reference comes from the law register (forms/law.py).
+due a month after the school receives the letter, counted as the ICO counts it: from the day it
+arrives, working day or not, whatever the time (so the "after 5pm" question of the SEND time
+limits is not asked). Every legal reference comes from the law register (forms/law.py).
 """
 
 from forms import deadlines, law
@@ -38,7 +39,13 @@ from forms.formatting import (
     writer_lines,
     year_group_text,
 )
-from forms.records_rights import CHILD_CONSENT_AGE, age_on, asks_child_consent, routes
+from forms.records_rights import (
+    CHILD_CONSENT_AGE,
+    age_on,
+    asks_child_consent,
+    educational_record_copy_right,
+    routes,
+)
 from forms.vocabulary import BY_WRITER, By
 from service.catalogue import DocumentType, is_prompt
 from service.fields import After, ChoiceField, DateField, LongTextField, MultiChoiceField, TextField
@@ -52,7 +59,8 @@ WANTS = [
     ("all", "A copy of all the information the school holds about my child"),
 ]
 
-# (value, label on the form, how the letter lists it: {about} is the pupil)
+# (value, label on the form, how the letter lists it: {about} is the pupil). The letter's
+# list is of fragments, GOV.UK style: lower case, no full stops.
 RECORDS = [
     ("sen_file", "SEN file and support plans", "the SEN file and any support plans"),
     (
@@ -125,12 +133,12 @@ STEPS = (
     make_step(
         "wants",
         "What do you want?",
-        hint="At a maintained school, you have a right to see your child's educational record "
-        f"{law.educational_record_limit_text()}. This is the main file the school keeps about "
-        "your child. Asking for all the information the school holds is called a subject "
-        "access request. It can cover more, such as emails, but the school has "
-        f"{law.limit_text('subject-access').removeprefix('within ')} to reply. If you choose "
-        "this, the letter asks for both.",
+        hint="At a maintained school, you have a right to see your child's educational record, "
+        f"or to have a copy of it, {law.educational_record_limit_text()}. This is the main "
+        "file the school keeps about your child. Asking for all the information the school "
+        "holds is called a subject access request. It can cover more, such as emails, but the "
+        f"school has {law.limit_text('subject-access').removeprefix('within ')} to reply. If "
+        "you choose this, the letter asks for both.",
         show_if=lambda answers: (
             answers.get("writer") == "parent"
             and answers.get("school_type") in ("maintained", "not_sure")
@@ -171,7 +179,7 @@ STEPS = (
         records_other=LongTextField(
             "Anything else you want? (optional)",
             hint="Put each one on a new line. For example, 'the notes from the meeting with the "
-            "educational psychologist on 12 January'.",
+            "educational psychologist last term'.",
             error_name="Anything else you want",
             prompt="anything else you want",
         ),
@@ -202,11 +210,13 @@ STEPS = (
             ),
         ),
     ),
-    *sending_steps(
+    # Only the sending step: a subject access request counts from the day it arrives,
+    # whatever the time, so the "after 5pm" step (for the SEND time limits) is not asked.
+    sending_steps(
         "letter",
         hint="The time limit starts on the day the school gets your letter. The letter works "
         "out the date for you.",
-    ),
+    )[0],
     make_step(
         "child-consent",
         "Your child's views",
@@ -281,13 +291,15 @@ def build_context(answers):
     else:
         identity = f"If you need proof of {who}, please tell me what you need."
     age = age_on(answers.get("child_dob"), answers.get("sent_on"))
+    # The child is named once in each, with the age in passing.
+    aged, at_age = ("", "") if age is None else (f" is {age},", f", at {age},")
     views = {
-        "agrees": f"{child} knows about this request and agrees to it, and has signed the note "
-        "at the end of this letter.",
-        "not_asked": f"If the school thinks it needs {of_child} agreement before it shares the "
-        "information, please tell me straight away.",
-        "cannot": f"Because of {of_child} needs, I do not think {child} can understand this "
-        f"request or decide about it, so I am making it on {of_child} behalf.",
+        "agrees": f"{child}{aged} knows about this request and agrees to it, as the signed "
+        "note at the end of this letter shows.",
+        "not_asked": f"If the school thinks that {child}{at_age} needs to agree before it "
+        "shares the information, please tell me straight away.",
+        "cannot": f"Because of {of_child} special educational needs, I do not think that"
+        f"{at_age or ''} they can understand this request or decide about it.",
     }
     ways = contact_ways(text(answers.get("writer_email")), text(answers.get("writer_phone")))
     return {
@@ -303,7 +315,7 @@ def build_context(answers):
         "requests": _requests(route, child, own),
         "records_intro": "Please make sure you include:",
         "records": [
-            capital(wording.format(about=child))
+            wording.format(about=child)
             for value, _, wording in RECORDS
             if value in (answers.get("records_wanted") or [])
         ]
@@ -315,7 +327,7 @@ def build_context(answers):
         if own or consent is None
         else {
             "heading": f"{of_child} views",
-            "text": ("" if age is None else f"{child} is {age}. ") + views[consent],
+            "text": views[consent],
         },
         "consent_note": {
             "heading": f"Note from {child}",
@@ -323,6 +335,7 @@ def build_context(answers):
             "agree.",
             "signed": "Signed",
             "name": child_name,
+            "date": "Date: " + "_" * 24,
         }
         if not own and consent == "agrees"
         else {},
@@ -333,54 +346,59 @@ def build_context(answers):
 
 
 def _requests(route, child, own):
-    """What the letter asks for, each with a short bold lead: the educational record
-    (maintained schools only), then a subject access request."""
+    """What the letter asks for, each with a short bold lead naming it: the educational
+    record (maintained schools only), then a subject access request. The text after a lead
+    asks without naming it again."""
     requests = []
     of_child = possessive(child)
     if route.record:
-        right = educational_record_right()
-        record = f"{of_child} educational record"
+        lead = f"{capital(of_child)} educational record"
         if route.record == "see":
-            lead, extra = f"To see {record}", ""
-            ask = f"please let me see {record}, and tell me when I can come in."
+            ask, extra = "please let me see the record, and tell me when I can come in.", ""
         else:
-            lead, ask = record, f"please let me see {record} and send me a copy of it."
-            # A fee for the copy is not verified, so the letter only asks about one.
-            extra = " If there is a charge for the copy, please tell me how much it is first."
+            ask = "please let me see the record and send me a copy of it."
+            # The copy, as the register's summary of regulation 5 gives it (secondary).
+            extra = (
+                f" {educational_record_copy_right()} If there is a charge for the copy, please "
+                "tell me how much it is before you send it."
+            )
         if route.unsure:
             lead = f"{lead}, if the school is maintained"
             ask = f"If this is a maintained school, {ask}"
-        requests.append({"lead": f"{lead}.", "text": f"{capital(ask)} {right}{extra}"})
+        requests.append(
+            {"lead": f"{lead}.", "text": f"{capital(ask)} {educational_record_right()}{extra}"}
+        )
     if not route.subject_access:
         return requests
-    article = law.cite("gdpr-art15")
-    ask = f"Please send me a copy of all the personal information the school holds about {child}."
+    lead = f"All the information the school holds about {child}"
+    copy = "send me a copy of all this information"
     on_behalf = subject_access_request(of_child)
-    lead = f"All the information the school holds about {child}."
     if own:
-        text_ = f"{ask} This is a subject access request under {article}."
+        text_ = f"Please {copy}. This is a subject access request under {law.cite('gdpr-art15')}."
     elif route.subject_access == "if_not_maintained":
-        lead = f"{lead[:-1]}, if it is not maintained."
+        lead = f"{lead}, if it is not maintained"
         text_ = (
             "If this is an academy, free school or independent school, please treat this letter "
-            f"as {on_behalf}. {ask}"
+            f"as {on_behalf}, and {copy}."
         )
     elif route.record:
         text_ = (
-            f"Please also treat this letter as {on_behalf}. {ask} This covers more than the "
-            "educational record, such as emails."
+            f"Please also treat this letter as {on_behalf}, and {copy}. This covers more than "
+            "the educational record, such as emails."
         )
     else:
-        text_ = f"{ask} This is {on_behalf}."
-    return [*requests, {"lead": lead, "text": text_}]
+        text_ = f"Please {copy}. This is {on_behalf}."
+    return [*requests, {"lead": f"{lead}.", "text": text_}]
 
 
 def _timing(answers, route, blank):
     """When the school must reply under UK GDPR, with the due date worked out from how and
     when the letter is sent."""
+    extension = law.TIME_LIMITS["subject-access-extension"].amount
     must_reply = (
         f"must reply to a subject access request {law.limit_text('subject-access')} of "
-        "getting it. School holidays do not pause this."
+        "getting it. School holidays do not pause this. If the request is complex, the school "
+        f"can take up to {extension} more months, but it must tell me within the first month."
     )
     if route.subject_access == "if_not_maintained":
         first = f"If the school is not maintained, {law.cite('gdpr-art12-3')} says it {must_reply}"
@@ -392,39 +410,33 @@ def _timing(answers, route, blank):
             f"I am sending this letter on {prompt('date')} by {prompt('email, hand or post')}. "
             f"The reply is due by {prompt('date, one month after the school gets this letter')}."
         )
-    elif method == "signed-post":
-        # The clock starts when the letter is signed for, which nobody knows yet: the letter
-        # assumes the first working day after posting, and says so.
-        signed = deadlines.received_on(answers)
-        due = deadlines.subject_access_due(signed)
-        sending = (
-            f"I am sending this letter by signed-for post on {long_date(sent)}. The month starts "
-            f"on the day it is signed for. If that is {long_date(signed)}, the reply is due by "
-            f"{long_date(due)}."
-        )
     else:
-        late = answers.get("sent_after_5pm") is True
-        received = deadlines.received_on(answers)
+        # As the ICO counts it: from the day the request arrives, working day or not and
+        # whatever the time. Email and hand delivery arrive that day; post on the day the
+        # letter can only assume (the first working day after posting), so it says so.
+        received = deadlines.subject_access_received_on(answers)
+        due = long_date(deadlines.subject_access_due(received))
         how = {
             "email": "sending this letter by email",
             "hand": "handing this letter in at the school",
             "first-class-post": "posting this letter first class",
+            "signed-post": "sending this letter by signed-for post",
         }[method]
-        sending = f"I am {how}{' after 5pm' if late else ''} on {long_date(sent)}"
-        if received.isoformat() != sent:
-            sending += f". It counts as received on {long_date(received)}"
-        sending += f", so the reply is due by {long_date(deadlines.subject_access_due(received))}."
-    extension = law.TIME_LIMITS["subject-access-extension"].amount
+        sending = f"I am {how} on {long_date(sent)}"
+        if method in ("email", "hand"):
+            sending += f", so the reply is due by {due}."
+        else:
+            arrives = "it is signed for" if method == "signed-post" else "it arrives"
+            sending += (
+                f". The month starts on the day {arrives}. If that is {long_date(received)}, "
+                f"the reply is due by {due}."
+            )
     return [
         first,
         sending,
-        f"If the request is complex, the school can take up to {extension} more months. If "
-        "it needs more time, it must tell me within the first month.",
         f"{cites('gdpr-art12a')} the time limit pauses while the school waits for anything "
         "it needs to check who I am or what I am asking for. If you need either, please ask "
         "me straight away.",
-        f"{cites('gdpr-art15-1a')} the school must search in a way that is reasonable and "
-        "proportionate. I hope the list above helps you find what I need.",
     ]
 
 

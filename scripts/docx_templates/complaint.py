@@ -15,7 +15,7 @@ NAME = "complaint.docx"
 
 # Column widths of the chronology: the event number, the date, and what happened. Together
 # they fill the 160 mm between the letter's margins.
-COLUMNS = (("Event", Mm(15)), ("Date", Mm(37)), ("What happened", Mm(108)))
+COLUMNS = (("Event", Mm(15)), ("Date", Mm(41)), ("What happened", Mm(104)))
 BORDER_COLOUR = "B1B4B6"
 HEADER_FILL = "F3F2F1"
 
@@ -55,15 +55,12 @@ def build():
         keep_with_next=True,
     )
     letter.tag("for issue in issues")
-    letter.para(
-        ("{{ issue.lead }}",),
-        "{% if issue.lead %} {% endif %}{{ issue.text }}",
-        style="List Number",
-    )
+    letter.para(("{{ issue.lead }}",), " {{ issue.text }}", style="List Number")
     letter.tag("endfor")
     letter.tag("if code_note")
     letter.para("{{ code_note }}")
     letter.tag("endif")
+    letter.each("paragraph", "claim", "Normal")
 
     letter.para("How this has affected {{ child }}", style="Heading 2")
     letter.each("paragraph", "impact", "Normal")

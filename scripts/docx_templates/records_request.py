@@ -44,6 +44,11 @@ def build():
     letter.tag("if consent_note")
     letter.para("{{ consent_note.heading }}" + DELETE_IF_NOT_NEEDED, style="Heading 2")
     letter.para("{{ consent_note.text }}", keep_with_next=True)
-    letter.closing("{{ consent_note.signed }}", "{{ consent_note.name }}")
+    # The date line shares the signature's paragraph, so the two never part at a page break.
+    signature = letter.closing("{{ consent_note.signed }}", "{{ consent_note.name }}")
+    space = signature.add_run()
+    space.add_break()
+    space.add_break()
+    signature.add_run("{{ consent_note.date }}")
     letter.tag("endif")
     return letter.document

@@ -3,17 +3,23 @@ where it tells the parent to go next."""
 
 import datetime
 import functools
+import json
 import re
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from werkzeug.datastructures import MultiDict
 
-from forms import complaint, law
+from forms import complaint, deadlines, law
+from forms.common import EXAMPLES, EXAMPLES_WRITTEN
 from forms.complaint import DOCUMENT, DUTIES, build_context
+from service import dates
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.fields import YesNoField
+from service.steps import unbound_fields
 from tests.forms import documents
 from tests.forms.documents import (
     answers_by_step,
@@ -23,7 +29,7 @@ from tests.forms.documents import (
     visible_steps,
 )
 
-TODAY = datetime.date(2026, 3, 4)
+TODAY = datetime.date(2026, 12, 1)  # the day the example was written for
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
 
@@ -33,6 +39,11 @@ def shown(answers):
 
 
 STAGE_ONE = {"stage": "stage_1", "stage1_sent": None, "stage1_reply": None, "unresolved": None}
+
+
+def plain_events():
+    """The example's events with none of them about the child's disability."""
+    return [{**event, "disability": False} for event in DOCUMENT.example["events"]]
 
 
 def cites(wording, key):
@@ -137,10 +148,10 @@ def test_each_event_needs_a_past_date_and_what_happened(event, message):
         ({"duties": ["support", "bullying"]}, "duties", "Select what the school has not done"),
         ({"school_type": "grammar"}, "school_type", "Select what type of school it is"),
         (
-            {"stage1_reply": "2026-01-16"},
+            {"stage1_reply": "2026-11-06"},
             "stage1_reply",
             "The date of the reply must be the same as or after the date you sent your stage 1 "
-            "complaint, 19 January 2026",
+            "complaint, 9 November 2026",
         ),
         (
             {"writer_email": "funmi at example"},
@@ -154,7 +165,7 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
 
 
 def test_the_reply_may_come_the_day_the_stage_1_complaint_was_sent():
-    assert validate_answers(DOCUMENT, example(stage1_reply="2026-01-19")).errors == {}
+    assert validate_answers(DOCUMENT, example(stage1_reply="2026-11-09")).errors == {}
     # Without the date it was sent, there is nothing to check the reply's date against.
     assert validate_answers(DOCUMENT, example(stage1_sent=None)).errors == {}
 
@@ -178,7 +189,7 @@ def test_stage_one_skips_the_questions_about_stage_one():
 def test_something_else_is_asked_about_only_when_chosen():
     answers = example(duties=["support"], other_issues=None)
     assert "other-issues" not in shown(answers)
-    context_ = context(duties=["support"], other_issues=None)
+    context_ = context(duties=["support"], other_issues=None, events=plain_events())
     assert len(context_["issues"]) == 1
 
 
@@ -201,8 +212,8 @@ def test_optional_answers_can_be_left_out():
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["child"] == "Joshua Adeyemi"
-    assert context_["opening"].startswith("I am Joshua Adeyemi's parent. ")
+    assert context_["child"] == "Joshua"  # no "known as": the first name
+    assert context_["opening"].startswith("I am Joshua's parent. ")
     assert context_["addressee"] == ["The Chair of Governors", "Riverside Academy"]
     assert context_["salutation"] == "Dear Chair of Governors"
     assert context_["sign_off"] == "Yours faithfully"
@@ -222,7 +233,7 @@ def test_optional_answers_can_be_left_out():
 
 def test_example_complaint_is_from_the_parent_and_dated():
     context_ = context()
-    assert context_["letter_date"] == "4 March 2026"
+    assert context_["letter_date"] == "1 December 2026"
     assert context_["sender_lines"] == [
         "Funmi Adeyemi",
         "22 Cotham Road",
@@ -251,7 +262,7 @@ def test_year_group_given_as_a_number_reads_as_a_year():
 @pytest.mark.parametrize(
     ("changes", "addressee", "salutation", "sign_off"),
     [
-        ({}, ["Mrs Helen Ward", "Clerk to the Governors"], "Dear Mrs Helen Ward", "sincerely"),
+        ({}, ["Mrs Helen Ward", "Clerk to the Governors"], "Dear Mrs Ward", "sincerely"),
         (
             {**STAGE_ONE, "recipient_name": None, "recipient_role": None},
             ["The Head Teacher"],
@@ -305,12 +316,12 @@ def test_stage_two_says_what_happened_at_stage_one_and_what_is_unresolved():
     context_ = context()
     assert context_["stage_two"] is True
     assert context_["stage_one_history"] == (
-        "I made a formal complaint to the head teacher on 19 January 2026. "
-        "The head teacher replied on 13 February 2026."
+        "I made a formal complaint to the head teacher on 9 November 2026. "
+        "The head teacher replied on 20 November 2026."
     )
     assert context_["unresolved"] == DOCUMENT.example["unresolved"].split("\n")
     no_reply = context(stage1_reply=None)["stage_one_history"]
-    assert no_reply.endswith("on 19 January 2026. I have not had a reply.")
+    assert no_reply.endswith("on 9 November 2026. I have not had a reply.")
 
 
 def test_an_academy_is_asked_for_its_panel_with_the_law_behind_it():
@@ -352,14 +363,14 @@ DUTY_CITATIONS = {
     "activities": ["cfa-s35"],
     "concerns": ["code-6.45"],
     "staff": ["code-6.49"],
-    "meetings": ["code-6.65"],
+    "meetings": ["code-6.65-6.71"],
     "adjustments": ["eqa-s85", "eqa-s20"],
 }
 
 
 @pytest.mark.parametrize("duty", sorted(DUTY_CITATIONS))
 def test_each_duty_is_explained_with_its_citation(duty):
-    (issue,) = context(duties=[duty], other_issues=None)["issues"]
+    (issue,) = context(duties=[duty], other_issues=None, events=plain_events())["issues"]
     assert issue["lead"].endswith(".")
     for key in DUTY_CITATIONS[duty]:
         assert cites(issue["text"], key), key
@@ -376,12 +387,12 @@ def test_duty_labels_are_plain_english_with_no_citations():
 
 
 def test_issues_come_in_the_listed_order_with_the_parents_own_last():
-    context_ = context(duties=["other", "meetings", "support"])
+    context_ = context(duties=["other", "meetings", "support"], events=plain_events())
     leads = [issue["lead"] for issue in context_["issues"]]
     assert leads == [
         "Support for Josh's special educational needs.",
         "Meeting me to talk about support.",
-        "",
+        "Another concern.",
     ]
     assert context_["issues"][-1]["text"] == DOCUMENT.example["other_issues"][0]
 
@@ -389,6 +400,253 @@ def test_issues_come_in_the_listed_order_with_the_parents_own_last():
 def test_the_code_is_explained_only_when_a_code_duty_is_chosen():
     assert "statutory guidance" in context()["code_note"]
     assert context(duties=["support", "adjustments"], other_issues=None)["code_note"] == ""
+
+
+def test_section_35_puts_the_duty_on_the_school_not_the_child():
+    """Section 35 says those making the provision must secure that the child takes part; it
+    does not say the child must take part."""
+    (issue,) = context(duties=["activities"], other_issues=None, events=plain_events())["issues"]
+    wording = issue["text"]
+    assert cites(wording, "cfa-s35")
+    assert "the school must make sure that a child with special educational needs" in wording
+    assert "can take part in school activities together with children who do not have " in wording
+    assert "must take part in" not in wording
+    for limit in (
+        "reasonably practicable",
+        "the child getting the special educational provision they need",
+        "the efficient education of the other children",
+        "the efficient use of resources",
+    ):
+        assert limit in wording
+
+
+def test_meetings_cite_the_passage_that_holds_the_record_and_say_should():
+    """Paragraph 6.65 is about meeting three times a year; the record given to the parents
+    comes later in the same passage, so the range 6.65 to 6.71 is cited."""
+    (issue,) = context(duties=["meetings"], other_issues=None, events=plain_events())["issues"]
+    wording = issue["text"]
+    assert cites(wording, "code-6.65-6.71")
+    assert law.cite("code-6.65") + " " not in wording  # not 6.65 on its own
+    assert "Paragraphs 6.65 to 6.71 of the SEND Code of Practice: 0 to 25 years (2015) say " in (
+        wording
+    )
+    assert "should meet the parents at least three times a year" in wording
+    assert "keep a record of the outcomes, action and support agreed, and give it to" in wording
+    assert "must" not in wording
+
+
+def test_the_code_note_cites_the_duty_to_have_regard_to_the_code():
+    note = context()["code_note"]
+    assert cites(note, "cfa-s77")
+    assert "must have regard to it" in note
+
+
+# --- Disability: reasonable adjustments and the time for a Tribunal claim ------------------
+
+CLAIM_AT = "Paragraph 4 of Schedule 17 to the Equality Act 2010 says a claim must be made within"
+
+
+def disability_events(*marked):
+    """The example's events with only those dated in `marked` about the child's disability."""
+    return [
+        {**event, "disability": event["date"] in marked} for event in DOCUMENT.example["events"]
+    ]
+
+
+def test_each_event_asks_whether_it_was_about_the_disability():
+    """An optional yes or no on each event, with a message that says what to do."""
+    unbound = dict(unbound_fields(complaint.EventForm))
+    assert list(unbound) == ["date", "what", "disability"]
+    question = unbound["disability"]
+    assert question.field_class is YesNoField
+    assert question.args[0] == "Was this about your child's disability? (optional)"
+    assert "kept off a trip because no one could support them" in question.kwargs["hint"]
+    assert "reasonable adjustments" in question.kwargs["hint"]
+    posted = [("date", "2"), ("date", "10"), ("date", "2026"), ("what", "A trip.")]
+    form = complaint.EventForm(MultiDict([*posted, ("disability", "maybe")]))
+    assert not form.validate()
+    assert form.errors == {"disability": ["Select whether this was about your child's disability"]}
+    form = complaint.EventForm(MultiDict(posted))
+    assert form.validate()  # optional: the letter reads well without it
+    assert form.disability.answer() is None
+    (events_step,) = [step for step in DOCUMENT.steps if step.slug == "events"]
+    (events_question,) = [field for _, field in unbound_fields(events_step)]
+    assert "Say if an event was about your child's disability." in events_question.kwargs["hint"]
+
+
+def test_the_example_marks_events_about_the_disability():
+    marked = [event for event in DOCUMENT.example["events"] if event.get("disability")]
+    assert marked, "the example shows the reasonable adjustments ground and the claim"
+    assert "could not go on the Year 8 science trip" in marked[0]["what"]
+
+
+def test_an_event_about_the_disability_brings_in_reasonable_adjustments_and_the_claim():
+    """Even when the parent did not tick reasonable adjustments, an event they said was about
+    the disability brings the Equality Act ground and the last day for a Tribunal claim."""
+    context_ = context(
+        duties=["support"], other_issues=None, events=disability_events("2026-10-02")
+    )
+    leads = [issue["lead"] for issue in context_["issues"]]
+    assert leads == [
+        "Support for Josh's special educational needs.",
+        "Reasonable adjustments for Josh's disability.",
+    ]
+    ground = context_["issues"][1]["text"]
+    assert "the school has not made reasonable adjustments, as event 2 shows." in ground
+    assert cites(ground, "eqa-s85")
+    assert cites(ground, "eqa-s20")
+    why, when = context_["claim"]
+    assert cites(why, "eqa-s21")
+    assert "failing to make reasonable adjustments for a disabled person is discrimination" in why
+    assert "disability discrimination claim to the SEND Tribunal" in why
+    assert when.startswith(CLAIM_AT)
+    assert cites(when, "eqa-sch17-4")
+    assert "the Tribunal can consider a late claim" in when
+    last = deadlines.discrimination_claim_by(datetime.date(2026, 10, 2))
+    assert last == datetime.date(2027, 4, 1)
+    assert when.endswith("For event 2, on 2 October 2026, the last day to claim is 1 April 2027.")
+
+
+def test_the_claim_counts_from_the_earliest_event_and_names_the_later_ones():
+    when = context()["claim"][1]
+    assert "For event 2, on 2 October 2026, the last day to claim is 1 April 2027." in when
+    assert when.endswith("Event 5 has its own 6 months.")
+    assert context()["issues"][5]["text"].startswith(
+        "I believe Josh is disabled, and the school has not made reasonable adjustments, as "
+        "events 2 and 5 show."
+    )
+
+
+def test_a_last_day_that_has_passed_is_said_plainly(monkeypatch):
+    """Written on 15 April 2027 about the same events, the 6 months for event 2 have ended;
+    event 5's have not."""
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 15))
+    when = build_context(complaint_json())["claim"][1]
+    assert (
+        "For event 2, on 2 October 2026, the last day to claim was 1 April 2027. That day has "
+        "passed, so I would need to ask the Tribunal to consider a late claim."
+    ) in when
+    assert when.endswith(
+        "Event 5, on 5 November 2026, has its own 6 months: the last day to claim for it is "
+        "4 May 2027."
+    )
+
+
+def test_with_several_later_events_the_next_last_day_still_to_come_is_given(monkeypatch):
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 15))
+    written = complaint_json()
+    marked = {"2026-10-02", "2026-10-20", "2026-11-05"}
+    events = [{**event, "disability": event["date"] in marked} for event in written["events"]]
+    when = build_context({**written, "events": events})["claim"][1]
+    assert "That day has passed" in when
+    assert when.endswith(
+        "Events 4 and 5 each have their own 6 months. For event 4, on 20 October 2026, the last "
+        "day to claim is 19 April 2027."
+    )
+
+
+def test_the_last_day_itself_has_not_passed(monkeypatch):
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 1))
+    written = complaint_json()
+    events = [{**event, "disability": event["date"] == "2026-10-02"} for event in written["events"]]
+    when = build_context({**written, "events": events})["claim"][1]
+    assert when.endswith("For event 2, on 2 October 2026, the last day to claim is 1 April 2027.")
+
+
+def test_no_disability_no_equality_act():
+    context_ = context(duties=["support", "meetings"], other_issues=None, events=plain_events())
+    assert context_["claim"] == []
+    wording = " ".join(issue_texts(context_))
+    assert "Equality Act" not in wording
+    assert "disab" not in wording
+
+
+def test_reasonable_adjustments_chosen_with_no_event_marked_gives_the_limit_but_no_date():
+    context_ = context(duties=["adjustments"], other_issues=None, events=plain_events())
+    (issue,) = context_["issues"]
+    assert "the school has not made reasonable adjustments. Section 85" in issue["text"]
+    _, when = context_["claim"]
+    assert when.startswith(CLAIM_AT)
+    assert when.endswith("although the Tribunal can consider a late claim.")
+
+
+def test_the_claim_is_printed_after_the_grounds():
+    body = text_of(render_docx(DOCUMENT, context()))
+    why, when = context()["claim"]
+    assert body.index(context()["code_note"]) < body.index(why) < body.index(when)
+    assert body.index(when) < body.index("How this has affected Josh")
+
+
+def test_journey_guidance_about_a_claim_agrees_with_the_letter():
+    """The hints and the next steps call it a disability discrimination claim to the SEND
+    Tribunal, name reasonable adjustments, give the same time limit and the late claim."""
+    hint = DOCUMENT.steps[0].hint
+    (next_step,) = [line for line in DOCUMENT.next_steps if "discriminated" in line]
+    for wording in (hint, next_step):
+        assert "discriminated against your child because of a disability" in wording
+        assert "reasonable adjustments" in wording
+        assert "SEND Tribunal" in wording
+        assert (
+            f"{law.limit_text('discrimination-claim')}, starting with the day of the event it "
+            "is about, although the Tribunal can consider a late claim" in wording
+        )
+        assert "unfairly" not in wording
+    assert "the last day for the earliest one" in next_step
+    (duties,) = [step for step in DOCUMENT.steps if step.slug == "duties"]
+    assert "the complaint includes reasonable adjustments" in " ".join(
+        field.kwargs.get("hint", "") for _, field in unbound_fields(duties)
+    )
+
+
+def test_blank_template_explains_the_claim_with_prompts():
+    context_ = build_context(blank_answers(DOCUMENT))
+    why, when = context_["claim"]
+    assert why.endswith(
+        "[Delete these two paragraphs if nothing that happened was about a disability.]"
+    )
+    assert when.endswith(
+        "For event [number of the earliest event about the disability], on [date], the last "
+        "day to claim is [the day before the same date 6 months later]."
+    )
+    adjustments = [i for i in context_["issues"] if i["lead"].startswith("Reasonable")]
+    assert "as events [numbers] show." in adjustments[0]["text"]
+
+
+# --- The example --------------------------------------------------------------------------
+
+MONTHS_AND_DAYS = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(19|20)\d\d)\b"
+)
+
+
+def free_text(value):
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key != "date" for text in free_text(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in free_text(item)]
+    return [value] if isinstance(value, str) and not value[:4].isdigit() else []
+
+
+def test_example_free_text_names_no_month_weekday_or_year():
+    """Dates move with the day the example is read; words in free text would not."""
+    written = complaint_json()
+    for text_ in free_text(written):
+        assert not MONTHS_AND_DAYS.search(text_), text_
+
+
+def complaint_json():
+    return json.loads((EXAMPLES / "complaint.json").read_text(encoding="utf-8"))
+
+
+def test_example_complains_about_a_recent_stage_1_reply():
+    written = complaint_json()
+    sent, reply = (datetime.date.fromisoformat(written[k]) for k in ("stage1_sent", "stage1_reply"))
+    events = [datetime.date.fromisoformat(event["date"]) for event in written["events"]]
+    assert events == sorted(events), "events in date order"
+    assert max(events) < sent <= reply < EXAMPLES_WRITTEN
+    assert EXAMPLES_WRITTEN - reply <= datetime.timedelta(weeks=4)
+    assert EXAMPLES_WRITTEN - min(events) <= datetime.timedelta(weeks=16)
 
 
 # --- Acknowledgement, timescale and the policy --------------------------------------------
@@ -432,7 +690,7 @@ def test_citations_all_come_from_law():
 
 def test_filename_names_the_stage_the_child_and_the_school():
     assert complaint.filename(DOCUMENT.example) == (
-        "Stage 2 complaint about Joshua Adeyemi to Riverside Academy, 4 March 2026"
+        "Stage 2 complaint about Joshua Adeyemi to Riverside Academy, 1 December 2026"
     )
 
 
@@ -459,7 +717,9 @@ def test_next_steps_say_where_to_go_by_type_of_school():
     assert "cannot change the school's decision" in academy
     everything = " ".join(steps)
     assert "local authority, and then the SEND Tribunal" in everything
-    assert f"SEND Tribunal, {law.limit_text('discrimination-claim')}" in everything
+    (claim,) = [line for line in steps if "discriminated" in line]
+    assert "reasonable adjustments, goes to the SEND Tribunal" in claim
+    assert law.limit_text("discrimination-claim") in claim
     # The Education Act 1996 route to the DfE is not in the law register: no sections cited.
     assert not re.search(r"\b(section|s\.?)\s*49[67]", everything)
 
@@ -507,10 +767,11 @@ def test_example_renders_a_row_for_each_event():
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Event", "Date", "What happened"]
     assert [row[:2] for row in rows[1:]] == [
-        ["1", "8 September 2025"],
-        ["2", "2 October 2025"],
-        ["3", "20 November 2025"],
-        ["4", "10 December 2025"],
+        ["1", "10 September 2026"],
+        ["2", "2 October 2026"],
+        ["3", "13 October 2026"],
+        ["4", "20 October 2026"],
+        ["5", "5 November 2026"],
     ]
     assert rows[4][2] == DOCUMENT.example["events"][3]["what"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -533,13 +794,22 @@ def test_example_renders_every_answer():
     assert "{%" not in body
 
 
-def test_issues_are_numbered_with_a_bold_lead():
-    document = render_docx(DOCUMENT, context())
+@pytest.mark.parametrize("mode", ["example", "blank"])
+def test_every_numbered_issue_has_a_bold_lead(mode):
+    """The parent's own issues too: each ground opens with a short bold sentence."""
+    context_ = build_context(blank_answers(DOCUMENT)) if mode == "blank" else context()
+    assert all(issue["lead"].endswith(".") for issue in context_["issues"])
+    document = render_docx(DOCUMENT, context_)
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
-    assert len(numbered) == len(context()["issues"])
-    assert numbered[0].runs[0].bold
-    assert numbered[0].text.startswith("Support for Josh's special educational needs. The")
-    assert numbered[-1].text == DOCUMENT.example["other_issues"][0]
+    assert len(numbered) == len(context_["issues"])
+    for paragraph, issue in zip(numbered, context_["issues"], strict=True):
+        assert paragraph.runs[0].bold
+        assert paragraph.runs[0].text == issue["lead"]
+        assert paragraph.text == f"{issue['lead']} {issue['text']}"
+    if mode == "example":
+        assert numbered[0].text.startswith("Support for Josh's special educational needs. The")
+        other = DOCUMENT.example["other_issues"][0]
+        assert numbered[-1].text == f"Another concern. {other}"
 
 
 @pytest.mark.parametrize("mode", ["example", "blank", "short"])

@@ -151,9 +151,9 @@ def test_school_complaints_procedures_are_cited_as_checked():
     assert "at least three people" in law.CITATIONS["iss-part7"].summary
 
 
-def test_discrimination_claim_limit_is_quoted_but_not_cited():
+def test_discrimination_claim_limit_is_cited_from_the_equality_act():
     limit = law.TIME_LIMITS["discrimination-claim"]
-    assert (limit.amount, limit.unit, limit.citation) == (6, "months", None)
+    assert (limit.amount, limit.unit, limit.citation) == (6, "months", "eqa-sch17-4")
     assert "SEND Tribunal" in limit.description
     assert law.limit_text("discrimination-claim") == "within 6 months"
 
@@ -162,7 +162,7 @@ def test_discrimination_claim_limit_is_quoted_but_not_cited():
 def test_time_limit_citation_exists_or_is_explained(key):
     limit = law.TIME_LIMITS[key]
     assert limit.key == key
-    assert limit.unit in {"working_days", "school_days", "weeks", "months"}
+    assert limit.unit in {"days", "working_days", "school_days", "weeks", "months"}
     assert limit.amount > 0
     if limit.citation is None:
         assert limit.note
