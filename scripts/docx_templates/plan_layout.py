@@ -5,9 +5,14 @@ sections for tables too wide for a portrait page.
 It builds on the letter's styles (styles.letter_document): the same A4 page, Arial, en-GB and
 page-number footer, with larger headings and a compact text style for table cells. Tables
 repeat rows with docxtpl's `{%tr for %}` and hold several paragraphs in a cell with
-`{%p for %}`, so a multi-line answer keeps its lines.
+`{%p for %}`, so a multi-line answer keeps its lines. No row splits across pages, and every
+header cell has the one header fill (styles.HEADER_FILL).
+
+A column that holds dates says so (`Column(..., date=True)`), and a table refuses to be built
+if such a column is too narrow to print the longest date on one line (`date_width`).
 """
 
+import math
 from dataclasses import dataclass
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -15,16 +20,36 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Length, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt, Twips
 
-from scripts.docx_templates.styles import Letter, letter_document
+from scripts.docx_templates.styles import (
+    HEADER_FILL,
+    Letter,
+    letter_document,
+    row_property,
+    shade,
+)
 
 BORDER_COLOUR = "B1B4B6"
-HEADER_FILL = "F3F2F1"
 PORTRAIT_WIDTH = Mm(160)  # between the letter's 25 mm margins
 LANDSCAPE_MARGIN = Mm(20)
 LANDSCAPE_WIDTH = Mm(297 - 2 * 20)
 SIGNING_ROW_HEIGHT = Mm(12)
+TABLE_TEXT_SIZE = Pt(10)
+CELL_MARGINS = {"top": 60, "left": 100, "bottom": 40, "right": 100}  # twentieths of a point
+
+# The widest date long_date writes: September is the widest month name in Arial, and every
+# digit is as wide as every other. Advance widths in thousandths of the font size, the same
+# in Arial and in Liberation Sans, which LibreOffice prints it with.
+WIDEST_DATE = "30 September 2026"
+ARIAL_WIDTHS = {
+    False: {" ": 278, "0": 556, "2": 556, "3": 556, "6": 556, "S": 667, "b": 556, "e": 556,
+            "m": 833, "p": 556, "r": 333, "t": 278},
+    True: {" ": 278, "0": 556, "2": 556, "3": 556, "6": 556, "S": 667, "b": 611, "e": 556,
+           "m": 889, "p": 611, "r": 389, "t": 333},
+}  # fmt: skip
+# LibreOffice keeps the date on one line from 34.6 mm at 10 pt; a little more for Word.
+DATE_ROOM_TO_SPARE = Mm(1)
 
 
 @dataclass(frozen=True)
@@ -33,7 +58,9 @@ class Column:
 
     `value` is a template expression for one paragraph ("outcome.due"), or with
     `lines=True` a list whose items each become a paragraph in the cell ("outcome.target"),
-    or None for a cell left empty to write in by hand.
+    or None for a cell left empty to write in by hand. `date=True` says it holds dates, such
+    as "30 September 2026", which must not wrap: the table refuses a column narrower than
+    `date_width`.
     """
 
     heading: str
@@ -41,9 +68,32 @@ class Column:
     value: str | None
     lines: bool = False
     bold: bool = False
+    date: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "width", Emu(self.width))  # sums of lengths are plain ints
+
+
+def date_width(bold=False, size=TABLE_TEXT_SIZE, side_margins=None):
+    """The narrowest column that prints the widest date on one line: the date in Arial of
+    `size`, the cell's left and right margins (a plan table's unless given) and a millimetre
+    to spare, up to a whole millimetre. 36 mm in a plan's 10 pt table text, 37 mm bold."""
+    text = Pt(sum(ARIAL_WIDTHS[bold][character] for character in WIDEST_DATE) * size.pt / 1000)
+    if side_margins is None:
+        side_margins = Twips(CELL_MARGINS["left"] + CELL_MARGINS["right"])
+    return Mm(math.ceil((text + side_margins + DATE_ROOM_TO_SPARE) / Mm(1)))
+
+
+def check_date_columns(columns):
+    """Refuse a table whose date column would wrap "30 September" / "2026"."""
+    for column in columns:
+        needed = date_width(column.bold)
+        if column.date and column.width < needed:
+            raise ValueError(
+                f"The {column.heading!r} column holds dates, so it must be at least "
+                f"{needed.mm:.0f} mm wide to print {WIDEST_DATE!r} on one line; it is "
+                f"{column.width.mm:.1f} mm. Take the room from a column of words."
+            )
 
 
 def plan_document(title):
@@ -57,7 +107,7 @@ def plan_document(title):
     table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = styles["Normal"]
     table_text.quick_style = True
-    table_text.font.size = Pt(10)
+    table_text.font.size = TABLE_TEXT_SIZE
     fmt = table_text.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(3)
     fmt.line_spacing = 1.1
@@ -103,8 +153,8 @@ class Plan(Letter):
         header, loop_start, row, loop_end = table.rows[:4]
         for cell, column in zip(header.cells, columns, strict=True):
             _text(cell, column.heading, bold=True)
-            _shade(cell, HEADER_FILL)
-        _row_flags(header, cant_split=True, header=True)
+            shade(cell._tc, HEADER_FILL)
+        _row_flags(header, header=True)
         _text(loop_start.cells[0], f"{{%tr for {item} in {items} %}}")
         for cell, column in zip(row.cells, columns, strict=True):
             _cell_value(cell, column)
@@ -135,13 +185,14 @@ class Plan(Letter):
         loop_start, row, loop_end = table.rows
         _text(loop_start.cells[0], f"{{%tr for {item} in {items} %}}")
         _text(row.cells[0], f"{{{{ {item}.label }}}}", bold=True)
-        _shade(row.cells[0], HEADER_FILL)
+        shade(row.cells[0]._tc, HEADER_FILL)  # the labels head their rows
         _cell_value(row.cells[1], columns[1])
-        _row_flags(row, cant_split=True)
         _text(loop_end.cells[0], "{%tr endfor %}")
         return table
 
     def _table(self, columns, caption, rows):
+        """Fixed columns of the given widths; no row splits across pages."""
+        check_date_columns(columns)
         table = self.document.add_table(rows=rows, cols=len(columns))
         table.style = self.document.styles["Table Grid"]
         table.autofit = False
@@ -151,6 +202,7 @@ class Plan(Letter):
         for row in table.rows:
             for cell, column in zip(row.cells, columns, strict=True):
                 cell.width = column.width
+            _row_flags(row)
         return table
 
     def new_page_section(self, last_paragraph, *, landscape):
@@ -199,27 +251,16 @@ def _text(cell, value, *, bold=False, align=None):
         run.bold = True
 
 
-def _shade(cell, fill):
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _row_flags(row, *, cant_split=False, height=None, header=False):
-    """Row properties in the schema's order: cantSplit, trHeight, tblHeader. A header row
+def _row_flags(row, *, height=None, header=False):
+    """A row that never splits across pages, with a least height if given. A header row
     repeats at the top of each page and tells screen readers what each column holds."""
-    properties = row._tr.get_or_add_trPr()
-    if cant_split:
-        properties.append(OxmlElement("w:cantSplit"))
+    row_property(row._tr, "cantSplit")
     if height is not None:
-        element = OxmlElement("w:trHeight")
+        element = row_property(row._tr, "trHeight")
         element.set(qn("w:val"), str(int(height.twips)))
         element.set(qn("w:hRule"), "atLeast")
-        properties.append(element)
     if header:
-        properties.append(OxmlElement("w:tblHeader"))
+        row_property(row._tr, "tblHeader")
 
 
 def _table_properties(table, width_twips, caption):
@@ -240,7 +281,7 @@ def _table_properties(table, width_twips, caption):
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     margins = OxmlElement("w:tblCellMar")
-    for side, size in (("top", 60), ("left", 100), ("bottom", 40), ("right", 100)):
+    for side, size in CELL_MARGINS.items():
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(size))
         margin.set(qn("w:type"), "dxa")

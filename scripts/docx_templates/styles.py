@@ -5,11 +5,19 @@ The layout lives in paragraph styles (spacing, alignment, lists), never in empty
 docxtpl tags sit in the text: `{{ variable }}` in runs, and `{%p ... %}` alone in a paragraph
 for loops and conditions (docxtpl removes those paragraphs when it renders). The variables
 must be exactly the keys of the document's `build_context`; tests/forms check that.
+
+Rules for the printed page that hold in every document, whichever builder made it:
+- the sign-off never sits alone on a last page: `Letter.closing` keeps the last two paragraphs
+  before it (on every path through the template's conditions) whole and with it;
+- no table row splits across pages, and every header row repeats on each page with one fill:
+  `table_rules`, which `save_reproducibly` applies to every table before saving.
 """
 
 import datetime
 import io
+import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
@@ -29,6 +37,7 @@ QUIET_COLOUR = RGBColor(0x50, 0x5A, 0x5F)
 FIXED_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 KEEP_TABLES = {"TableNormal", "TableGrid"}
+HEADER_FILL = "F3F2F1"  # the one fill of every table's header cells
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
@@ -117,8 +126,10 @@ def _styles(document):
     _paragraph_style(styles, "Salutation", before=20, after=10, keep_with_next=True)
     # The sign-off and the name share one paragraph, with room to sign between them, so the
     # name can never be left alone on a page: LibreOffice breaks "keep with next" when the
-    # kept paragraph has large spacing below it.
-    _paragraph_style(styles, "Closing", before=4, after=0).paragraph_format.keep_together = True
+    # kept paragraph has large spacing below it. It keeps with what follows it (a role, a
+    # "Copy to" line), so that never starts a page of its own either.
+    closing = _paragraph_style(styles, "Closing", before=4, after=0, keep_with_next=True)
+    closing.paragraph_format.keep_together = True
     _paragraph_style(styles, "Copy To", before=20, after=0)
 
     footer = styles["Footer"]
@@ -262,6 +273,9 @@ class Letter:
         return self.closing("{{ sign_off }}", "{{ signer }}")
 
     def closing(self, sign_off, name, room_to_sign=3):
+        """The sign-off, room to sign and the name, kept on one page with the paragraphs
+        before it: a last page never holds only a thank-you and the signature."""
+        keep_with_closing(self.document)
         paragraph = self.document.add_paragraph(sign_off, style="Closing")
         run = paragraph.add_run()
         for _ in range(room_to_sign):
@@ -279,12 +293,160 @@ class Letter:
         self.tag("endfor")
 
 
+# --- Keeping the end of a letter together -------------------------------------------------
+
+KEPT_BEFORE_CLOSING = 2  # paragraphs kept whole and with the sign-off
+_PARAGRAPH_TAG = re.compile(r"\{%p\s+(\w+)")
+
+
+def keep_with_closing(document, count=KEPT_BEFORE_CLOSING):
+    """Keep the last `count` paragraphs of the body so far whole and with what follows: the
+    sign-off about to be added.
+
+    docxtpl removes the `{%p ... %}` tag paragraphs, and which paragraph ends up before the
+    sign-off depends on the answers: the last paragraph of an `if` block or the one before the
+    block, a loop's paragraph or what comes before the loop. So this walks back through the
+    template's conditions and loops and marks every paragraph that is one of the last
+    `count` on any path.
+    """
+    body = document.element.body
+    _mark_last(_template_blocks(body.iterchildren(qn("w:p"), qn("w:tbl"))), frozenset({count}))
+
+
+@dataclass
+class _Block:
+    """An `if` (its branches, and whether one of them always renders) or a `for` (one
+    branch, its body, rendered any number of times)."""
+
+    kind: str
+    branches: list = field(default_factory=lambda: [[]])
+    has_else: bool = False
+
+
+def _template_blocks(elements):
+    """Body paragraphs and tables, nested in the `{%p if/for %}` blocks that hold them. Blocks
+    still open at the end hold the place the next paragraph goes: what comes before it in its
+    own branch leads up to it, so those blocks are flattened into their parents."""
+    top = []
+    current, open_blocks = top, []
+    for element in elements:
+        tag = None
+        if element.tag == qn("w:p"):
+            tag = _PARAGRAPH_TAG.search("".join(element.itertext()))
+        if tag is None:
+            current.append(element)
+            continue
+        keyword = tag.group(1)
+        if keyword in ("if", "for"):
+            block = _Block(keyword)
+            current.append(block)
+            open_blocks.append((current, block))
+            current = block.branches[-1]
+        elif keyword in ("elif", "else") and open_blocks and open_blocks[-1][1].kind == "if":
+            block = open_blocks[-1][1]
+            block.branches.append([])
+            block.has_else = block.has_else or keyword == "else"
+            current = block.branches[-1]
+        elif keyword in ("endif", "endfor") and open_blocks:
+            current, _ = open_blocks.pop()
+        # any other {%p %} tag (such as a `set`) renders nothing
+    while open_blocks:
+        parent, _ = open_blocks.pop()
+        parent[-1:] = current
+        current = parent
+    return top
+
+
+def _mark_last(items, remaining):
+    """Walk back through `items`, keeping a paragraph whole and with the next while any path
+    still has paragraphs to mark. `remaining` is how many are left to mark on each path that
+    reaches the end of `items`; returns the same for the paths that leave their start."""
+    for item in reversed(items):
+        if not any(remaining):
+            break
+        if isinstance(item, _Block) and item.kind == "if":
+            after = set().union(*(_mark_last(branch, remaining) for branch in item.branches))
+            remaining = frozenset(after if item.has_else else after | remaining)
+        elif isinstance(item, _Block):  # a loop: none, once, or any number of times round
+            after = remaining
+            while (more := after | _mark_last(item.branches[0], after)) != after:
+                after = more
+            remaining = after
+        else:
+            if item.tag == qn("w:p"):
+                properties = item.get_or_add_pPr()
+                properties.keepNext_val = True
+                properties.keepLines_val = True
+            remaining = frozenset(max(left - 1, 0) for left in remaining)
+    return remaining
+
+
+# --- Tables on paper ----------------------------------------------------------------------
+
+# The order the schema gives the properties of a row and of a cell.
+_ROW_PROPERTIES = (
+    "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+    "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange",
+)  # fmt: skip
+_CELL_PROPERTIES = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
+    "cellMerge", "tcPrChange",
+)  # fmt: skip
+
+
+def property_element(properties, name, order):
+    """The `w:<name>` child of a properties element, added in the schema's `order` if it is
+    missing."""
+    found = properties.find(qn(f"w:{name}"))
+    if found is not None:
+        return found
+    element = OxmlElement(f"w:{name}")
+    later = {qn(f"w:{each}") for each in order[order.index(name) + 1 :]}
+    following = next((child for child in properties if child.tag in later), None)
+    if following is None:
+        properties.append(element)
+    else:
+        following.addprevious(element)
+    return element
+
+
+def row_property(row, name):
+    """A row's `w:cantSplit`, `w:trHeight`, `w:tblHeader`... (`row` is a w:tr element)."""
+    return property_element(row.get_or_add_trPr(), name, _ROW_PROPERTIES)
+
+
+def shade(cell, fill=HEADER_FILL):
+    """Fill a cell (a w:tc element) with one flat colour."""
+    shading = property_element(cell.get_or_add_tcPr(), "shd", _CELL_PROPERTIES)
+    shading.attrib.clear()
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+
+
+def table_rules(document):
+    """What every table does on paper, however it was made: no row splits across pages
+    (a row longer than a page still breaks), and every header row, which Word and LibreOffice
+    repeat at the top of each page, has the one header fill."""
+    for table in document.element.body.iter(qn("w:tbl")):
+        for row in table.iterchildren(qn("w:tr")):
+            row_property(row, "cantSplit").attrib.clear()  # present means true
+            for extra in row.trPr.findall(qn("w:cantSplit"))[1:]:
+                row.trPr.remove(extra)
+            if row.trPr.find(qn("w:tblHeader")) is not None:
+                for cell in row.iterchildren(qn("w:tc")):
+                    shade(cell)
+
+
 # In a blank template, a note the reader deletes along with whatever does not apply.
 DELETE_IF_NOT_NEEDED = "{% if blank %} [delete if not needed]{% endif %}"
 
 
 def save_reproducibly(document, path):
-    """Save with fixed zip timestamps, so an unchanged template is an unchanged file."""
+    """Save with the table rules applied and fixed zip timestamps, so an unchanged template
+    is an unchanged file."""
+    table_rules(document)
     buffer = io.BytesIO()
     document.save(buffer)
     buffer.seek(0)
