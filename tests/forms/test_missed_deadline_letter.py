@@ -23,7 +23,7 @@ from tests.forms.documents import (
     visible_steps,
 )
 
-TODAY = datetime.date(2026, 11, 23)  # a Monday, with no bank holiday in the week after
+TODAY = datetime.date(2026, 12, 1)  # a Tuesday, the day the example was written for
 REAL_TODAY = dates.today  # taken before the tests freeze it
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
@@ -52,6 +52,18 @@ def all_text(value):
     if isinstance(value, dict):
         return "\n".join(all_text(item) for item in value.values())
     return ""
+
+
+def no_plan(**changes):
+    """The example, for a decision not to issue a plan told after the 16 weeks (26 October)."""
+    return {"ehc_stage": "no-plan", "no_plan_on": "2026-11-16", **changes}
+
+
+MONTHS = {
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"),
+    *("Thursday", "Friday", "Saturday", "Sunday"),
+}
 
 
 def cites(wording, key):
@@ -92,9 +104,10 @@ def test_field_names_are_short_snake_case():
         ("sent_on", "Enter the date the request was sent"),
         ("sent_by", "Select how the request was sent"),
         ("sent_after_5pm", "Select yes if it was sent or handed in after 5pm"),
-        ("deadline", "Select which time limit the council has missed"),
+        ("ehc_stage", "Select what the council has told you"),
         ("exception", "Select whether the council has given a reason for the delay"),
         ("exception_details", "Enter the reason the council gave"),
+        ("formal_complaint", "Select yes if you want this letter to be a formal complaint"),
         ("writer_name", "Enter your full name"),
         ("writer_address", "Enter your address"),
     ],
@@ -114,7 +127,7 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
             "sent_on",
             "The date the request was sent must be today or in the past",
         ),
-        ({"deadline": "30-weeks"}, "deadline", "Select which time limit the council has missed"),
+        ({"ehc_stage": "final-plan"}, "ehc_stage", "Select what the council has told you"),
         ({"sent_by": "pigeon"}, "sent_by", "Select how the request was sent"),
         # The combined answers of old ("by email, after 5pm") are no longer choices.
         ({"sent_by": "email-after-5pm"}, "sent_by", "Select how the request was sent"),
@@ -150,9 +163,12 @@ def test_optional_answers_can_be_left_out():
     assert context_["sign_off"] == "Yours faithfully"
     assert context_["reference"] == ""
     assert context_["impact"] == []
-    assert context_["copy_to"] == "Copy to: Monitoring Officer, Kingsmead Borough Council"
+    assert context_["copy_to"] == (
+        "Copy to: the Monitoring Officer and the Director of Children's Services, "
+        "Kingsmead Borough Council"
+    )
     assert context_["contact"] == "You can write to me at the address above."
-    assert "Amara Okafor or me" in all_text(context_["exceptions"])
+    assert "Amara or me" in all_text(context_["exceptions"])
 
 
 # --- Sending: after 5pm, and the day it was signed for ---------------------------------------
@@ -171,7 +187,7 @@ def test_after_5pm_and_signed_for_are_asked_only_where_they_matter(sent_by, afte
     slugs = shown(example(**sent(sent_by, "2026-06-08", signed_for_on="2026-06-09")))
     assert ("after-5pm" in slugs) is after_5pm
     assert ("signed-for" in slugs) is signed_for
-    assert slugs.index("sending") < slugs.index("deadline")
+    assert slugs.index("sending") < slugs.index("stage")
 
 
 def test_signed_for_post_needs_the_date_it_was_signed_for():
@@ -196,7 +212,7 @@ def test_signed_for_post_needs_the_date_it_was_signed_for():
             },
         ),
         (
-            "2026-11-24",
+            "2026-12-02",
             {"signed_for_on": ["The date the request was signed for must be today or in the past"]},
         ),
     ],
@@ -206,112 +222,134 @@ def test_it_cannot_be_signed_for_before_it_was_posted(signed_for_on, errors):
     assert validate_answers(DOCUMENT, answers).errors == errors
 
 
-# --- The time limit must have passed --------------------------------------------------------
+# --- A time limit that bears on the stage must have passed -------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("deadline", "sending", "message"),
+    ("stage", "sending", "message"),
     [
-        # Received Mon 12 Oct 2026; 6 weeks later is today, the last day of the limit.
+        # Received Tue 20 Oct 2026; 6 weeks later is today, the last day of the limit.
+        ("no-decision", sent("email", "2026-10-20"), "The 6-week time limit ends on 1 December"),
+        # Mon 19 Oct after 5pm, or by first-class post: received Tue 20 Oct.
         (
-            "decide-to-assess",
-            sent("email", "2026-10-12"),
-            "The 6-week time limit ends on 23 November",
-        ),
-        # Fri 9 Oct after 5pm, or by first-class post: received Mon 12 Oct.
-        (
-            "decide-to-assess",
-            sent("email", "2026-10-09", after_5pm=True),
-            "The 6-week time limit ends on 23",
+            "no-decision",
+            sent("email", "2026-10-19", after_5pm=True),
+            "The 6-week time limit ends on 1 December",
         ),
         (
-            "decide-to-assess",
-            sent("first-class-post", "2026-10-09"),
-            "The 6-week time limit ends on 23",
+            "no-decision",
+            sent("first-class-post", "2026-10-19"),
+            "The 6-week time limit ends on 1 December",
         ),
+        # Assessing, or told late of no plan: the 16 weeks must have passed.
+        ("assessing", sent("hand", "2026-08-11"), "The 16-week time limit ends on 1 December"),
+        ("no-plan", sent("email", "2026-08-11"), "The 16-week time limit ends on 1 December"),
+        # Posted Fri 10 July, signed for Tue 14 July: the clock starts on the day it is signed for.
         (
-            "decide-to-issue",
-            sent("hand", "2026-08-03"),
-            "The 16-week time limit ends on 23 November",
+            "issuing",
+            sent("signed-post", "2026-07-10", signed_for_on="2026-07-14"),
+            "The 20-week time limit ends on 1 December",
         ),
-        # Posted Fri 3 July, signed for Mon 6 July: the clock starts on the day it is signed for.
-        (
-            "final-plan",
-            sent("signed-post", "2026-07-03", signed_for_on="2026-07-06"),
-            "The 20-week time limit ends on 23 November",
-        ),
-        (
-            "final-plan",
-            sent("email", "2026-11-02"),
-            "The 20-week time limit ends on 22 March 2027",
-        ),
+        ("draft", sent("email", "2026-11-02"), "The 20-week time limit ends on 22 March 2027"),
     ],
 )
-def test_the_letter_cannot_be_written_before_the_limit_has_passed(deadline, sending, message):
-    errors = validate_answers(DOCUMENT, example(deadline=deadline, **sending)).errors
-    assert list(errors) == ["deadline"]
-    (error,) = errors["deadline"]
+def test_the_letter_cannot_be_written_before_the_limit_has_passed(stage, sending, message):
+    answers = example(ehc_stage=stage, **sending)
+    if stage == "no-plan":
+        answers["no_plan_on"] = "2026-12-01"
+    errors = validate_answers(DOCUMENT, answers).errors
+    assert list(errors) == ["ehc_stage"]
+    (error,) = errors["ehc_stage"]
     assert error.startswith(message)
     assert re.search(r"\. You can send this letter from \d+ \w+ 20\d\d$", error)
 
 
 def test_the_error_says_the_day_after_the_limit_ends():
-    answers = example(deadline="decide-to-assess", **sent("email", "2026-10-12"))
+    answers = example(ehc_stage="no-decision", **sent("email", "2026-10-20"))
     assert validate_answers(DOCUMENT, answers).errors == {
-        "deadline": [
-            "The 6-week time limit ends on 23 November 2026. You can send this letter from "
-            "24 November 2026"
+        "ehc_stage": [
+            "The 6-week time limit ends on 1 December 2026. You can send this letter from "
+            "2 December 2026"
         ]
     }
 
 
 @pytest.mark.parametrize(
-    ("deadline", "sending"),
+    ("stage", "sending"),
     [
-        ("decide-to-assess", sent("email", "2026-10-09")),  # ended Fri 20 Nov
-        ("decide-to-assess", sent("signed-post", "2026-10-08", signed_for_on="2026-10-09")),
-        ("decide-to-issue", sent("email", "2026-07-31")),  # ended Fri 20 Nov
-        ("final-plan", sent("hand", "2026-07-03")),  # ended Fri 20 Nov
+        ("no-decision", sent("email", "2026-10-19")),  # ended Mon 30 Nov
+        ("no-decision", sent("signed-post", "2026-10-16", signed_for_on="2026-10-19")),
+        ("assessing", sent("email", "2026-08-10")),  # ended Mon 30 Nov
+        ("issuing", sent("hand", "2026-07-13")),  # ended Mon 30 Nov
+        ("draft", sent("hand", "2026-07-13")),
     ],
 )
-def test_the_letter_can_be_written_the_day_after_the_limit_ends(deadline, sending):
-    answers = example(deadline=deadline, **sending)
+def test_the_letter_can_be_written_the_day_after_the_limit_ends(stage, sending):
+    answers = example(ehc_stage=stage, **sending)
     assert validate_answers(DOCUMENT, answers).errors == {}
 
 
 @pytest.mark.parametrize(
     ("earlier", "valid"),
     [
-        ({"sent_by": "email", "sent_on": "2026-10-09", "sent_after_5pm": False}, True),
-        # After 5pm on Friday 9 October: received Monday 12 October, so the limit ends today.
-        ({"sent_by": "email", "sent_on": "2026-10-09", "sent_after_5pm": True}, False),
-        ({"sent_by": "hand", "sent_on": "2026-10-09", "sent_after_5pm": True}, False),
+        ({"sent_by": "email", "sent_on": "2026-10-19", "sent_after_5pm": False}, True),
+        # After 5pm on Monday 19 October: received Tuesday 20 October, so the limit ends today.
+        ({"sent_by": "email", "sent_on": "2026-10-19", "sent_after_5pm": True}, False),
+        ({"sent_by": "hand", "sent_on": "2026-10-19", "sent_after_5pm": True}, False),
         # Signed-for post counts from the day it was signed for, not the day it was posted.
-        ({"sent_by": "signed-post", "sent_on": "2026-10-08", "signed_for_on": "2026-10-09"}, True),
-        ({"sent_by": "signed-post", "sent_on": "2026-10-08", "signed_for_on": "2026-10-12"}, False),
-        ({"sent_by": "first-class-post", "sent_on": "2026-10-08"}, True),
-        ({"sent_by": "first-class-post", "sent_on": "2026-10-09"}, False),
+        ({"sent_by": "signed-post", "sent_on": "2026-10-16", "signed_for_on": "2026-10-19"}, True),
+        ({"sent_by": "signed-post", "sent_on": "2026-10-16", "signed_for_on": "2026-10-20"}, False),
+        ({"sent_by": "first-class-post", "sent_on": "2026-10-16"}, True),
+        ({"sent_by": "first-class-post", "sent_on": "2026-10-19"}, False),
         ({}, True),  # the sending questions say what is missing, not this one
     ],
 )
-def test_the_time_limit_question_works_from_the_earlier_answers(earlier, valid):
-    step = DOCUMENT.step("deadline")
-    form = step_form(step, {"deadline": "decide-to-assess"}, earlier=earlier, csrf=False)
+def test_the_stage_question_works_from_the_earlier_answers(earlier, valid):
+    step = DOCUMENT.step("stage")
+    form = step_form(step, {"ehc_stage": "no-decision"}, earlier=earlier, csrf=False)
     assert form.validate() is valid
     if not valid:
-        assert form.deadline.errors == [
-            "The 6-week time limit ends on 23 November 2026. You can send this letter from "
-            "24 November 2026"
+        assert form.ehc_stage.errors == [
+            "The 6-week time limit ends on 1 December 2026. You can send this letter from "
+            "2 December 2026"
         ]
 
 
 def test_the_api_gives_the_same_message(app):
-    answers = example(deadline="decide-to-assess", sent_on="2026-10-12")
+    answers = example(ehc_stage="no-decision", sent_on="2026-10-20")
     response = app.test_client().post(f"/api/v1/documents/{DOCUMENT.slug}", json=answers)
     assert response.status_code == 422
-    assert response.json["errors"]["deadline"][0].startswith(
-        "The 6-week time limit ends on 23 November 2026."
+    assert response.json["errors"]["ehc_stage"][0].startswith(
+        "The 6-week time limit ends on 1 December 2026."
     )
+
+
+@pytest.mark.parametrize(
+    ("no_plan_on", "errors"),
+    [
+        ("2026-10-27", {}),  # the day after the 16 weeks ended
+        (
+            "2026-10-26",
+            {
+                "no_plan_on": [
+                    "The date the council told you must be after 26 October 2026, when the "
+                    "16-week time limit ended. If it told you by then, it met that time limit"
+                ]
+            },
+        ),
+        (
+            "2026-12-02",
+            {"no_plan_on": ["The date the council told you must be today or in the past"]},
+        ),
+        (
+            None,
+            {"no_plan_on": ["Enter the date the council told you it would not issue an EHC plan"]},
+        ),
+    ],
+)
+def test_a_decision_not_to_issue_a_plan_must_have_been_told_late(no_plan_on, errors):
+    answers = example(**no_plan(no_plan_on=no_plan_on))
+    assert validate_answers(DOCUMENT, answers).errors == errors
 
 
 # --- Conditional questions ------------------------------------------------------------------
@@ -350,7 +388,7 @@ def test_a_young_person_gives_their_own_name_and_date_of_birth_about_themselves(
     assert "child_known_as" not in validated.answers
 
 
-def test_the_time_limit_is_asked_after_how_the_request_was_sent():
+def test_the_stage_is_asked_after_how_the_request_was_sent():
     assert [step.slug for step in DOCUMENT.steps] == [
         "writer",
         "council",
@@ -358,14 +396,24 @@ def test_the_time_limit_is_asked_after_how_the_request_was_sent():
         "sending",
         "after-5pm",
         "signed-for",
-        "deadline",
+        "stage",
+        "no-plan",
         "reason",
         "reason-details",
         "effect",
+        "complaint",
         "copy",
         "you",
     ]
     assert "signed-for" not in shown(example())
+
+
+def test_the_date_of_a_decision_not_to_issue_a_plan_is_asked_only_for_that_stage():
+    assert "no-plan" not in shown(example())
+    assert "no-plan" in shown(example(**no_plan()))
+    validated = validate_answers(DOCUMENT, example(no_plan_on="2026-11-16"))
+    assert validated.errors == {}
+    assert "no_plan_on" not in validated.answers
 
 
 def test_the_reason_is_asked_for_only_when_the_council_gave_one():
@@ -379,9 +427,21 @@ def test_the_reason_is_asked_for_only_when_the_council_gave_one():
         assert build_context(validated.answers)["reason_given"] == []
 
 
-def test_the_deadline_step_explains_the_16_week_limit():
-    step = DOCUMENT.step("deadline")
-    assert "16-week limit only applies once the council has agreed" in step.hint
+def test_the_stage_question_asks_what_the_family_knows():
+    step = DOCUMENT.step("stage")
+    assert "They all count from the day the council received the request" in step.hint
+    choices = dict(step_form(step, csrf=False).ehc_stage.choice_labels)
+    assert list(choices) == ["no-decision", "assessing", "issuing", "draft", "no-plan"]
+    assert all(not re.search(r"\b(6|20)-week|which time limit", label) for label in choices)
+
+
+def test_the_formal_complaint_question_explains_what_it_does():
+    step = DOCUMENT.step("complaint")
+    assert "Director of Children's Services" in step.hint
+    assert "Local Government and Social Care Ombudsman" in step.hint
+    form = step_form(step, csrf=False)
+    assert form.formal_complaint.label.text == "Do you want this letter to be a formal complaint?"
+    assert "within 5 working days" in form.formal_complaint.description
 
 
 # --- The letter's wording -----------------------------------------------------------------
@@ -389,8 +449,8 @@ def test_the_deadline_step_explains_the_16_week_limit():
 
 def test_example_letter_is_addressed_and_dated():
     context_ = context()
-    assert context_["letter_date"] == "23 November 2026"
-    assert context_["asks_intro"].endswith("by 30 November 2026:")
+    assert context_["letter_date"] == "1 December 2026"
+    assert context_["asks_intro"].endswith("by 8 December 2026:")
     assert context_["addressee"] == [
         "Ms Turner",
         "SEND Assessment Team",
@@ -412,17 +472,36 @@ def test_example_letter_is_addressed_and_dated():
         "07700 900123",
     ]
     assert context_["heading"] == (
-        "Missed time limit: final EHC plan for Amara Okafor (date of birth 14 February 2018)"
+        "Missed time limit: EHC needs assessment for Amara Okafor (date of birth 14 February 2018)"
     )
     assert context_["reference"] == "Your reference: EHC/2026/0412"
     assert context_["copy_to"] == (
-        "Copy to: Ms Helen Marsh, Monitoring Officer, Kingsmead Borough Council"
+        "Copy to: Ms Helen Marsh, Monitoring Officer, and the Director of Children's Services, "
+        "Kingsmead Borough Council"
     )
     assert context_["intro"] == (
         "I am writing about the request for an education, health and care (EHC) needs "
-        "assessment for my child, Amara Okafor. The 20-week time limit has passed, and I have "
-        "not received the final EHC plan."
+        "assessment for my child, Amara. You agreed to carry out the assessment, but you have "
+        "not told me its outcome. The 16-week time limit has passed, and so has the 20-week "
+        "time limit."
     )
+
+
+def test_the_example_reads_true_to_the_person_it_greets():
+    """The letter greets Ms Turner: the reason she gave is hers ("you said"), not a third
+    person's; and free text names no month or weekday, which would go stale."""
+    answers = DOCUMENT.example
+    assert "Ms Turner" not in answers["exception_details"]
+    assert "you said" in answers["exception_details"]
+    assert "educational psychologist's report" in answers["exception_details"]
+    for name in ("exception_details", "impact"):
+        assert not set(re.findall(r"[A-Z][a-z]+", answers[name])) & MONTHS, name
+
+
+def test_the_example_shows_more_than_one_passed_time_limit():
+    time_limits = context()["time_limits"]
+    assert "That time limit ended on 26 October 2026" in time_limits[0]
+    assert "That time limit ended on 23 November 2026" in time_limits[1]
 
 
 @pytest.mark.parametrize(
@@ -431,122 +510,244 @@ def test_example_letter_is_addressed_and_dated():
         (
             sent("email", "2026-06-08"),
             "The request was sent to you by email on 8 June 2026, so you received it that day.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("email", "2026-06-05", after_5pm=True),
             "The request was sent to you by email after 5pm on 5 June 2026, so I have counted "
             "it as received on the next working day, 8 June 2026.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("hand", "2026-06-06"),  # a Saturday
             "The request was delivered to you by hand on 6 June 2026, which was not a working "
             "day, so I have counted it as received on the next working day, 8 June 2026.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("email", "2026-05-25"),  # the spring bank holiday
             "The request was sent to you by email on 25 May 2026, which was not a working day, "
             "so I have counted it as received on the next working day, 26 May 2026.",
-            "13 October 2026",
+            "15 September 2026",
         ),
         (
             sent("hand", "2026-06-08", after_5pm=True),
             "The request was delivered to you by hand after 5pm on 8 June 2026, so I have "
             "counted it as received on the next working day, 9 June 2026.",
-            "27 October 2026",
+            "29 September 2026",
         ),
         (
             sent("email", "2026-06-06", after_5pm=True),  # a Saturday evening
             "The request was sent to you by email after 5pm on 6 June 2026, so I have counted "
             "it as received on the next working day, 8 June 2026.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("signed-post", "2026-06-04", signed_for_on="2026-06-06"),
             "The request was sent to you by signed-for post on 4 June 2026 and signed for on "
             "6 June 2026, so you received it that day.",
-            "24 October 2026",
+            "26 September 2026",
         ),
         (
             sent("signed-post", "2026-06-08", signed_for_on="2026-06-08"),
             "The request was sent to you by signed-for post on 8 June 2026 and signed for on "
             "8 June 2026, so you received it that day.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("first-class-post", "2026-06-05"),
             "The request was sent to you by first-class post on 5 June 2026, so I have counted "
             "it as received on the next working day, 8 June 2026.",
-            "26 October 2026",
+            "28 September 2026",
         ),
         (
             sent("first-class-post", "2026-06-08"),  # a Monday: received the next day
             "The request was sent to you by first-class post on 8 June 2026, so I have counted "
             "it as received on the next working day, 9 June 2026.",
-            "27 October 2026",
+            "29 September 2026",
         ),
     ],
 )
 def test_the_day_of_receipt_follows_how_the_request_was_sent(sending, wording, ended):
     context_ = context(**sending)
     assert context_["request"] == wording
-    (time_limit,) = context_["time_limits"]
-    assert time_limit.endswith(f"That time limit ended on {ended}.")
+    assert f"That time limit ended on {ended}," in context_["time_limits"][0]  # the 16 weeks
+
+
+# The brief's case: received Monday 6 July, read on Tuesday 1 December.
+ALL_PASSED = {"ehc_stage": "no-decision", **sent("email", "2026-07-06")}
+
+
+def test_every_time_limit_that_has_passed_is_stated_with_its_date_and_regulation():
+    context_ = context(**ALL_PASSED, exception="not_told")
+    decide, issue, final = context_["time_limits"]
+    for paragraph, key, weeks, ended in (
+        (decide, "send-regs-5-1", 6, "17 August 2026"),
+        (issue, "send-regs-10-1", 16, "26 October 2026"),
+        (final, "send-regs-13-2", 20, "23 November 2026"),
+    ):
+        assert cites(paragraph, key)
+        assert f"at the latest within {weeks} weeks of receiving the request" in paragraph
+        assert f"That time limit ended on {ended}" in paragraph
+    assert decide.endswith("and I have not had your decision.")
+    assert final.endswith("A late decision on the assessment does not move these dates.")
+    assert context_["intro"].endswith(
+        "I have not had your decision on whether to carry out the assessment. The 6-week time "
+        "limit for that decision has passed, and the dates of the later 16-week and 20-week "
+        "time limits have passed too."
+    )
+    assert context_["heading"].startswith(
+        "Missed time limit: decision on an EHC needs assessment for Amara Okafor ("
+    )
+    text = text_of(render_docx(DOCUMENT, context_))
+    for ended in ("17 August 2026", "26 October 2026", "23 November 2026"):
+        assert f"That time limit ended on {ended}" in text
+
+
+def test_limits_still_to_come_are_given_as_ending_not_ended():
+    context_ = context(ehc_stage="no-decision", **sent("email", "2026-09-14"))
+    decide, issue, final = context_["time_limits"]
+    assert "That time limit ended on 26 October 2026" in decide
+    assert "That time limit ends on 4 January 2027" in issue
+    assert "That time limit ends on 1 February 2027" in final
+    assert context_["intro"].endswith("The 6-week time limit for that decision has passed.")
+
+
+def test_the_16_weeks_bind_only_a_council_that_will_not_issue_a_plan():
+    """Regulation 10(1) is about telling the family there will be no plan: a council that
+    has decided to issue one is held to the 20 weeks, with the draft in time for them."""
+    assessing = context()["time_limits"]
+    assert cites(assessing[0], "send-regs-10-1")
+    assert "if you decide, after an assessment, not to issue an EHC plan" in assessing[0]
+    assert assessing[0].endswith("and you have not told me whether you will issue a plan.")
+    assert assessing[1].startswith("If you are issuing a plan, regulation 13(2) of the ")
+    for stage in ("issuing", "draft"):
+        paragraphs_ = context(ehc_stage=stage)["time_limits"]
+        assert not cites(all_text(paragraphs_), "send-regs-10-1")
+        assert cites(paragraphs_[0], "send-regs-13-2")
+        assert "That time limit ended on 23 November 2026" in paragraphs_[0]
+    told_late = context(**no_plan())
+    (paragraph,) = told_late["time_limits"]
+    assert cites(paragraph, "send-regs-10-1")
+    assert paragraph.endswith(
+        "That time limit ended on 26 October 2026, but you did not tell me your decision until "
+        "16 November 2026."
+    )
+    assert not cites(all_text(told_late), "send-regs-13-2")
+    assert told_late["intro"].endswith(
+        "On 16 November 2026, after the 16-week time limit had passed, you told me that you "
+        "will not issue an EHC plan."
+    )
 
 
 @pytest.mark.parametrize(
-    ("deadline", "keys", "subject", "intro", "first_ask"),
+    ("changes", "draft_wording"),
+    [
+        ({}, "So the draft plan had to reach me early enough to leave me those 15 days before "
+         "the 20-week time limit ended."),
+        ({"ehc_stage": "issuing"}, "So the draft plan had to reach me early enough to leave me "
+         "those 15 days before the 20-week time limit ended."),
+        # Received Mon 10 August: the 16 weeks ended on 30 November, the 20 end on 28 December.
+        (sent("email", "2026-08-10"), "So the draft plan has to reach me early enough to leave "
+         "me those 15 days before the 20-week time limit ends."),
+    ],
+)  # fmt: skip
+def test_a_draft_plan_awaited_must_leave_the_family_their_15_days(changes, draft_wording):
+    draft = context(**changes)["time_limits"][-1]
+    assert cites(draft, "send-regs-13-1")
+    assert "you must give me at least 15 days to comment on it" in draft
+    assert draft.endswith(draft_wording)
+
+
+def test_no_draft_paragraph_once_the_draft_has_come_or_no_plan_is_coming():
+    for changes in ({"ehc_stage": "draft"}, no_plan(), ALL_PASSED):
+        assert not cites(all_text(context(**changes)), "send-regs-13-1")
+
+
+def test_with_only_the_16_weeks_passed_nothing_is_called_missed_that_may_not_be():
+    context_ = context(**sent("email", "2026-08-10"), exception="no")
+    assert context_["heading"].startswith("Time limit passed: EHC needs assessment for Amara")
+    assert context_["intro"].endswith("The 16-week time limit has passed.")
+    assert "That time limit ends on 28 December 2026." in context_["time_limits"][1]
+    assert context_["asks"][-1] == (
+        "If you have decided not to issue a plan, tell me why you did not tell me within the "
+        "time limit. If you say one of the reasons above applies, tell me which one and why."
+    )
+    assert "missed" not in all_text(context_["asks"])
+
+
+@pytest.mark.parametrize(
+    ("stage", "exception", "subject", "first_ask"),
     [
         (
-            "decide-to-assess",
-            ("send-regs-5-1", "send-regs-5-4"),
+            "no-decision",
+            "send-regs-5-4",
             "decision on an EHC needs assessment",
-            "The 6-week time limit has passed, and I have not had your decision on whether to "
-            "carry out the assessment.",
             "Tell me in writing whether you will carry out an EHC needs assessment for Amara.",
         ),
         (
-            "decide-to-issue",
-            ("send-regs-10-1", "send-regs-10-4"),
-            "decision on an EHC plan",
-            "The 16-week time limit has passed, and I have not been told whether you will "
-            "issue an EHC plan.",
+            "assessing",
+            "send-regs-exceptions",
+            "EHC needs assessment",
             "Tell me in writing whether you will issue an EHC plan for Amara.",
         ),
         (
-            "final-plan",
-            ("send-regs-13-2", "send-regs-13-3"),
+            "issuing",
+            "send-regs-13-3",
             "final EHC plan",
-            "The 20-week time limit has passed, and I have not received the final EHC plan.",
+            "Send me the draft EHC plan, or tell me the date by which you will send it.",
+        ),
+        (
+            "draft",
+            "send-regs-13-3",
+            "final EHC plan",
             "Send me Amara's final EHC plan, or tell me in writing the date by which you will "
             "send it.",
         ),
+        (
+            "no-plan",
+            "send-regs-10-4",
+            "decision not to issue an EHC plan",
+            "Tell me what you will do to put right the effect the late decision has had on Amara.",
+        ),
     ],
 )
-def test_each_time_limit_has_its_own_regulation_and_exception(
-    deadline, keys, subject, intro, first_ask
-):
-    rule, exception = keys
-    context_ = context(deadline=deadline)
-    weeks = law.TIME_LIMITS[deadline].amount
-    ended = deadlines.ehc_deadlines(datetime.date(2026, 6, 8))[deadline]
-    (time_limit,) = context_["time_limits"]
-    assert time_limit.startswith(law.cite(rule)[0].upper() + law.cite(rule)[1:])
-    assert f"within {weeks} weeks of receiving the request" in time_limit
-    assert time_limit.endswith(f"That time limit ended on {ended.day} {ended:%B %Y}.")
+def test_each_stage_has_its_own_exception_heading_and_asks(stage, exception, subject, first_ask):
+    changes = no_plan() if stage == "no-plan" else {"ehc_stage": stage}
+    context_ = context(**changes)
     assert context_["exception_rule"].startswith(
         law.cite(exception)[0].upper() + law.cite(exception)[1:]
     )
     assert context_["heading"].startswith(f"Missed time limit: {subject} for Amara Okafor (")
-    assert context_["intro"].endswith(intro)
     assert context_["asks"][0].startswith(first_ask)
-    others = set(deadlines.EHC_EXCEPTIONS.values()) - {exception}
-    assert not any(cites(all_text(context_), key) for key in others)
+    others = set(deadlines.EHC_EXCEPTIONS.values()) | {"send-regs-exceptions"} - {exception}
+    assert not any(cites(all_text(context_), key) for key in others - {exception})
 
 
-def test_the_exceptions_are_listed_and_the_council_must_still_act():
+def test_the_code_says_should_and_the_regulations_say_must():
+    """Acting as soon as practicable is the regulations' duty ("must"); keeping the delay to
+    a minimum is the Code's guidance ("should"). The Code is never said to say "must"."""
+    context_ = context()
+    code = law.cite("code-9.42-9.43")
+    said = context_["as_soon_as_practicable"]
+    assert (
+        f"{code[0].upper()}{code[1:]} say that, when one of them applies, you should tell me, "
+        "keep the delay to a minimum" in said
+    )
+    assert "must" not in said
+    assert "lift only the time limit in weeks, not the duty to act as soon as practicable" in said
+    for stage in ("no-decision", "assessing", "issuing", "draft"):
+        for paragraph in context(ehc_stage=stage)["time_limits"]:
+            if "as soon as practicable" in paragraph:
+                assert re.search(r"^(If you are issuing a plan, r|R)egulations? \d", paragraph)
+                assert re.search(r"must [A-Za-z ,]+ as soon as practicable", paragraph)
+    letter = text_of(render_docx(DOCUMENT, context_))
+    for sentence in re.split(r"(?<=\.)\s", letter):
+        if "Code of Practice" in sentence:
+            assert "must" not in sentence, sentence
+
+
+def test_the_exceptions_are_listed():
     context_ = context()
     assert len(context_["exceptions"]) == 3  # closures (a) and (b) together, then (c), (d)
     assert "closed for 4 weeks or more" in context_["exceptions"][0]
@@ -556,9 +757,31 @@ def test_the_exceptions_are_listed_and_the_council_must_still_act():
     assert (
         context_["exceptions"][2] == "Amara or I had been away from the area for 4 weeks or more."
     )
-    assert cites(context_["as_soon_as_practicable"], "code-9.42-9.43")
-    assert "as soon as practicable" in context_["as_soon_as_practicable"]
     assert law.CITATIONS["code-9.42-9.43"].confidence == "secondary"
+
+
+@pytest.mark.parametrize(
+    ("changes", "shown_"),
+    [
+        ({}, True),
+        ({"ehc_stage": "issuing"}, True),
+        (no_plan(), True),
+        ({"ehc_stage": "no-decision"}, False),  # no assessment yet, so no advice asked for
+        ({"ehc_stage": "draft"}, False),  # the draft plan rests on the advice
+    ],
+)
+def test_advice_has_its_own_time_limit_and_a_late_report_is_no_excuse(changes, shown_):
+    advice = context(**changes)["advice"]
+    assert bool(advice) is shown_
+    if shown_:
+        assert cites(advice, "send-regs-6-1")
+        assert "you must ask for advice" in advice
+        assert cites(advice, "send-regs-8")
+        assert "within 6 weeks of your request" in advice
+        assert advice.endswith(
+            "A late report from an adviser is not itself one of the reasons above, so it does "
+            "not give you more time."
+        )
 
 
 @pytest.mark.parametrize(
@@ -592,22 +815,60 @@ def test_the_councils_reason_for_the_delay(exception, no_reason, last_ask):
         assert context_["reason_given"] == [DOCUMENT.example["exception_details"]]
 
 
-def test_the_action_date_is_a_request_not_the_law():
+def test_the_letter_itself_can_be_the_formal_complaint():
     context_ = context()
+    assert context_["formal_complaint"] == (
+        "This letter is a formal complaint under the council's complaints procedure about the "
+        "delay. I am sending a copy to the Director of Children's Services."
+    )
+    assert context_["complaint"] == ""
+    assert "Director of Children's Services" in context_["copy_to"]
+    text = text_of(render_docx(DOCUMENT, context_))
+    assert "This letter is a formal complaint under the council's complaints procedure" in text
+    assert "I will make a formal complaint" not in text
+
+
+def test_without_a_formal_complaint_the_letter_says_one_comes_next():
+    context_ = context(formal_complaint=False)
+    assert context_["formal_complaint"] == ""
+    assert context_["complaint"] == (
+        "If I do not have a reply by 8 December 2026, I will make a formal complaint under the "
+        "council's complaints procedure."
+    )
+    assert context_["copy_to"] == (
+        "Copy to: Ms Helen Marsh, Monitoring Officer, Kingsmead Borough Council"
+    )
+    assert "Director" not in all_text(context_)
+
+
+def test_the_ombudsman_recommends_and_comes_after_the_complaints_procedure():
+    for formal in (True, False):
+        ombudsman = context(formal_complaint=formal)["ombudsman"]
+        assert cites(ombudsman, "lgo-remedies")
+        assert (
+            "the Ombudsman can recommend that the council apologise and pay a sum for the "
+            "distress and uncertainty caused" in ombudsman
+        )
+        assert ombudsman.endswith(
+            "I can go to the Ombudsman after the council's complaints procedure."
+        )
+        assert not re.search(r"\b(award|order)", ombudsman)
+
+
+def test_the_action_date_is_a_request_not_the_law():
+    context_ = context(formal_complaint=False)
     assert context_["asks_intro"] == (
         "Please do the following within 5 working days of the date of this letter, by "
-        "30 November 2026:"
+        "8 December 2026:"
     )
     assert law.TIME_LIMITS["missed-deadline-action"].citation is None
     text = text_of(render_docx(DOCUMENT, context_))
     assert (
         "Please do the following within 5 working days of the date of this letter, by "
-        "30 November 2026:" in text
+        "8 December 2026:" in text
     )
     assert "statutory" not in text
-    assert "If I have not heard from you by 30 November 2026, I will make a formal complaint" in (
-        text
-    )
+    assert "If I do not have a reply by 8 December 2026, I will make a formal complaint" in text
     assert "Local Government and Social Care Ombudsman" in text
 
 
@@ -615,8 +876,9 @@ def test_a_young_person_writes_in_their_own_voice():
     context_ = context(
         writer="young_person",
         child_name="Sam Taylor",
+        child_known_as=None,
         child_dob="2008-03-01",
-        deadline="decide-to-assess",
+        ehc_stage="no-decision",
     )
     assert context_["heading"] == (
         "Missed time limit: decision on an EHC needs assessment for Sam Taylor "
@@ -626,7 +888,7 @@ def test_a_young_person_writes_in_their_own_voice():
     assert "Chidi Okafor" not in all_text(context_)
     assert context_["intro"].startswith(
         "I am writing about my request for an education, health and care (EHC) needs "
-        "assessment. The 6-week"
+        "assessment. I have not had your decision"
     )
     assert context_["asks"][0].startswith(
         "Tell me in writing whether you will carry out an EHC needs assessment for me."
@@ -634,6 +896,7 @@ def test_a_young_person_writes_in_their_own_voice():
     assert context_["exceptions"][1] == "exceptional personal circumstances affected me; or"
     assert context_["exceptions"][2] == "I had been away from the area for 4 weeks or more."
     assert "Amara" not in all_text({k: v for k, v in context_.items() if k != "impact"})
+    assert "my child" not in all_text(context_)
 
 
 def test_a_team_without_a_named_person():
@@ -643,8 +906,12 @@ def test_a_team_without_a_named_person():
     assert context_["sign_off"] == "Yours faithfully"
 
 
-def test_citations_all_come_from_law():
-    letter = all_text(context())
+@pytest.mark.parametrize(
+    "changes",
+    [{}, ALL_PASSED, {"ehc_stage": "issuing"}, {"ehc_stage": "draft"}, no_plan()],
+)
+def test_citations_all_come_from_law(changes):
+    letter = all_text(context(**changes))
     for citation in sorted(law.all_citation_texts(), key=len, reverse=True):
         letter = letter.replace(citation, "")
         letter = letter.replace(citation[0].upper() + citation[1:], "")
@@ -654,7 +921,7 @@ def test_citations_all_come_from_law():
 
 def test_filename_names_the_child_the_council_and_the_date():
     assert missed_deadline_letter.DOCUMENT.filename(DOCUMENT.example) == (
-        "Missed time limit letter about Amara Okafor to Kingsmead Borough Council, 23 November 2026"
+        "Missed time limit letter about Amara Okafor to Kingsmead Borough Council, 1 December 2026"
     )
     young = example(writer="young_person", child_name="Sam Taylor")
     assert "about Sam Taylor" in missed_deadline_letter.DOCUMENT.filename(young)
@@ -663,11 +930,14 @@ def test_filename_names_the_child_the_council_and_the_date():
 def test_next_steps_say_what_comes_after_the_letter():
     steps = " ".join(DOCUMENT.next_steps)
     assert "monitoring officer" in steps
+    assert "Director of Children's Services" in steps
     assert "proof" in steps
     assert "within 5 working days" in steps
     assert "complaints procedure" in steps
     assert "Local Government and Social Care Ombudsman" in steps
+    assert "recommend" in steps
     assert "within 12 months" in steps
+    assert cites(steps, "cfa-s51")
     assert "SENDIASS" in steps
     assert "IPSEA" in steps
 
@@ -681,15 +951,20 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
     assert context_["letter_date"] == "[date]"
     assert is_prompt(context_["letter_date"])
     assert context_["asks_intro"].endswith("by [date, 5 working days from today]:")
-    assert context_["complaint"].startswith("If I have not heard from you by [date, 5 working")
+    assert context_["complaint"].startswith("If I do not have a reply by [date, 5 working")
+    assert context_["formal_complaint"].startswith("This letter is a formal complaint")
     assert context_["salutation"] == "Dear [name]"
-    assert len(context_["time_limits"]) == 3
-    for key in ("send-regs-5-1", "send-regs-10-1", "send-regs-13-2"):
+    assert len(context_["time_limits"]) == 4
+    for key in ("send-regs-5-1", "send-regs-10-1", "send-regs-13-2", "send-regs-13-1"):
         assert cites(all_text(context_["time_limits"]), key)
-    assert context_["exception_rule"].startswith("The law allows more time")
+    assert cites(context_["exception_rule"], "send-regs-exceptions")
+    assert cites(context_["advice"], "send-regs-8")
     assert context_["reason_given"] == ["[the reason the council gave, and when]"]
     assert len(context_["asks"]) == 5
-    assert context_["copy_to"] == "Copy to: [name], Monitoring Officer, [name of the council]"
+    assert context_["copy_to"] == (
+        "Copy to: [name], Monitoring Officer, and the Director of Children's Services "
+        "[if this letter is a formal complaint], [name of the council]"
+    )
     assert context_.keys() == context().keys()
 
 
@@ -704,17 +979,21 @@ def test_template_variables_are_exactly_the_context():
 def test_example_renders_with_every_answer():
     text = text_of(render_docx(DOCUMENT, context()))
     for value in (
-        "Missed time limit: final EHC plan for Amara Okafor (date of birth 14 February 2018)",
+        "Missed time limit: EHC needs assessment for Amara Okafor (date of birth 14 February 2018)",
         "Your reference: EHC/2026/0412",
         DOCUMENT.example["exception_details"],
-        "Amara has had no extra help with reading since September.",
-        "Copy to: Ms Helen Marsh, Monitoring Officer, Kingsmead Borough Council",
-        "That time limit ended on 26 October 2026.",
+        "Amara has had no extra help with reading this term.",
+        "This letter is a formal complaint under the council's complaints procedure",
+        "Copy to: Ms Helen Marsh, Monitoring Officer, and the Director of Children's Services, "
+        "Kingsmead Borough Council",
+        "That time limit ended on 26 October 2026",
+        "That time limit ended on 23 November 2026.",
     ):
         assert value in text
     assert "{{" not in text
     assert "{%" not in text
     assert "[" not in text
+    assert text.count("Amara Okafor") == 1
 
 
 @pytest.mark.parametrize("mode", ["example", "blank", "short"])
@@ -730,6 +1009,8 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
             writer_email=None,
             writer_phone=None,
             monitoring_officer=None,
+            formal_complaint=False,
+            ehc_stage="draft",
         )
     else:
         context_ = context()
