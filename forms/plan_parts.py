@@ -209,7 +209,7 @@ def provision_row(item):
     """One kind of help as the plan's provision table shows it."""
     area, size, cost = item.get("area"), item.get("group_size"), item.get("cost")
     if not is_prompt(size):
-        size = "1 (one-to-one)" if size == 1 else str(size or "")
+        size = "One-to-one" if size == 1 else str(size or "")
     return {
         "intervention": text(item.get("intervention")),
         "area": prompt("area of need") if is_prompt(area) else AREA_NAMES.get(area, ""),

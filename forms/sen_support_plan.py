@@ -1,20 +1,24 @@
 """A SENCO's SEN support plan for one pupil: the graduated approach's "plan" step.
 
 Who the pupil is and their census codes, their strengths, what is known in each broad area of
-need, the pupil's views (under one-page profile headings, in the first person) and the
-family's, the baseline, SMART outcomes, the provision (costs optional, totalled), strategies
-for every adult (Code 6.49), what happens at home, review dates and sign-off. The dates come
-before the outcomes, so that each outcome's date is checked against the start. Schools should
-meet parents at least three times a year (Code 6.65), so the plan always lists three reviews,
-suggesting those left blank about a term apart.
+need, the pupil's views and hopes (under one-page profile headings, in the first person) and
+the family's, the baseline, SMART outcomes, the provision (costs optional, totalled, a row
+without one marked as such), strategies for every adult (Code 6.49), what happens at home,
+review dates and sign-off. The dates come before the outcomes, so that each outcome's date is
+checked against the start. Schools should meet parents at least three times a year (Code
+6.65), so the plan always lists three reviews, suggesting those left blank about a term apart
+and out of the summer and Christmas holidays; check your answers shows the suggestions.
 
-A plan's format is not set in law, and not every pupil on SEN support has one; the law asks
-that parents are told about the provision (s68) and that it is recorded (Code 6.72). Every
-legal reference comes from the law register (forms/law.py).
+The plan is for pupils on SEN support (census code K) only: a pupil with an EHC plan (E) has
+their provision set out in that plan, so status E is refused with a message saying so. A
+plan's format is not set in law, and not every pupil on SEN support has one; the law asks that
+parents are told about the provision (s68: the plan says it is that notice) and that it is
+recorded (Code 6.72). Every legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
 
+from markupsafe import Markup
 from wtforms.validators import StopValidation
 
 from forms import deadlines
@@ -47,32 +51,52 @@ from forms.plan_parts import (
     provision_row,
     total_cost,
 )
-from forms.vocabulary import SCHOOL
-from service.catalogue import DocumentType
+from forms.vocabulary import SCHOOL, school_year
+from service import dates
+from service.catalogue import DocumentType, is_prompt
 from service.fields import (
+    NOT_GIVEN,
     After,
     DateField,
     GroupField,
     ListField,
     LongTextField,
     MultiChoiceField,
+    NumberField,
     TextField,
 )
-from service.steps import make_step
+from service.steps import StepForm, make_step
+
+SEN_SUPPORT, EHC_PLAN = "K", "E"
+EHC_PLAN_REFUSED = (
+    "This plan is only for pupils on SEN support (K). For a pupil with an EHC plan (E), plan "
+    "and review their support through the EHC plan and its annual review"
+)
+NOT_COSTED = "Not costed"
+HOME_ROWS_TO_WRITE_IN = 3
+# A pupil in Year 12 or above is over compulsory school age: a young person, whom section 68
+# says the school must tell itself.
+FIRST_YEAR_OVER_SCHOOL_AGE = 12
 
 # --- The questions ------------------------------------------------------------------------
 
 
+def _needs(area):
+    """'cognition and learning needs'; 'sensory and/or physical needs', not '... needs needs'."""
+    name = AREA_NAMES[area].lower()
+    return name if name.endswith(" needs") else f"{name} needs"
+
+
 def _area_step(area):
     """What is known in one broad area of need, asked only when that area applies."""
-    name = AREA_NAMES[area].lower()
+    needs = _needs(area)
     question = LongTextField(
-        f"What do you know about the pupil's {name} needs?",
-        f"Enter what you know about the pupil's {name} needs",
+        f"What do you know about the pupil's {needs}?",
+        f"Enter what you know about the pupil's {needs}",
         hint=f"What you have seen and what assessments show. For example, "
         f"'{AREA_EXAMPLES[area]}' Put each point on a new line.",
-        error_name=f"What you know about {name} needs",
-        prompt=f"what we know about {name} needs",
+        error_name=f"What you know about {needs}",
+        prompt=f"what we know about {needs}",
     )
     fields = {f"need_{area}": question}
     return make_step(area, AREA_NAMES[area], show_if=includes("areas", area), **fields)
@@ -87,6 +111,36 @@ def _in_own_words(heading):
     )
 
 
+class SupportNeedsStep(NeedsStep):
+    """The census codes, for a pupil on SEN support only: a pupil with an EHC plan (E) has
+    their provision set out in that plan, and reviewed at its annual review, not here."""
+
+    hint = (
+        "These are the codes the school census uses. This plan is for pupils on SEN support "
+        "(K), not for pupils with an EHC plan (E)."
+    )
+
+    def validate_sen_status(self, field):
+        if field.data == EHC_PLAN:
+            raise StopValidation(EHC_PLAN_REFUSED)
+
+    def validate_primary_need(self, field):
+        """NSA is for pupils on SEN support, which every pupil this plan is for is: status E
+        is refused on its own question, so nothing more is said here."""
+
+
+class ReviewDateField(DateField):
+    """An optional review date. Left blank, check your answers shows the date the plan will
+    suggest in its place (DatesStep works it out), so the SENCO sees it before downloading."""
+
+    suggested = None
+
+    def summary_html(self):
+        if self.data or self.suggested is None:
+            return super().summary_html()
+        return Markup("{}. The plan suggests {}.").format(NOT_GIVEN, long_date(self.suggested))
+
+
 def _review(ordinal, before, before_name):
     """An optional review date, after the date before it, which must be given first."""
 
@@ -94,11 +148,60 @@ def _review(ordinal, before, before_name):
         if before != "plan_start" and form[before].data is None:
             raise StopValidation(f"Enter {before_name} first, or leave this date blank")
 
-    return DateField(
+    return ReviewDateField(
         f"{ordinal} review (optional)",
         error_name=f"{ordinal} review date",
         checks=(given_first, After(before, f"{ordinal} review date must be after {before_name}")),
     )
+
+
+class DatesStep(StepForm):
+    """The plan's version and dates. Review dates left blank get the suggestions the plan will
+    print, for check your answers."""
+
+    slug, title = "dates", "Version and dates"
+    hint = (
+        "Plan at least three review meetings with the family in a year. If you leave a review "
+        "date blank, the plan suggests one about a term after the date before it, outside the "
+        "summer and Christmas holidays, and marks it as suggested. You will see the suggested "
+        "dates when you check your answers."
+    )
+    version = NumberField(
+        "Version of the plan (optional)",
+        hint="1 for a first plan, 2 for the next version, and so on. If you leave this blank, "
+        "the plan says version 1.",
+        error_name="Version of the plan",
+        prompt="number",
+        minimum=1,
+        maximum=99,
+    )
+    written_on = DateField(
+        "When was this version written? (optional)",
+        hint="For example, 10 9 2026. If you leave this blank, the plan gives the date you "
+        "download it.",
+        error_name="The date this version was written",
+        prompt="date",
+        not_after_today=True,
+    )
+    plan_start = DateField(
+        "When does the plan start?",
+        "Enter the date the plan starts",
+        hint="For example, 14 9 2026",
+        error_name="The date the plan starts",
+        prompt="start date",
+    )
+    review_1 = _review("First", "plan_start", "the date the plan starts")
+    review_2 = _review("Second", "review_1", "the first review date")
+    review_3 = _review("Third", "review_2", "the second review date")
+
+    def process(self, *args, **kwargs):
+        super().process(*args, **kwargs)
+        fields = (self.review_1, self.review_2, self.review_3)
+        given = [field.data for field in fields if field.data]
+        suggested = iter(day for day, is_suggested in review_dates(self.plan_start.data, given)
+                         if is_suggested)  # fmt: skip
+        for field in fields:
+            field.suggested = None if field.data else next(suggested, None)
 
 
 STEPS = (
@@ -137,7 +240,7 @@ STEPS = (
             hint="For example, Willow Class or 9C.",
         ),
     ),
-    NeedsStep,
+    SupportNeedsStep,
     make_step(
         "strengths",
         "Strengths",
@@ -169,6 +272,14 @@ STEPS = (
         "headings, as a one-page profile does.",
         voice_like=_in_own_words("What people like and admire about me"),
         voice_important=_in_own_words("What is important to me"),
+        voice_hopes=LongTextField(
+            "My hopes for the future",
+            "Enter the pupil's hopes for the future",
+            hint="What the pupil would like to do or be, this year and when they are older. For "
+            "example, 'I want to read a whole book on my own. I want to be a vet.'",
+            error_name="The pupil's hopes for the future",
+            prompt="my hopes for the future",
+        ),
         voice_support=_in_own_words("How best to support me"),
         voice_how=LongTextField(
             "How did you find out the pupil's views?",
@@ -208,23 +319,7 @@ STEPS = (
             prompt="professionals involved, diagnoses and waiting lists",
         ),
     ),
-    make_step(
-        "dates",
-        "Start and review dates",
-        hint="Plan at least three review meetings with the family in a year. If you leave a "
-        "review date blank, the plan suggests one about a term after the date before it, "
-        "and marks it as suggested.",
-        plan_start=DateField(
-            "When does the plan start?",
-            "Enter the date the plan starts",
-            hint="For example, 14 9 2026",
-            error_name="The date the plan starts",
-            prompt="start date",
-        ),
-        review_1=_review("First", "plan_start", "the date the plan starts"),
-        review_2=_review("Second", "review_1", "the first review date"),
-        review_3=_review("Third", "review_2", "the second review date"),
-    ),
+    DatesStep,
     make_step(
         "outcomes",
         "Outcomes",
@@ -245,7 +340,7 @@ STEPS = (
             "Provision",
             "Enter at least one intervention or support",
             hint="Each intervention or kind of extra help, who gives it and when. Costs are "
-            "optional: the plan adds them up.",
+            "optional: the plan adds up the costs you give, and marks the rest as not costed.",
             item_name="intervention",
             max_entries=12,
         ),
@@ -269,7 +364,8 @@ STEPS = (
             "What will happen at home? (optional)",
             error_name="What will happen at home",
             hint="What the family has agreed to do. For example, 'Read together for 10 minutes "
-            "each evening.' Put each one on a new line.",
+            "each evening.' Put each one on a new line. If you leave this blank, the plan "
+            "leaves space to write it in.",
             prompt="what will happen at home",
         ),
     ),
@@ -292,19 +388,60 @@ STEPS = (
         ),
         distribution=ListField(
             TextField("Who gets a copy", prompt="who gets a copy", max_length=200),
-            "Who gets a copy of the plan? (optional)",
+            "Who else gets a copy of the plan? (optional)",
             item_name="person",
-            hint="For example, the class teacher, or the speech and language therapist.",
+            hint="The plan always lists the parent or carer. For example, the class teacher, or "
+            "the speech and language therapist.",
         ),
     ),
 )
 
 
+# --- Review dates -------------------------------------------------------------------------
+
+
+def out_of_school_holidays(day):
+    """A suggested review date moved out of the summer and Christmas holidays, when most
+    schools in England are closed: from August to the first working day on or after
+    3 September, and from 20 December to 4 January to the first working day on or after
+    5 January. The school's own term dates decide the real ones; the plan says so."""
+    if day.month == 8:
+        return dates.working_day_on_or_after(datetime.date(day.year, 9, 3))
+    if day.month == 12 and day.day >= 20:
+        return dates.working_day_on_or_after(datetime.date(day.year + 1, 1, 5))
+    if day.month == 1 and day.day <= 4:
+        return dates.working_day_on_or_after(datetime.date(day.year, 1, 5))
+    return day
+
+
+def suggested_reviews(after, count):
+    """`count` review dates about a term apart (deadlines.suggested_reviews), each counted
+    from the one before it as moved out of the holidays."""
+    suggestions = []
+    for _ in range(count):
+        (after,) = deadlines.suggested_reviews(after, count=1)
+        after = out_of_school_holidays(after)
+        suggestions.append(after)
+    return suggestions
+
+
+def review_dates(start, given):
+    """The three reviews the plan prints, as (date, whether suggested): the dates given, then
+    suggestions after the last of them, or after the start. Nothing to suggest from, no
+    suggestions."""
+    reviews = [(day, False) for day in given]
+    last = given[-1] if given else start
+    if last is None:
+        return reviews
+    return reviews + [(day, True) for day in suggested_reviews(last, 3 - len(given))]
+
+
 # --- The plan -----------------------------------------------------------------------------
 
 # Answers the plan carries as they were typed, a paragraph to a line.
-TYPED = ("strengths", "voice_like", "voice_important", "voice_support", "voice_how",
-         "parent_views", "baseline", "professionals", "strategies", "home")  # fmt: skip
+TYPED = ("strengths", "voice_like", "voice_important", "voice_hopes", "voice_support",
+         "voice_how", "parent_views", "baseline", "professionals", "strategies",
+         "home")  # fmt: skip
 
 
 def build_context(answers):
@@ -312,17 +449,18 @@ def build_context(answers):
     blank = is_blank(answers)
     child_name, child = child_names(answers)
     family = f"{possessive(child)} family"
-    provision = [provision_row(item) for item in answers.get("provision") or []]
     reviews = _reviews(answers, blank)
     parent_carer = text(answers.get("parent_carer_role"), default="Parent or carer")
     return {
         "blank": blank,
         "child_name": child_name,
         "child": child,
+        "version_line": _version_line(answers, blank, reviews),
         "intro": f"This plan is about {child} at {text(answers.get('school_name'))}. SEN "
-        f"means special educational needs. The plan says what {child} is good at, what "
-        f"{child} finds hard and what extra help the school will give. We wrote it with "
-        f"{child} and {family}.",
+        f"means special educational needs. The plan says what {child} is good at and finds "
+        f"hard, and what extra help the school will give. We wrote it with {child} and the "
+        "family.",
+        "notice": _notice(answers, blank, child),
         **{name: paragraphs(answers.get(name)) for name in TYPED},
         "details": _details(answers, blank),
         "voice_intro": f"This part is in {possessive(child)} own words.",
@@ -336,22 +474,24 @@ def build_context(answers):
         "outcomes_intro": f"These are the things we want {child} to achieve. Each one says "
         f"where {child} is now and how we will check progress.",
         "outcomes": [outcome_row(item) for item in answers.get("outcomes") or []],
-        "outcomes_after": f"We will look at each outcome with {child} and {family} at every "
+        "outcomes_after": f"We will look at each outcome with {child} and the family at every "
         "review.",
         "provision_intro": f"This is the extra help the school will give {child}, on top of "
         "good teaching in class.",
-        "provision": provision,
-        "costed": blank or any(item["cost"] for item in provision),
-        "total_cost": total_cost(answers.get("provision") or [], blank),
+        **_provision(answers.get("provision") or [], blank),
         "provision_after": "The class teacher and the SENCO will check how well each kind of "
         "help is working, and change it if it is not helping.",
         "all_staff": f"{cites('code-6.49')} everyone who works with a pupil should know about "
         "their needs, the outcomes they are working towards, their support and the strategies "
         "to use.",
         "strategies_intro": f"These are the strategies for {child}:",
+        "home_to_agree": f"We will agree with {family} what will happen at home, and write it "
+        "in here.",
+        "home_rows": [""] * HOME_ROWS_TO_WRITE_IN,
         "reviews_intro": f"{meet_parents()} We will meet to review this plan on these dates:",
         "reviews": [f"{day} (suggested)" if suggested else day for day, suggested in reviews],
-        "confirm_suggested": "We will confirm the suggested dates nearer the time."
+        "confirm_suggested": "We will check the suggested dates against the school's term "
+        "dates, and confirm them nearer the time."
         if any(suggested for _, suggested in reviews)
         else "",
         "agreeing": "By signing, we agree to this plan and to reviewing it together.",
@@ -361,13 +501,83 @@ def build_context(answers):
             {"name": text(answers.get("senco_name")), "role": "SENCO"},
         ],
         "copies_intro": "Copies of this plan go to:",
-        "distribution": [text(item) for item in answers.get("distribution") or [] if text(item)],
+        "distribution": _copies(answers, blank),
     }
+
+
+def _version_line(answers, blank, reviews):
+    """'Version 1, written on 11 September 2026, to be reviewed by 9 December 2026.'"""
+    if blank:
+        day = prompt("date")
+        return f"Version {prompt('number')}, written on {day}, to be reviewed by {day}."
+    version = answers.get("version") or 1
+    written = long_date(answers.get("written_on") or dates.today())
+    review_by = f", to be reviewed by {reviews[0][0]}" if reviews else ""
+    return f"Version {version}, written on {written}{review_by}."
+
+
+def _notice(answers, blank, child):
+    """The plan as the school's notice under section 68: to the parent, or to a pupil over
+    compulsory school age (a young person), whom the section says the school must tell."""
+    year = None if blank else school_year(text(answers.get("year_group")))
+    if year is not None and year >= FIRST_YEAR_OVER_SCHOOL_AGE:
+        return (
+            f"{cites('cfa-s68')} that when a school makes special educational provision for a "
+            "pupil over compulsory school age who has no education, health and care (EHC) plan, "
+            f"it must tell the pupil. This plan is the school's notice to {child} that it is "
+            "making special educational provision for them."
+        )
+    parent = text(answers.get("parent_carer_name"))
+    return (
+        f"{cites('cfa-s68')} that when a school makes special educational provision for a "
+        "pupil who has no education, health and care (EHC) plan, it must tell the pupil's parent. "
+        f"This plan is the school's notice to {parent} that it is making special educational "
+        f"provision for {child}."
+    )
+
+
+def _provision(items, blank):
+    """The provision rows, whether the plan shows costs, and the total with what it leaves
+    out: a row with no cost is marked as not costed, never left to look free."""
+    rows = [provision_row(item) for item in items]
+    costed = blank or any(row["cost"] for row in rows)
+    uncosted = 0 if blank else sum(1 for row in rows if not row["cost"])
+    if costed:
+        for row in rows:
+            row["cost"] = row["cost"] or NOT_COSTED
+    if uncosted == 1:
+        label = "Total cost (leaves out the row that is not costed)"
+    elif uncosted:
+        label = f"Total cost (leaves out the {uncosted} rows that are not costed)"
+    else:
+        label = "Total cost"
+    return {
+        "provision": rows,
+        "costed": costed,
+        "total_label": label,
+        "total_cost": total_cost(items, blank),
+    }
+
+
+def _copies(answers, blank):
+    """Who gets a copy: the parent or carer always, first; then the people listed, less any
+    that name the parent again."""
+    parent = text(answers.get("parent_carer_name"))
+    others = [text(item) for item in answers.get("distribution") or [] if text(item)]
+    if blank:
+        return [parent, *others]
+    role = text(answers.get("parent_carer_role"), default="parent or carer")
+    if role == role.capitalize():  # "Mother" -> "mother"; "Special Guardian" as it is
+        role = role.lower()
+    return [f"{parent}, {role}"] + [
+        item for item in others if parent.casefold() not in item.casefold()
+    ]
 
 
 def _details(answers, blank):
     """The rows of the pupil details table; optional ones only when answered (or blank)."""
     name, known_as = text(answers.get("child_name")), text(answers.get("child_known_as"))
+    status = answers.get("sen_status")
     rows = [
         ("Name", name),
         ("Known as", "" if known_as == name and not blank else known_as),
@@ -376,8 +586,9 @@ def _details(answers, blank):
         ("Year group", year_group_text(answers.get("year_group"))),
         ("Class", text(answers.get("class_name"))),
         ("School", text(answers.get("school_name"))),
-        ("SEN provision status", coded(answers.get("sen_status"), dict(SEN_STATUSES),
-                                        "K: SEN support, or E: EHC plan")),
+        # The plan is for pupils on SEN support only, so a blank plan prints that status.
+        ("SEN provision status", dict(SEN_STATUSES).get(SEN_SUPPORT if is_prompt(status)
+                                                         else status, "")),
         ("Primary need", coded(answers.get("primary_need"), NEED_LABELS, "code and meaning")),
         ("Secondary need", coded(answers.get("secondary_need"), NEED_LABELS,
                                   "code and meaning, if any")),
@@ -390,18 +601,15 @@ def _details(answers, blank):
 
 
 def _reviews(answers, blank):
-    """Three reviews, (date, whether suggested): the dates given, then suggestions about a
-    term apart."""
+    """Three reviews, (date as the plan prints it, whether suggested): the dates given, then
+    suggestions about a term apart, out of the school holidays."""
     if blank:
         return [(prompt("date"), False)] * 3
-    given = [answers[name] for name in ("review_1", "review_2", "review_3") if answers.get(name)]
-    reviews = [(long_date(value), False) for value in given]
-    start = given[-1] if given else answers.get("plan_start")
-    if start and len(given) < 3:
-        last = datetime.date.fromisoformat(start)
-        for suggestion in deadlines.suggested_reviews(last, count=3 - len(given)):
-            reviews.append((long_date(suggestion), True))
-    return reviews
+    given = [datetime.date.fromisoformat(answers[name])
+             for name in ("review_1", "review_2", "review_3") if answers.get(name)]  # fmt: skip
+    start = answers.get("plan_start")
+    start = datetime.date.fromisoformat(start) if start else None
+    return [(long_date(day), suggested) for day, suggested in review_dates(start, given)]
 
 
 # Josh, born on 3 November 2016, is 9 years 10 months old and in Year 5 in September 2026.
@@ -423,7 +631,7 @@ DOCUMENT = DocumentType(
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "
         "not agree with.",
-        "Ask everyone named to sign it, and give a copy to the family and to the people listed.",
+        "Ask everyone named to sign it, and give a copy to everyone it lists.",
         "Share the classroom strategies with every adult who works with the pupil.",
         "Put the review dates in the diary and tell the family.",
     ),

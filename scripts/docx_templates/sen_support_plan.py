@@ -2,7 +2,9 @@
 
 A plan, not a letter: a title, a pupil details table, a heading for each part, and tables for
 the outcomes, the provision and the sign-off. The provision table has nine columns, so it
-sits in a landscape section of its own; the rest of the plan is portrait.
+sits in a landscape section of its own; the rest of the plan is portrait. Date columns are
+wide enough for the longest date ("30 September 2026" in 10 pt Arial and the cell padding,
+about 36 mm) never to wrap, and no row of a table splits across two pages.
 """
 
 import dataclasses
@@ -19,25 +21,27 @@ from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED
 
 NAME = "sen-support-plan.docx"
 
+DATE_WIDTH = Mm(36)  # "30 September 2026" on one line
+
 OUTCOME_COLUMNS = (
-    Column("Outcome", Mm(54), "outcome.target", lines=True),
-    Column("Where {{ child }} is now", Mm(38), "outcome.start_point", lines=True),
-    Column("How we will measure progress", Mm(42), "outcome.measure", lines=True),
-    Column("By when", Mm(26), "outcome.due"),
+    Column("Outcome", Mm(48), "outcome.target", lines=True),
+    Column("Where {{ child }} is now", Mm(36), "outcome.start_point", lines=True),
+    Column("How we will measure progress", Mm(40), "outcome.measure", lines=True),
+    Column("By when", DATE_WIDTH, "outcome.due", date=True),
 )
 
 # Nine columns with the cost, eight without; each set fills the landscape page's width.
 PROVISION_COLUMNS = (
-    Column("Intervention or support", Mm(50), "item.intervention", bold=True),
-    Column("Area of need", Mm(32), "item.area"),
-    Column("How often", Mm(26), "item.frequency"),
+    Column("Intervention or support", Mm(38), "item.intervention", bold=True),
+    Column("Area of need", Mm(30), "item.area"),
+    Column("How often", Mm(24), "item.frequency"),
     Column("Session length", Mm(22), "item.session_length"),
-    Column("Group size", Mm(20), "item.group_size"),
-    Column("Staff role", Mm(28), "item.staff"),
-    Column("Start date", Mm(28), "item.start"),
-    Column("End date", Mm(28), "item.end"),
+    Column("Group size", Mm(24), "item.group_size"),  # "One-to-one" on one line
+    Column("Staff role", Mm(24), "item.staff"),
+    Column("Start date", DATE_WIDTH, "item.start", date=True),
+    Column("End date", DATE_WIDTH, "item.end", date=True),
 )
-COST_COLUMN = Column("Cost", Mm(23), "item.cost")
+COST_COLUMN = Column("Cost", Mm(23), "item.cost")  # "Not costed" and "£1,234.50" on one line
 UNCOSTED_COLUMNS = (
     dataclasses.replace(PROVISION_COLUMNS[0], width=PROVISION_COLUMNS[0].width + COST_COLUMN.width),
     *PROVISION_COLUMNS[1:],
@@ -48,6 +52,12 @@ SIGNING_COLUMNS = (
     Column("Role", Mm(35), "person.role"),
     Column("Signature", Mm(45), None),
     Column("Date", Mm(30), None),
+)
+
+# Room to write in by hand what will happen at home, when the plan has no answer for it.
+HOME_COLUMNS = (
+    Column("What will happen", Mm(110), None),
+    Column("Who will do it", Mm(50), None),
 )
 
 
@@ -68,7 +78,9 @@ def build():
 
 def _about(plan):
     plan.heading("SEN support plan for {{ child_name }}", level=1)
+    plan.para("{{ version_line }}")
     plan.para("{{ intro }}")
+    plan.para("{{ notice }}")
     plan.heading("Pupil details")
     plan.key_value_table(Mm(58), PORTRAIT_WIDTH - Mm(58), "row", "details", "Pupil details")
     plan.heading("Strengths")
@@ -82,6 +94,8 @@ def _voice(plan):
     plan.lines("voice_like")
     plan.heading("What is important to me", level=3)
     plan.lines("voice_important")
+    plan.heading("My hopes for the future", level=3)
+    plan.lines("voice_hopes")
     plan.heading("How best to support me", level=3)
     plan.lines("voice_support")
     plan.heading("How we found out {{ child }}'s views", level=3)
@@ -130,7 +144,7 @@ def _provision(plan):
         "item",
         "provision",
         "Provision",
-        total=("Total cost", "total_cost"),
+        total=("{{ total_label }}", "total_cost"),
     )
     plan.tag("else")
     plan.repeating_table(UNCOSTED_COLUMNS, "item", "provision", "Provision")
@@ -143,9 +157,13 @@ def _strategies_and_home(plan):
     plan.para("{{ all_staff }}")
     plan.para("{{ strategies_intro }}", keep_with_next=True)
     plan.lines("strategies", "List Bullet")
+    plan.heading("What will happen at home")
     plan.tag("if home")
-    plan.heading("What will happen at home" + DELETE_IF_NOT_NEEDED)
     plan.lines("home", "List Bullet")
+    plan.tag("else")
+    plan.para("{{ home_to_agree }}", keep_with_next=True)
+    home = plan.signing_table(HOME_COLUMNS, "row", "home_rows", "What will happen at home")
+    _keep_together(home)
     plan.tag("endif")
 
 
@@ -159,8 +177,17 @@ def _reviews_and_sign_off(plan):
 
     plan.heading("Agreeing the plan")
     plan.para("{{ agreeing }}", keep_with_next=True)
-    plan.signing_table(SIGNING_COLUMNS, "person", "signatories", "Signatures")
-    plan.tag("if distribution")
-    plan.after_table("{{ copies_intro }}" + DELETE_IF_NOT_NEEDED, keep_with_next=True)
+    signing = plan.signing_table(SIGNING_COLUMNS, "person", "signatories", "Signatures")
+    _keep_together(signing)
+    plan.after_table("{{ copies_intro }}", keep_with_next=True)
     plan.lines("distribution", "List Bullet")
-    plan.tag("endif")
+
+
+def _keep_together(table):
+    """A short table for writing in by hand on one page, with the paragraph after it: each
+    row is kept with the next."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return table

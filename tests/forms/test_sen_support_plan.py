@@ -8,6 +8,7 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.shared import Mm, Twips
 from docxtpl import DocxTemplate
 
 from forms import deadlines, law, plan_parts, sen_support_plan
@@ -26,9 +27,15 @@ from tests.forms.documents import (
 )
 from tests.forms.readability import flesch_reading_ease
 
-TODAY = datetime.date(2026, 9, 10)
+TODAY = datetime.date(2026, 12, 1)  # the day the example is written for
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
+
+
+EHC_PLAN_REFUSED = (
+    "This plan is only for pupils on SEN support (K). For a pupil with an EHC plan (E), plan and "
+    "review their support through the EHC plan and its annual review"
+)
 
 
 def errors(**changes):
@@ -90,6 +97,7 @@ def test_field_names_are_short_snake_case():
         ),
         ("voice_like", "Enter what people like and admire about the pupil"),
         ("voice_important", "Enter what is important to the pupil"),
+        ("voice_hopes", "Enter the pupil's hopes for the future"),
         ("voice_support", "Enter how best to support the pupil"),
         ("voice_how", "Enter how you found out the pupil's views"),
         ("parent_views", "Enter what the parents or carers say"),
@@ -157,8 +165,8 @@ def test_each_part_of_an_outcome_is_asked_for(sub, message):
         ({"sen_status": "S"}, "sen_status", "Select the pupil's SEN provision status"),
         (
             {"sen_status": "E", "primary_need": "NSA"},
-            "primary_need",
-            "NSA is only for pupils on SEN support (K). Select the pupil's primary need",
+            "sen_status",
+            EHC_PLAN_REFUSED,
         ),
         (
             {"secondary_need": "SPLD"},
@@ -290,18 +298,20 @@ def test_optional_answers_can_be_left_out():
         "review_1",
         "parent_carer_role",
         "distribution",
+        "version",
+        "written_on",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["child"] == "Joshua Adeyemi"
+    assert context_["child"] == "Joshua"  # the first name, with no "known as"
     labels = [row["label"] for row in context_["details"]]
     for gone in ("Known as", "Unique pupil number (UPN)", "Class", "Secondary need"):
         assert gone not in labels
     assert context_["professionals"] == []
     assert context_["home"] == []
-    assert context_["distribution"] == []
+    assert context_["distribution"] == ["Funmi Adeyemi, parent or carer"]
     assert context_["signatories"][1] == {"name": "Funmi Adeyemi", "role": "Parent or carer"}
 
 
@@ -360,9 +370,11 @@ def test_every_census_code_has_a_meaning():
         "OTH",
         "NSA",
     ]
-    assert context(sen_status="E")["details"][7]["value"] == (
-        "E: education, health and care (EHC) plan"
-    )
+    assert dict(plan_parts.SEN_STATUSES) == {
+        "K": "K: SEN support",
+        "E": "E: education, health and care (EHC) plan",
+    }
+    assert context()["details"][7]["value"] == "K: SEN support"
 
 
 def test_year_group_given_as_a_number_reads_as_a_year():
@@ -380,7 +392,7 @@ def test_outcomes_keep_their_lines_and_dates():
     assert len(outcomes) == 3
     assert outcomes[0] == {
         "target": ["Josh will read 60 words a minute from a Year 3 book."],
-        "start_point": ["38 words a minute (9 September 2026)."],
+        "start_point": ["38 words a minute."],
         "measure": ["A one-minute timed read each fortnight with Ms Khan."],
         "due": "9 December 2026",
     }
@@ -394,14 +406,14 @@ def test_provision_lines_are_costed_and_totalled():
         "area": "Cognition and learning",
         "frequency": "Every school day",
         "session_length": "10 minutes",
-        "group_size": "1 (one-to-one)",
+        "group_size": "One-to-one",
         "staff": "Teaching assistant",
         "start": "21 September 2026",
         "end": "11 December 2026",
         "cost": "£380.00",
     }
     assert second["group_size"] == "4"
-    assert third["cost"] == ""
+    assert third["cost"] == "Not costed"
     assert context_["costed"] is True
     assert context_["total_cost"] == "£620.00"
 
@@ -437,7 +449,10 @@ def test_review_dates_given_are_kept_and_the_rest_suggested_a_term_apart():
         "3 March 2027 (suggested)",
         "26 May 2027 (suggested)",
     ]
-    assert context_["confirm_suggested"] == "We will confirm the suggested dates nearer the time."
+    assert context_["confirm_suggested"] == (
+        "We will check the suggested dates against the school's term dates, and confirm them "
+        "nearer the time."
+    )
 
 
 def test_with_no_review_dates_three_are_suggested_from_the_start():
@@ -460,7 +475,7 @@ def test_three_review_dates_given_means_none_suggested():
     assert context_["confirm_suggested"] == ""
     text = text_of(render_docx(DOCUMENT, context_))
     assert "(suggested)" not in text
-    assert "confirm the suggested dates" not in text
+    assert "check the suggested dates" not in text
 
 
 def test_citations_come_from_law():
@@ -477,13 +492,13 @@ def test_the_plans_sentences_name_the_pupil():
     context_ = context()
     assert context_["intro"] == (
         "This plan is about Josh at Elmbrook Primary School. SEN means special educational "
-        "needs. The plan says what Josh is good at, what Josh finds hard and what extra help "
-        "the school will give. We wrote it with Josh and Josh's family."
+        "needs. The plan says what Josh is good at and finds hard, and what extra help the school "
+        "will give. We wrote it with Josh and the family."
     )
     assert context_["voice_intro"] == "This part is in Josh's own words."
     assert context_["areas_intro"].endswith("These are the areas that apply to Josh.")
     assert context_["outcomes_after"] == (
-        "We will look at each outcome with Josh and Josh's family at every review."
+        "We will look at each outcome with Josh and the family at every review."
     )
     assert context_["provision_intro"].startswith(
         "This is the extra help the school will give Josh,"
@@ -499,7 +514,10 @@ def test_sign_off_names_the_pupil_the_parent_and_the_senco():
         {"name": "Funmi Adeyemi", "role": "Mother"},
         {"name": "Mrs Patel", "role": "SENCO"},
     ]
-    assert context()["distribution"] == DOCUMENT.example["distribution"]
+    assert context()["distribution"] == [
+        "Funmi Adeyemi, mother",
+        *DOCUMENT.example["distribution"],
+    ]
 
 
 def test_filename_names_the_pupil_and_the_start_date():
@@ -516,7 +534,7 @@ def test_blank_mode_gives_a_printable_plan_with_prompts():
     assert context_["blank"] is True
     assert context_["child_name"] == "[pupil's full name]"
     details = {row["label"]: row["value"] for row in context_["details"]}
-    assert details["SEN provision status"] == "[K: SEN support, or E: EHC plan]"
+    assert details["SEN provision status"] == "K: SEN support"  # the plan is for K only
     assert details["Primary need"] == "[code and meaning]"
     assert details["Unique pupil number (UPN)"] == "[UPN]"
     assert len(context_["areas"]) == 4
@@ -587,7 +605,7 @@ def test_tables_have_header_rows_and_repeat_a_row_per_item():
     provision = table_text(tables["Provision"][0])
     assert provision[0][-1] == "Cost"
     assert len(provision) == 1 + 3 + 1
-    assert provision[-1][-2:] == ["Total cost", "£620.00"]
+    assert provision[-1][-2:] == ["Total cost (leaves out the row that is not costed)", "£620.00"]
     assert len(table_text(tables["Signatures"][0])) == 4
     assert len(table_text(tables["Pupil details"][0])) == 14
 
@@ -701,3 +719,294 @@ def test_check_your_answers_shows_costs_as_money():
     assert "£380.00" in str(value)
     assert "450.00" not in str(value)
     assert target == "provision-0-intervention"
+
+
+# --- What an SEN caseworker and a SENCO found ---------------------------------------------
+
+
+def test_a_pupil_with_an_ehc_plan_gets_no_sen_support_plan():
+    """Status E means the pupil has an EHC plan, which sets out their provision: the plan
+    refuses it and says what to do instead, whatever the need codes."""
+    assert errors(sen_status="E") == {"sen_status": [EHC_PLAN_REFUSED]}
+    assert errors(sen_status="E", primary_need="NSA") == {"sen_status": [EHC_PLAN_REFUSED]}
+    (needs,) = [step for step in DOCUMENT.steps if step.slug == "needs"]
+    assert needs.hint.endswith("This plan is for pupils on SEN support (K), not for pupils "
+                               "with an EHC plan (E).")  # fmt: skip
+
+
+def reviews_from(start, **changes):
+    """The reviews the plan prints for a plan starting on `start` with none given."""
+    due = (datetime.date.fromisoformat(start) + datetime.timedelta(weeks=10)).isoformat()
+    return context(plan_start=start, review_1=None, outcomes=[outcome(due=due)], **changes)[
+        "reviews"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # 12 weeks on is Mon 2 August 2027: moved to Fri 3 September, and the next counted on.
+        ("2027-05-10", ["3 September 2027", "26 November 2027", "18 February 2028"]),
+        # Mon 14 August 2028: 3 September 2028 is a Sunday, so Mon 4 September.
+        ("2028-05-22", ["4 September 2028", "27 November 2028", "19 February 2029"]),
+        # Mon 21 December 2026: moved to Tue 5 January 2027.
+        ("2026-09-28", ["5 January 2027", "30 March 2027", "22 June 2027"]),
+        # Sat 19 December 2026 is no working day; Mon 21 December is in the holidays.
+        ("2026-09-26", ["5 January 2027", "30 March 2027", "22 June 2027"]),
+        # Thu 31 December 2026 (and the bank holiday after it).
+        ("2026-10-08", ["5 January 2027", "30 March 2027", "22 June 2027"]),
+        # 5 January 2030 is a Saturday: Mon 7 January.
+        ("2029-10-13", ["7 January 2030", "1 April 2030", "24 June 2030"]),
+    ],
+)
+def test_suggested_reviews_are_out_of_the_summer_and_christmas_holidays(start, expected):
+    assert reviews_from(start) == [f"{day} (suggested)" for day in expected]
+
+
+@pytest.mark.parametrize(
+    ("day", "moved"),
+    [
+        ("2027-07-30", "2027-07-30"),
+        ("2027-08-02", "2027-09-03"),
+        ("2027-08-31", "2027-09-03"),
+        ("2027-09-01", "2027-09-01"),
+        ("2026-12-18", "2026-12-18"),
+        ("2026-12-21", "2027-01-05"),
+        ("2027-01-04", "2027-01-05"),
+        ("2027-01-05", "2027-01-05"),
+    ],
+)
+def test_only_august_and_20_december_to_4_january_are_holidays(day, moved):
+    assert sen_support_plan.out_of_school_holidays(datetime.date.fromisoformat(day)) == (
+        datetime.date.fromisoformat(moved)
+    )
+
+
+def test_review_dates_the_school_gives_are_kept_as_given():
+    """Only suggestions move: a date the school gives is its own to choose."""
+    due = outcome(due="2027-08-04")
+    reviews = context(plan_start="2027-06-01", review_1="2027-08-04", outcomes=[due])["reviews"]
+    assert reviews[0] == "4 August 2027"
+    # Twelve weeks after 4 August is 27 October; then 19 January 2028.
+    assert reviews[1:] == ["27 October 2027 (suggested)", "19 January 2028 (suggested)"]
+
+
+def check_your_answers_reviews(answers):
+    sections = summary_sections(DOCUMENT, answers_by_step(DOCUMENT, answers))
+    (rows,) = [rows for form, rows in sections if form.slug == "dates"]
+    return {label: str(value) for label, value, _ in rows if "review" in label}
+
+
+def test_check_your_answers_shows_the_review_dates_the_plan_will_print():
+    not_given = '<span class="app-not-given">Not given</span>'
+    assert check_your_answers_reviews(DOCUMENT.example) == {
+        "First review (optional)": "9 December 2026",
+        "Second review (optional)": f"{not_given}. The plan suggests 3 March 2027.",
+        "Third review (optional)": f"{not_given}. The plan suggests 26 May 2027.",
+    }
+    # Suggestions moved out of the holidays show as the plan prints them.
+    answers = example(plan_start="2027-06-01", review_1="2027-06-07",
+                      outcomes=[outcome(due="2027-06-07")])  # fmt: skip
+    assert check_your_answers_reviews(answers) == {
+        "First review (optional)": "7 June 2027",
+        "Second review (optional)": f"{not_given}. The plan suggests 3 September 2027.",
+        "Third review (optional)": f"{not_given}. The plan suggests 26 November 2027.",
+    }
+    assert context(**answers)["reviews"][1:] == [
+        "3 September 2027 (suggested)",
+        "26 November 2027 (suggested)",
+    ]
+    (dates,) = [step for step in DOCUMENT.steps if step.slug == "dates"]
+    assert "You will see the suggested dates when you check your answers." in dates.hint
+
+
+def test_a_row_with_no_cost_is_marked_and_the_total_says_it_leaves_it_out():
+    context_ = context()
+    assert [row["cost"] for row in context_["provision"]] == ["£380.00", "£240.00", "Not costed"]
+    assert context_["total_label"] == "Total cost (leaves out the row that is not costed)"
+    items = [provision_item(), provision_item(cost=None), provision_item(cost=None)]
+    two = context(provision=items)
+    assert two["total_label"] == "Total cost (leaves out the 2 rows that are not costed)"
+    assert two["total_cost"] == "£380.00"
+    assert context(provision=[provision_item()])["total_label"] == "Total cost"
+    (table,) = tables_by_caption(render_docx(DOCUMENT, two))["Provision"]
+    rows = table_text(table)
+    assert [row[-1] for row in rows[1:4]] == ["£380.00", "Not costed", "Not costed"]
+    assert rows[-1][-2:] == ["Total cost (leaves out the 2 rows that are not costed)", "£380.00"]
+    blank = build_context(blank_answers(DOCUMENT))
+    assert (blank["total_label"], blank["provision"][0]["cost"]) == ("Total cost", "[cost]")
+
+
+def test_no_area_of_need_is_called_needs_needs():
+    blank = all_text(render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT))))
+    assert "needs needs" not in blank
+    assert "[what we know about sensory and/or physical needs]" in blank
+    for area in ("communication", "cognition", "semh", "sensory"):
+        (step,) = [step for step in DOCUMENT.steps if step.slug == area]
+        (field,) = step.prototype().answer_fields()
+        wording = [field.label.text, field.required_message, field.error_name, field.prompt]
+        assert not [words for words in wording if "needs needs" in words]
+    (sensory,) = [step for step in DOCUMENT.steps if step.slug == "sensory"]
+    assert sensory.prototype().need_sensory.label.text == (
+        "What do you know about the pupil's sensory and/or physical needs?"
+    )
+
+
+def test_the_pupils_hopes_for_the_future_are_asked_and_printed():
+    (voice,) = [step for step in DOCUMENT.steps if step.slug == "pupil-voice"]
+    assert "voice_hopes" in DOCUMENT.field_names(voice)
+    document = render_docx(DOCUMENT, context())
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    at = texts.index("My hopes for the future")
+    assert document.paragraphs[at].style.name == "Heading 3"
+    assert texts[at + 1 : at + 3] == [
+        "I want to read a whole book on my own.",
+        "I want to be an engineer and build robots.",
+    ]
+
+
+def test_the_plan_gives_its_version_when_it_was_written_and_when_to_review_it():
+    line = "Version 1, written on 11 September 2026, to be reviewed by 9 December 2026."
+    assert context()["version_line"] == line
+    texts = [paragraph.text for paragraph in render_docx(DOCUMENT, context()).paragraphs]
+    assert texts[:2] == ["SEN support plan for Joshua Adeyemi", line]
+    # Left blank: version 1, the day it is made, and the first suggested review.
+    assert context(version=2, written_on=None, review_1=None)["version_line"] == (
+        "Version 2, written on 1 December 2026, to be reviewed by 7 December 2026."
+    )
+    assert build_context(blank_answers(DOCUMENT))["version_line"] == (
+        "Version [number], written on [date], to be reviewed by [date]."
+    )
+    assert errors(version=0) == {"version": ["Version of the plan must be between 1 and 99"]}
+    assert errors(written_on="2026-12-02") == {
+        "written_on": ["The date this version was written must be today or in the past"]
+    }
+
+
+def test_the_parent_always_gets_a_copy_and_is_listed_once():
+    assert context()["distribution"] == [
+        "Funmi Adeyemi, mother",
+        "Mr Hughes, class teacher",
+        "Ms Khan, teaching assistant",
+    ]
+    assert context(distribution=["Funmi Adeyemi (by email)", "Mr Hughes"])["distribution"] == [
+        "Funmi Adeyemi, mother",
+        "Mr Hughes",
+    ]
+    assert context(parent_carer_role="Special Guardian")["distribution"][0] == (
+        "Funmi Adeyemi, Special Guardian"
+    )
+    texts = [p.text for p in render_docx(DOCUMENT, context(distribution=None)).paragraphs]
+    assert texts[-2:] == ["Copies of this plan go to:", "Funmi Adeyemi, mother"]
+    blank = build_context(blank_answers(DOCUMENT))
+    assert blank["distribution"] == ["[parent or carer's name]", "[who gets a copy]"]
+
+
+def test_what_will_happen_at_home_is_there_with_room_to_write_when_not_answered():
+    document = render_docx(DOCUMENT, context(home=None))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    at = texts.index("What will happen at home")
+    assert texts[at + 1] == (
+        "We will agree with Josh's family what will happen at home, and write it in here."
+    )
+    (table,) = tables_by_caption(document)["What will happen at home"]
+    assert table_text(table) == [["What will happen", "Who will do it"]] + [["", ""]] * 3
+    answered = render_docx(DOCUMENT, context())
+    assert "What will happen at home" not in tables_by_caption(answered)
+    blank = text_of(render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT))))
+    assert "What will happen at home\n[what will happen at home]" in blank
+
+
+def test_the_plan_is_the_schools_notice_to_the_parent_under_section_68():
+    notice = (
+        "Section 68 of the Children and Families Act 2014 says that when a school makes special "
+        "educational provision for a pupil who has no education, health and care (EHC) plan, it "
+        "must tell the pupil's parent. This plan is the school's notice to Funmi Adeyemi that it "
+        "is making special educational provision for Josh."
+    )
+    assert context()["notice"] == notice
+    assert law.cite("cfa-s68") in notice.replace("Section", "section")
+    assert notice in text_of(render_docx(DOCUMENT, context()))
+    # A sixth former is over compulsory school age: the school must tell them.
+    sixth_former = context(child_dob="2010-03-01", year_group="Year 12")["notice"]
+    assert sixth_former.endswith(
+        "it must tell the pupil. This plan is the school's notice to Josh that it is making "
+        "special educational provision for them."
+    )
+
+
+def column_widths(table):
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+
+
+def test_no_date_wraps_in_a_table_and_tables_fill_the_page_width():
+    """A date column fits "30 September 2026" in 10 pt Arial and the cells' padding, about
+    36 mm, so no date breaks over two lines; the other columns share what is left."""
+    document = docx.Document(template_path(DOCUMENT))
+    date_columns, widths = {}, set()
+    for table in document.tables:
+        headings = [cell.text for cell in table.rows[0].cells]
+        for heading, width in zip(headings, column_widths(table), strict=True):
+            if heading in ("By when", "Start date", "End date"):
+                date_columns.setdefault(heading, []).append(width)
+        widths.add(round(sum(column_widths(table)) * Twips(1) / Mm(1)))
+    assert set(date_columns) == {"By when", "Start date", "End date"}
+    assert min(min(found) for found in date_columns.values()) >= Mm(36).twips - 1
+    assert widths == {160, 257}  # the portrait and landscape text widths
+
+
+@pytest.mark.parametrize("home", [None, "Read together."])
+def test_no_table_row_splits_across_two_pages(home):
+    document = render_docx(DOCUMENT, context(home=home))
+    for table in document.tables:
+        for row in table.rows:
+            assert row._tr.trPr is not None
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    # The signatures stay together, and with the list of copies after them.
+    (signing,) = tables_by_caption(document)["Signatures"]
+    assert all(
+        paragraph.paragraph_format.keep_with_next
+        for row in signing.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+    )
+
+
+def test_with_no_known_as_the_full_name_is_given_once_then_the_first_name():
+    context_ = context(child_known_as=None)
+    texts = [paragraph.text for paragraph in render_docx(DOCUMENT, context_).paragraphs]
+    assert [text for text in texts if "Joshua Adeyemi" in text] == [
+        "SEN support plan for Joshua Adeyemi"
+    ]
+    for key in ("intro", "notice", "voice_intro", "areas_intro", "outcomes_intro",
+                "provision_intro", "strategies_intro", "home_to_agree"):  # fmt: skip
+        assert "Joshua" in context_[key], key
+        assert "Joshua Adeyemi" not in context_[key], key
+    assert "How we found out Joshua's views" in texts
+    assert context_["signatories"][0]["name"] == "Joshua Adeyemi"  # a table: in full
+
+
+DATE_WORDS = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
+
+
+def test_example_free_text_names_no_month_year_or_weekday():
+    """Example dates move with the day they are read on; typed text cannot."""
+    iso = re.compile(r"\d{4}-\d\d-\d\d")
+    lines = [line for line in free_text(DOCUMENT.example) if not iso.fullmatch(line)]
+    assert [line for line in lines if DATE_WORDS.search(line)] == []
+
+
+def test_example_plan_started_recently_and_its_reviews_are_ahead():
+    example_ = DOCUMENT.example
+    day = datetime.date.fromisoformat
+    written, start, review = (day(example_[name]) for name in ("written_on", "plan_start",
+                                                               "review_1"))  # fmt: skip
+    assert written <= start < TODAY < review
+    assert TODAY - start <= datetime.timedelta(weeks=13)  # this term's plan
+    assert {day(item["due"]) for item in example_["outcomes"]} == {review}
+    for item in example_["provision"]:
+        assert start <= day(item["start"]) < review < day(item["end"])
+    assert validate_answers(DOCUMENT, example_).errors == {}
