@@ -1,15 +1,22 @@
 """A SENCO's record of a review of a pupil's SEN support plan: the graduated approach's
-"review" step. The plan reviewed, each outcome with a rating and the evidence for it, the
-pupil's and the family's views, what worked and what did not, the next step and the next
-review, which must come after the meeting, as the meeting must after the plan started.
+"review" step. The plan reviewed and whether the pupil came to the meeting, each outcome with
+a rating and the evidence for it, whether the planned help was given (sessions planned and
+given, and the cost if known), the pupil's and the family's views, what worked and what did
+not, the next step, the new outcomes when the plan changes, and the next review, which must
+come after the meeting, as the meeting must after the plan started.
 
 The next step prints its basis from the law register (forms/law.py): bringing in a specialist
 (Code 6.59), or asking the local authority for an EHC needs assessment, which a school may do
-(CFA s36(1)), ideally with the family's agreement (Code 9.8). Schools should meet parents at
-least three times a year (Code 6.65), so the next review is suggested about a term away.
+(CFA s36(1)), ideally with the family's agreement (Code 9.8); the authority should look at the
+help already given and the progress made (Code 9.14), which this record sets out. Schools
+should meet parents at least three times a year (Code 6.65), so the next review is suggested
+about a term away.
 """
 
+import decimal
+
 from wtforms import Form
+from wtforms.validators import ValidationError
 
 from forms import law
 from forms import vocabulary as v
@@ -22,9 +29,11 @@ from forms.formatting import (
     long_date,
     paragraphs,
     possessive,
+    prompt,
     text,
     year_group_text,
 )
+from forms.plan_parts import OutcomeForm, ProvisionForm, outcome_row
 from forms.vocabulary import SCHOOL
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
@@ -34,7 +43,10 @@ from service.fields import (
     GroupField,
     ListField,
     LongTextField,
+    MoneyField,
+    NumberField,
     TextField,
+    Varies,
     YesNoField,
 )
 from service.steps import make_step
@@ -42,12 +54,17 @@ from service.steps import make_step
 RATINGS = [("exceeded", "Exceeded"), ("achieved", "Achieved"), ("partly", "Partly achieved"),
            ("not_achieved", "Not achieved")]  # fmt: skip
 MET = ("exceeded", "achieved")
+ATTENDED = [("yes", "Yes"), ("part", "For part of the meeting"), ("no", "No")]
 NEXT_STEPS = [
     ("continue", "Carry on with the plan as it is"),
     ("change", "Change the plan: new outcomes or different support"),
     ("specialist", "Ask a specialist for advice"),
     ("ehc", "Ask the local authority for an EHC needs assessment"),
 ]
+# The decisions that may come with new outcomes: a changed plan must set them out; while a
+# specialist's advice or the local authority's decision is awaited, they are optional.
+NEW_OUTCOMES_WITH = ("change", "specialist", "ehc")
+MOST_SESSIONS = 1000
 
 
 # --- The questions ------------------------------------------------------------------------
@@ -69,6 +86,84 @@ class ReviewedOutcomeForm(Form):
         max_length=2000,
         hint="For example, a test score, work samples or what staff have seen, with dates.",
     )
+
+
+class DeliveryForm(Form):
+    """One kind of help in the plan: the sessions planned up to the review and those given.
+
+    More sessions given than planned is most often a slip of the keyboard, so it is refused
+    unless the notes say why there were more."""
+
+    intervention = ProvisionForm.intervention  # the plan's own question
+    planned = NumberField(
+        "Sessions planned",
+        "Enter the number of sessions planned",
+        hint="Up to this review. For example, every school day for 8 weeks is 40 sessions.",
+        prompt="sessions planned",
+        maximum=MOST_SESSIONS,
+    )
+    delivered = NumberField(
+        "Sessions given",
+        "Enter the number of sessions the pupil had",
+        hint="The sessions the pupil actually had.",
+        prompt="sessions given",
+        maximum=MOST_SESSIONS,
+    )
+    notes = TextField(
+        "Notes (optional)",
+        hint="For example, why sessions were missed, or why there were extra ones.",
+        prompt="notes",
+        max_length=300,
+    )
+    cost = MoneyField(
+        "Cost (optional)",
+        hint="What the sessions given cost, in pounds, if you know.",
+        prompt="cost",
+    )
+
+    def validate_delivered(self, field):
+        planned, delivered = self.planned.answer(), field.answer()
+        if planned is None or delivered is None or delivered <= planned:
+            return
+        if not (self.notes.data or "").strip():
+            raise ValidationError(
+                f"Sessions given must be no more than the {planned:,} sessions planned, or say "
+                "in the notes why there were more"
+            )
+
+
+class NewOutcomeForm(OutcomeForm):
+    """An outcome of the changed plan, as the plan asks one (forms/plan_parts.py), without
+    the baseline, which the review's evidence gives, and due after the review meeting."""
+
+    start_point = None
+    due = DateField(
+        "By when?",
+        "Enter the date for this outcome",
+        hint="For example, 3 3 2027",
+        error_name="The date for this outcome",
+        prompt="date",
+        checks=(
+            After(
+                "review_date",
+                "The date for this outcome must be after the date of the review meeting, {date}",
+            ),
+        ),
+    )
+
+
+def _when_changed(changed, otherwise):
+    """A property of the new outcomes question: `changed` if the plan changes, else
+    `otherwise` (new outcomes are then optional)."""
+    return Varies(lambda answers: changed if answers.get("next_step") == "change" else otherwise)
+
+
+CHILD_VIEWS_HINT = "In their own words where you can. For example, 'Reading is easier now.'"
+CHILD_VIEWS_HINT_ABSENT = (
+    "The pupil did not come to the meeting, so say how you asked for their views, then what "
+    "they said. For example, 'Josh talked to Ms Khan before the meeting. He said reading is "
+    "easier now.'"
+)
 
 
 STEPS = (
@@ -104,9 +199,14 @@ STEPS = (
                 ),
             ),
         ),
+        child_attended=ChoiceField(
+            "Did the pupil come to the review meeting?",
+            ATTENDED,
+            "Select whether the pupil came to the review meeting",
+        ),
         attendees=ListField(
             TextField("Who came", prompt="name and role", max_length=200),
-            "Who came to the meeting? (optional)",
+            "Who else came to the meeting? (optional)",
             item_name="person",
             hint="Each person's name and role. For example, 'Funmi Adeyemi, Josh's mother'.",
         ),
@@ -124,12 +224,32 @@ STEPS = (
         ),
     ),
     make_step(
+        "support-given",
+        "Support given",
+        delivery=ListField(
+            GroupField(DeliveryForm),
+            "Was the planned help given?",
+            "Enter at least one intervention or support",
+            hint="Each intervention or kind of extra help in the plan: the sessions planned up "
+            "to this review and the sessions the pupil had. You can put all the help in one "
+            "row instead.",
+            item_name="intervention",
+            max_entries=12,
+        ),
+    ),
+    make_step(
         "views",
         "Views",
         child_views=LongTextField(
             "What does the pupil say?",
             "Enter what the pupil says",
-            hint="In their own words where you can. For example, 'Reading is easier now.'",
+            hint=Varies(
+                lambda answers: (
+                    CHILD_VIEWS_HINT_ABSENT
+                    if answers.get("child_attended") == "no"
+                    else CHILD_VIEWS_HINT
+                )
+            ),
             error_name="What the pupil says",
             prompt="what the pupil says",
         ),
@@ -183,6 +303,24 @@ STEPS = (
         ),
     ),
     make_step(
+        "new-outcomes",
+        "New outcomes",
+        show_if=when("next_step", *NEW_OUTCOMES_WITH),
+        new_outcomes=ListField(
+            GroupField(NewOutcomeForm),
+            _when_changed("New outcomes", "New outcomes (optional)"),
+            _when_changed("Enter at least one outcome for the changed plan", None),
+            hint=_when_changed(
+                "The outcomes of the changed plan, including any you are keeping. Most plans "
+                "have 3 or 4.",
+                "If the outcomes change while you wait, add them here. If they stay the same, "
+                "leave this blank.",
+            ),
+            item_name="outcome",
+            max_entries=8,
+        ),
+    ),
+    make_step(
         "next-review",
         "Next review",
         next_review=DateField(
@@ -214,6 +352,9 @@ def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
     child_name, child = child_names(answers)
+    delivery = answers.get("delivery") or []
+    support = [_delivery_row(item) for item in delivery]
+    changes = blank or answers.get("next_step") in NEW_OUTCOMES_WITH
     return {
         "blank": blank,
         "child_name": child_name,
@@ -226,17 +367,26 @@ def build_context(answers):
         f"{child} got. The evidence says how we know.",
         "reviewed": [_reviewed(item) for item in answers.get("reviewed") or []],
         "met_summary": _met_summary(answers.get("reviewed") or [], blank),
+        "support_intro": "For each kind of extra help in the plan, we counted the sessions "
+        f"planned up to this review and the sessions {child} had.",
+        "support": support,
+        "support_costed": blank or any(row["cost"] for row in support),
+        "support_summary": _support_summary(delivery, child, blank),
         **{name: paragraphs(answers.get(name)) for name in TYPED},
         "next_steps": _next_steps(
             [kind for kind, _ in NEXT_STEPS if blank or kind == answers.get("next_step")],
             child,
             answers.get("family_agrees"),
         ),
+        "new_outcomes_intro": f"These are the new outcomes for {child}. Each one says how we "
+        "will measure progress, and by when.",
+        "new_outcomes": [outcome_row(item) for item in answers.get("new_outcomes") or []]
+        if changes
+        else [],
         "next_review": "We will meet again to review the plan on "
         f"{long_date(answers.get('next_review'))}. {meet_parents()}",
-        "written_by": f"Written by {text(answers.get('senco_name'))}, SENCO, "
-        f"{text(answers.get('school_name'))}. A copy of this record goes to "
-        f"{possessive(child)} family.",
+        "written_by": f"Written by {text(answers.get('senco_name'))}, SENCO. A copy of this "
+        f"record goes to {possessive(child)} family and to the staff who need it.",
     }
 
 
@@ -250,8 +400,9 @@ def _details(answers):
         ("School", [text(answers.get("school_name"))]),
         ("Plan started", [long_date(answers.get("plan_start"))]),
         ("Review meeting", [long_date(answers.get("review_date"))]),
+        ("Pupil at the meeting", [_choice(answers.get("child_attended"), ATTENDED)]),
         ("SENCO (special educational needs co-ordinator)", [text(answers.get("senco_name"))]),
-        ("Who came", [text(person) for person in answers.get("attendees") or []]),
+        ("Who else came", [text(person) for person in answers.get("attendees") or []]),
     ]
     return [
         {"label": label, "value": [line for line in lines if line]}
@@ -260,30 +411,93 @@ def _details(answers):
     ]
 
 
+def _choice(value, choices):
+    """A choice as the record shows it; in a blank record, the prompt listing them all."""
+    return value if is_prompt(value) else dict(choices).get(value, "")
+
+
 def _reviewed(item):
-    rating = item.get("rating")
     return {
         "outcome": paragraphs(item.get("outcome")),
-        "rating": rating if is_prompt(rating) else dict(RATINGS).get(rating, ""),
+        "rating": _choice(item.get("rating"), RATINGS),
         "evidence": paragraphs(item.get("evidence")),
     }
 
 
 def _met_summary(items, blank):
-    """'2 of the 3 outcomes were achieved or exceeded.'"""
+    """'2 of the 3 outcomes were achieved or exceeded.', with the verb agreeing: '1 of the 3
+    outcomes was', 'Both outcomes were', 'Neither outcome was', 'None of the 3 outcomes was'."""
     if blank:
-        return "[number] of the [number] outcomes were achieved or exceeded."
+        return f"{prompt('number')} of the {prompt('number')} outcomes were achieved or exceeded."
     met = sum(1 for item in items if item.get("rating") in MET)
     total = len(items)
+    done = "achieved or exceeded"
     if total == 1:
-        return f"The outcome was {'achieved or exceeded' if met else 'not yet achieved'}."
+        return f"The outcome was {done if met else 'not yet achieved'}."
+    if total == 2 and met != 1:
+        return f"Both outcomes were {done}." if met else f"Neither outcome was {done}."
     if met == total:
-        return f"All {total} outcomes were achieved or exceeded."
-    return f"{met} of the {total} outcomes were achieved or exceeded."
+        return f"All {total} outcomes were {done}."
+    if met == 0:
+        return f"None of the {total} outcomes was {done}."
+    return f"{met} of the {total} outcomes {'was' if met == 1 else 'were'} {done}."
+
+
+def _delivery_row(item):
+    """One kind of help as the table of support given shows it."""
+    cost = item.get("cost")
+
+    def count(value):
+        return value if is_prompt(value) else "" if value is None else f"{value:,}"
+
+    return {
+        "intervention": text(item.get("intervention")),
+        "planned": count(item.get("planned")),
+        "delivered": count(item.get("delivered")),
+        "notes": text(item.get("notes")),
+        "cost": cost if is_prompt(cost) else MoneyField.shown(cost) if cost else "",
+    }
+
+
+def _sessions(number):
+    return f"{number:,} session{'' if number == 1 else 's'}"
+
+
+def _support_summary(items, child, blank):
+    """How many of the sessions planned the pupil had, in all, and what the help cost if
+    known: 'Overall, Josh had 73 of the 78 sessions planned (94%).'"""
+    if blank:
+        return (
+            f"Overall, {child} had {prompt('number')} of the {prompt('number')} sessions "
+            f"planned. The help given cost {prompt('total cost')}."
+        )
+    planned = sum(item.get("planned") or 0 for item in items)
+    given = sum(item.get("delivered") or 0 for item in items)
+    overall = "Overall, " if len(items) > 1 else ""
+    if planned == 0:
+        had = f"{child} had {_sessions(given)}, none of them planned."
+    elif given == 0:
+        had = f"{child} had none of the {_sessions(planned)} planned."
+    elif given < planned:
+        share = given * 100 // planned  # rounded down: never 100% while one was missed
+        had = f"{child} had {given:,} of the {_sessions(planned)} planned ({share}%)."
+    elif given == planned:
+        had = f"{child} had {'the' if planned == 1 else 'all'} {_sessions(planned)} planned."
+    else:
+        extra = given - planned
+        had = f"{child} had {_sessions(given)}: {extra:,} more than the {planned:,} planned."
+    costs = [decimal.Decimal(item["cost"]) for item in items if item.get("cost")]
+    if not costs:
+        return f"{overall}{had}"
+    total = MoneyField.shown(sum(costs))
+    if len(costs) == len(items):
+        return f"{overall}{had} The help given cost {total}."
+    return f"{overall}{had} The costs we know of add up to {total}."
 
 
 def _next_steps(kinds, child, family_agrees):
-    """The next steps chosen: each a short bold lead and the sentences that explain it."""
+    """The next steps chosen: each a short bold lead, the sentences that explain it, and any
+    paragraphs after them (`more`)."""
     agreement = (
         "The family does not agree yet, so we will talk with them before we send it."
         if family_agrees is False
@@ -292,8 +506,8 @@ def _next_steps(kinds, child, family_agrees):
     wording = {
         "continue": ("Carry on with the plan.", f"The plan is helping {child}, so we will keep "
                      "the same outcomes and support until the next review."),
-        "change": ("Change the plan.", "We will update the outcomes or the support, as set out "
-                   "below, and share the new plan with the family."),
+        "change": ("Change the plan.", "We will change the plan as set out below, and share "
+                   "the new plan with the family."),
         "specialist": ("Ask a specialist for advice.", f"{cites('code-6.59')} where a pupil "
                        "makes little or no progress, the school should think about bringing in "
                        "a specialist. We will talk to the family before we make a referral."),
@@ -301,12 +515,18 @@ def _next_steps(kinds, child, family_agrees):
                 "The school will ask the local authority to assess whether "
                 f"{child} needs an EHC plan. {cites('cfa-s36-1')} a school can make this "
                 f"request. {cites('code-9.8')} it should ideally do so with the family's "
-                f"agreement. {agreement} The family can also ask for an assessment themselves. "
-                "The local authority must decide whether to assess "
+                f"agreement. {agreement} The family can also ask for an assessment themselves.",
+                f"We will send this record with the request. {cites('code-9.14')} the local "
+                "authority should look at the help the school has already given, and the "
+                f"progress {child} has made, when it decides whether to assess. The local "
+                "authority must decide whether to assess "
                 f"{law.limit_text('decide-to-assess')} of getting the request "
                 f"({law.cite('send-regs-5-1')})."),
     }  # fmt: skip
-    return [{"lead": wording[kind][0], "text": wording[kind][1]} for kind in kinds]
+    return [
+        {"lead": lead, "text": explained, "more": list(more)}
+        for lead, explained, *more in (wording[kind] for kind in kinds)
+    ]
 
 
 DOCUMENT = DocumentType(
@@ -314,9 +534,10 @@ DOCUMENT = DocumentType(
     title="SEN support plan review",
     reader_title="SEN support plan review",
     summary="Record a review of a pupil's SEN support plan: how far they got with each "
-    "outcome, their views and their family's, and what happens next.",
-    needs="The pupil's plan, the evidence for each outcome, and notes from the review meeting "
-    "with the pupil and their family.",
+    "outcome, whether the planned help was given, their views and their family's, and what "
+    "happens next.",
+    needs="The pupil's plan, the evidence for each outcome, the number of sessions of each "
+    "kind of help planned and given, and notes from the review meeting.",
     audience=("school",),
     steps=STEPS,
     build_context=build_context,

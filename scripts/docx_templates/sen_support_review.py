@@ -1,20 +1,54 @@
 """The SENCO's record of an SEN support plan review; forms/sen_support_review.py writes its
 words. The same plan look as the support plan (plan_layout.py), all on portrait pages:
-a details table, the outcomes with their ratings and evidence, views, and what happens next.
+a details table, the outcomes with their ratings and evidence, the support given, views, what
+happens next and any new outcomes.
+
+No row of a table splits across pages (plan_layout sees to that), and the one date column is
+wide enough for the longest date, "30 September 2026", on one line.
 """
+
+import dataclasses
 
 from docx.shared import Mm
 
-from scripts.docx_templates.plan_layout import PORTRAIT_WIDTH, Column, Plan, plan_document
+from scripts.docx_templates.plan_layout import (
+    PORTRAIT_WIDTH,
+    Column,
+    Plan,
+    date_width,
+    plan_document,
+)
 from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED
 
 NAME = "sen-support-review.docx"
+DATE_WIDTH = date_width()  # 36 mm: "30 September 2026" on one line
 
 OUTCOME_COLUMNS = (
-    Column("Outcome", Mm(64), "outcome.outcome", lines=True),
-    Column("Rating", Mm(30), "outcome.rating", bold=True),
+    Column("Outcome", Mm(62), "outcome.outcome", lines=True),
+    Column("Rating", Mm(32), "outcome.rating", bold=True),
     Column("Evidence", Mm(66), "outcome.evidence", lines=True),
 )
+
+# Five columns with the cost, four without; each set fills the portrait page's width.
+SUPPORT_COLUMNS = (
+    Column("Intervention or support", Mm(50), "item.intervention", bold=True),
+    Column("Sessions planned", Mm(22), "item.planned"),
+    Column("Sessions given", Mm(22), "item.delivered"),
+    Column("Notes", Mm(42), "item.notes"),
+)
+COST_COLUMN = Column("Cost", Mm(24), "item.cost")
+UNCOSTED_COLUMNS = (
+    dataclasses.replace(SUPPORT_COLUMNS[0], width=SUPPORT_COLUMNS[0].width + Mm(12)),
+    *SUPPORT_COLUMNS[1:3],
+    dataclasses.replace(SUPPORT_COLUMNS[3], width=SUPPORT_COLUMNS[3].width + Mm(12)),
+)
+
+NEW_OUTCOME_COLUMNS = (
+    Column("Outcome", Mm(70), "outcome.target", lines=True),
+    Column("How we will measure progress", PORTRAIT_WIDTH - Mm(70) - DATE_WIDTH,
+           "outcome.measure", lines=True),
+    Column("By when", DATE_WIDTH, "outcome.due", date=True),
+)  # fmt: skip
 
 
 def build():
@@ -22,9 +56,20 @@ def build():
     plan = Plan(plan_document("Review of the SEN support plan for {{ child_name }}"))
     _about(plan)
     _outcomes(plan)
+    _support(plan)
     _views(plan)
     _next(plan)
     return plan.document
+
+
+def _kept_with_next(table):
+    """The table stays on the page of the paragraph after it, so that the record does not
+    end with a page holding only the next review and who wrote it."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return table
 
 
 def _about(plan):
@@ -44,6 +89,24 @@ def _outcomes(plan):
     )
     plan.repeating_table(OUTCOME_COLUMNS, "outcome", "reviewed", "Outcomes reviewed")
     plan.after_table("{{ met_summary }}")
+
+
+def _support(plan):
+    """Whether the planned help was given: a table, with a cost column when any cost is
+    known, and the totals after it."""
+    plan.heading("Support given")
+    plan.para(
+        "{{ support_intro }}{% if blank %} [Add a row for each kind of help.]{% endif %}",
+        keep_with_next=True,
+    )
+    plan.tag("if support_costed")
+    plan.repeating_table(
+        (*SUPPORT_COLUMNS[:3], COST_COLUMN, SUPPORT_COLUMNS[3]), "item", "support", "Support given"
+    )
+    plan.tag("else")
+    plan.repeating_table(UNCOSTED_COLUMNS, "item", "support", "Support given")
+    plan.tag("endif")
+    plan.after_table("{{ support_summary }}")
 
 
 def _views(plan):
@@ -66,8 +129,19 @@ def _next(plan):
     plan.tag("endif")
     plan.tag("for step in next_steps")
     plan.para(("{{ step.lead }}",), " {{ step.text }}")
+    plan.each("line", "step.more", "Normal")
     plan.tag("endfor")
     plan.lines("next_details")
+    plan.tag("if new_outcomes")
+    plan.heading("New outcomes" + DELETE_IF_NOT_NEEDED)
+    plan.para(
+        "{{ new_outcomes_intro }}{% if blank %} [Add a row for each outcome.]{% endif %}",
+        keep_with_next=True,
+    )
+    _kept_with_next(
+        plan.repeating_table(NEW_OUTCOME_COLUMNS, "outcome", "new_outcomes", "New outcomes")
+    )
+    plan.tag("endif")
     plan.heading("Next review")
     plan.para("{{ next_review }}")
     plan.para("{{ written_by }}")

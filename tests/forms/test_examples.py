@@ -24,7 +24,7 @@ READ_ON = [
 # Answers about what is planned: they may lie ahead of the day the example is read.
 AHEAD = {
     "sen-support-plan": {"review_1", "due", "end"},
-    "sen-support-review": {"next_review"},
+    "sen-support-review": {"next_review", "due"},
 }
 TIED_TO_SCHOOL_YEARS = {"child_dob", "records_from"}
 # A letter acts on recent events: the latest is this recent, and none is older than a year;

@@ -1,4 +1,5 @@
-"""The record of an SEN support plan review: ratings, evidence, views and the next step."""
+"""The record of an SEN support plan review: who came, ratings and evidence, whether the
+planned help was given, views, the next step and any new outcomes."""
 
 import datetime
 import functools
@@ -7,17 +8,23 @@ import re
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docxtpl import DocxTemplate
 
 from forms import law, sen_support_plan, sen_support_review
 from forms.sen_support_review import DOCUMENT, NEXT_STEPS, build_context
-from service import dates
 from service.answers import blank_answers, validate_answers
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, visible_steps
+from tests.forms.documents import (
+    answers_by_step,
+    render_docx,
+    template_path,
+    text_of,
+    visible_steps,
+)
 from tests.forms.readability import flesch_reading_ease
 
-TODAY = datetime.date(2026, 12, 10)
+TODAY = datetime.date(2026, 12, 1)  # EXAMPLES_WRITTEN: the example as written
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
 
@@ -44,13 +51,17 @@ def cites(wording, key):
 # --- Questions ----------------------------------------------------------------------------
 
 
-def test_example_answers_are_valid_and_show_every_step():
+def shown_steps(answers):
+    return [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
+
+
+def test_example_answers_are_valid_and_show_every_step_but_the_ehc_one():
     validated = validate_answers(DOCUMENT, DOCUMENT.example)
     assert validated.errors == {}
     assert validated.answers == DOCUMENT.example
-    assert visible_steps(DOCUMENT, answers_by_step(DOCUMENT, DOCUMENT.example))[0] == list(
-        DOCUMENT.steps
-    )
+    every_step = [step.slug for step in DOCUMENT.steps]
+    assert shown_steps(DOCUMENT.example) == [s for s in every_step if s != "family-agreement"]
+    assert shown_steps(example(next_step="ehc", family_agrees=True)) == every_step
 
 
 def test_field_names_are_short_snake_case():
@@ -68,13 +79,15 @@ def test_field_names_are_short_snake_case():
         ("year_group", "Enter the pupil's year group"),
         ("plan_start", "Enter the date the plan started"),
         ("review_date", "Enter the date of the review meeting"),
+        ("child_attended", "Select whether the pupil came to the review meeting"),
         ("reviewed", "Enter at least one outcome"),
+        ("delivery", "Enter at least one intervention or support"),
         ("child_views", "Enter what the pupil says"),
         ("parent_views", "Enter what the parents or carers say"),
         ("worked", "Enter what worked"),
         ("next_step", "Select the next step"),
         ("next_details", "Enter what will happen next"),
-        ("family_agrees", "Select yes if the family agrees"),
+        ("new_outcomes", "Enter at least one outcome for the changed plan"),
         ("next_review", "Enter the date of the next review"),
     ],
 )
@@ -82,6 +95,13 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
     answers = example()
     del answers[field]
     assert validate_answers(DOCUMENT, answers).errors == {field: [message]}
+
+
+def test_an_ehc_request_needs_the_familys_answer():
+    answers = example(next_step="ehc")
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "family_agrees": ["Select yes if the family agrees"]
+    }
 
 
 @pytest.mark.parametrize(
@@ -110,22 +130,22 @@ def test_optional_answers_can_be_left_out():
         k: v
         for k, v in DOCUMENT.example.items()
         if k not in ("child_known_as", "attendees", "not_worked")
-    }
+    } | {"delivery": [{**item, "notes": "", "cost": None} for item in example()["delivery"]]}
     validated = validate_answers(DOCUMENT, answers)
     assert validated.errors == {}
     context_ = build_context(validated.answers)
-    assert context_["child"] == "Joshua Adeyemi"
+    assert context_["child"] == "Joshua"
     assert context_["not_worked"] == []
     labels = [row["label"] for row in context_["details"]]
     assert "Known as" not in labels
-    assert "Who came" not in labels
+    assert "Who else came" not in labels
+    assert not context_["support_costed"]
 
 
 def test_family_agreement_is_asked_only_for_an_ehc_request():
     answers = example(next_step="change", family_agrees=None)
     assert validate_answers(DOCUMENT, answers).errors == {}
-    shown = [step.slug for step in visible_steps(DOCUMENT, answers_by_step(DOCUMENT, answers))[0]]
-    assert "family-agreement" not in shown
+    assert "family-agreement" not in shown_steps(answers)
 
 
 def test_the_plan_step_asks_what_the_plan_said_without_a_date_of_birth():
@@ -161,15 +181,15 @@ def test_a_review_meeting_before_the_plan_started_is_refused(held):
     }
 
 
-@pytest.mark.parametrize("next_review", ["2026-12-01", "2026-12-09"])
+@pytest.mark.parametrize("next_review", ["2026-11-18", "2026-11-25"])
 def test_a_next_review_before_the_meeting_is_refused(next_review):
     assert validate_answers(DOCUMENT, example(next_review=next_review)).errors == {
         "next_review": [
             "The date of the next review must be after the date of the review meeting, "
-            "9 December 2026"
+            "25 November 2026"
         ]
     }
-    assert validate_answers(DOCUMENT, example(next_review="2026-12-10")).errors == {}
+    assert validate_answers(DOCUMENT, example(next_review="2026-11-26")).errors == {}
 
 
 # --- The record ---------------------------------------------------------------------------
@@ -183,9 +203,10 @@ def test_details_name_the_plan_reviewed_and_who_came():
         "Year group": ["Year 5"],
         "School": ["Elmbrook Primary School"],
         "Plan started": ["14 September 2026"],
-        "Review meeting": ["9 December 2026"],
+        "Review meeting": ["25 November 2026"],
+        "Pupil at the meeting": ["For part of the meeting"],
         "SENCO (special educational needs co-ordinator)": ["Mrs Patel"],
-        "Who came": DOCUMENT.example["attendees"],
+        "Who else came": DOCUMENT.example["attendees"],
     }
 
 
@@ -213,13 +234,17 @@ def test_each_outcome_has_its_rating_and_evidence():
     ("ratings", "summary"),
     [
         (("exceeded", "partly", "achieved"), "2 of the 3 outcomes were achieved or exceeded."),
-        (("achieved", "exceeded"), "All 2 outcomes were achieved or exceeded."),
-        (("not_achieved", "partly"), "0 of the 2 outcomes were achieved or exceeded."),
+        (("achieved", "partly"), "1 of the 2 outcomes was achieved or exceeded."),
+        (("partly", "not_achieved", "achieved"), "1 of the 3 outcomes was achieved or exceeded."),
+        (("achieved", "exceeded"), "Both outcomes were achieved or exceeded."),
+        (("not_achieved", "partly"), "Neither outcome was achieved or exceeded."),
+        (("exceeded",) * 3, "All 3 outcomes were achieved or exceeded."),
+        (("partly",) * 3, "None of the 3 outcomes was achieved or exceeded."),
         (("achieved",), "The outcome was achieved or exceeded."),
         (("partly",), "The outcome was not yet achieved."),
     ],
 )
-def test_summary_counts_the_outcomes_met(ratings, summary):
+def test_summary_counts_the_outcomes_met_in_good_grammar(ratings, summary):
     assert context(reviewed=rated(*ratings))["met_summary"] == summary
 
 
@@ -231,20 +256,39 @@ def test_specialist_next_step_cites_the_code():
 
 
 def test_ehc_request_cites_who_may_ask_and_the_family_agreement():
-    (step,) = context()["next_steps"]
+    (step,) = context(next_step="ehc", family_agrees=True)["next_steps"]
     assert step["lead"] == "Ask for an education, health and care (EHC) needs assessment."
     assert cites(step["text"], "cfa-s36-1")
     assert cites(step["text"], "code-9.8")
-    assert cites(step["text"], "send-regs-5-1")
-    assert "within 6 weeks" in step["text"]
+    (more,) = step["more"]
+    assert cites(more, "send-regs-5-1")
+    assert "within 6 weeks" in more
     assert "The family agrees with this request." in step["text"]
-    (without,) = context(family_agrees=False)["next_steps"]
+    (without,) = context(next_step="ehc", family_agrees=False)["next_steps"]
     assert "we will talk with them before we send it" in without["text"]
+
+
+def test_ehc_request_says_in_one_cited_sentence_why_the_help_given_counts():
+    """The sessions given are the evidence a council weighs under paragraph 9.14 of the Code,
+    which says "should", not "must"."""
+    (step,) = context(next_step="ehc", family_agrees=True)["next_steps"]
+    (more,) = step["more"]
+    sentences = [s for s in re.split(r"(?<=\.) ", more) if "9.14" in s]
+    assert sentences == [
+        f"{law.cite('code-9.14')[0].upper()}{law.cite('code-9.14')[1:]} says the local "
+        "authority should look at the help the school has already given, and the progress "
+        "Josh has made, when it decides whether to assess."
+    ]
+    assert more.startswith("We will send this record with the request.")
+    for kind in ("continue", "change", "specialist"):
+        (other,) = context(next_step=kind, family_agrees=None)["next_steps"]
+        assert not cites(other["text"] + " ".join(other["more"]), "code-9.14")
 
 
 @pytest.mark.parametrize("kind", ["continue", "change"])
 def test_other_next_steps_need_no_citation(kind):
     (step,) = context(next_step=kind, family_agrees=None)["next_steps"]
+    assert step["more"] == []
     for key in law.CITATIONS:
         assert not cites(step["text"], key)
 
@@ -258,16 +302,19 @@ def test_next_review_and_meeting_parents():
     assert context_["next_review"].endswith(
         "schools should meet parents at least three times a year."
     )
-    assert dates.add_weeks(datetime.date(2026, 12, 9), 12) == datetime.date(2027, 3, 3)
     assert context_["written_by"] == (
-        "Written by Mrs Patel, SENCO, Elmbrook Primary School. A copy of this record goes to "
-        "Josh's family."
+        "Written by Mrs Patel, SENCO. A copy of this record goes to Josh's family and to the "
+        "staff who need it."
     )
+
+
+def test_the_sign_off_does_not_repeat_the_school_from_the_details():
+    assert "Elmbrook" not in context()["written_by"]
 
 
 def test_filename_names_the_pupil_and_the_review_date():
     assert sen_support_review.DOCUMENT.filename(DOCUMENT.example) == (
-        "SEN support plan review for Joshua Adeyemi, 9 December 2026"
+        "SEN support plan review for Joshua Adeyemi, 25 November 2026"
     )
 
 
@@ -288,6 +335,21 @@ def test_blank_mode_lists_every_next_step_to_choose_from():
         "[Exceeded / Achieved / Partly achieved / Not achieved]"
     )
     assert "on [date]." in context_["next_review"]
+    assert context_["met_summary"] == "[number] of the [number] outcomes were achieved or exceeded."
+    assert context_["support"] == [
+        {
+            "intervention": "[intervention]",
+            "planned": "[sessions planned]",
+            "delivered": "[sessions given]",
+            "notes": "[notes]",
+            "cost": "[cost]",
+        }
+    ]
+    assert context_["support_costed"] is True
+    assert context_["new_outcomes"] == [
+        {"target": ["[SMART target]"], "start_point": [], "measure":
+         ["[how we will measure progress]"], "due": "[date]"}
+    ]  # fmt: skip
     assert context_.keys() == context().keys()
 
 
@@ -362,3 +424,318 @@ def test_fixed_wording_is_plain_english():
     ]
     assert len(prose) >= 8
     assert flesch_reading_ease(prose) >= 50
+
+
+# --- Whether the pupil came ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("attended", "shown"),
+    [("yes", "Yes"), ("part", "For part of the meeting"), ("no", "No")],
+)
+def test_the_details_say_whether_the_pupil_came(attended, shown):
+    details = {row["label"]: row["value"] for row in context(child_attended=attended)["details"]}
+    assert details["Pupil at the meeting"] == [shown]
+
+
+def test_a_pupil_who_did_not_come_is_asked_about_in_the_views_question():
+    """The views question stays the one question, in step with the answer about coming."""
+    (views,) = [step for step in DOCUMENT.steps if step.slug == "views"]
+    form = views.prototype()
+    form.adapt({"child_attended": "no"})
+    assert form.child_views.description.startswith(
+        "The pupil did not come to the meeting, so say how you asked for their views"
+    )
+    for came in ("yes", "part"):
+        form.adapt({"child_attended": came})
+        assert form.child_views.description.startswith("In their own words where you can.")
+
+
+def test_an_unknown_answer_about_coming_is_refused():
+    assert validate_answers(DOCUMENT, example(child_attended="maybe")).errors == {
+        "child_attended": ["Select whether the pupil came to the review meeting"]
+    }
+
+
+# --- Whether the planned help was given ---------------------------------------------------
+
+
+def helped(*rows):
+    """Rows of (sessions planned, sessions given), or with notes and a cost after them."""
+    items = []
+    for number, (planned, given, *rest) in enumerate(rows, start=1):
+        item = {"intervention": f"Help {number}", "planned": planned, "delivered": given}
+        if rest:
+            item["notes"] = rest[0]
+        if len(rest) > 1:
+            item["cost"] = rest[1]
+        items.append(item)
+    return items
+
+
+def test_each_kind_of_help_shows_the_sessions_planned_and_given_and_the_cost():
+    context_ = context()
+    assert context_["support"][0] == {
+        "intervention": "Precision teaching for reading",
+        "planned": "42",
+        "delivered": "39",
+        "notes": "3 missed while Ms Khan was away on a school trip.",
+        "cost": "£269.45",
+    }
+    assert context_["support"][2]["cost"] == ""
+    assert context_["support_costed"] is True
+    assert context_["support_intro"] == (
+        "For each kind of extra help in the plan, we counted the sessions planned up to this "
+        "review and the sessions Josh had."
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "summary"),
+    [
+        (((42, 39, "", "269.45"), (17, 15, "", "163.64"), (19, 19)),
+         "Overall, Josh had 73 of the 78 sessions planned (93%). The costs we know of add up "
+         "to £433.09."),
+        (((40, 40, "", "300"), (10, 10, "", "50.5")),
+         "Overall, Josh had all 50 sessions planned. The help given cost £350.50."),
+        (((40, 39),), "Josh had 39 of the 40 sessions planned (97%)."),
+        (((200, 199),), "Josh had 199 of the 200 sessions planned (99%)."),
+        (((1, 1),), "Josh had the 1 session planned."),
+        (((12, 0),), "Josh had none of the 12 sessions planned."),
+        (((10, 12, "Two extra before the tests."),),
+         "Josh had 12 sessions: 2 more than the 10 planned."),
+        (((0, 1, "One session in a crisis."),), "Josh had 1 session, none of them planned."),
+    ],
+)  # fmt: skip
+def test_the_summary_says_how_much_of_the_planned_help_was_given(rows, summary):
+    assert context(delivery=helped(*rows))["support_summary"] == summary
+
+
+def test_more_sessions_given_than_planned_needs_a_reason_in_the_notes():
+    """Most often a slip of the keyboard: refused, unless the notes say why."""
+    errors = validate_answers(DOCUMENT, example(delivery=helped((40, 48)))).errors
+    assert errors == {
+        "delivery": [
+            "Sessions given must be no more than the 40 sessions planned, or say in the notes "
+            "why there were more"
+        ]
+    }
+    explained = example(delivery=helped((40, 48, "Daily sessions in the week before the tests.")))
+    assert validate_answers(DOCUMENT, explained).errors == {}
+    assert validate_answers(DOCUMENT, example(delivery=helped((40, 40)))).errors == {}
+
+
+@pytest.mark.parametrize(
+    ("sub", "value", "message"),
+    [
+        ("planned", None, "Enter the number of sessions planned"),
+        ("delivered", None, "Enter the number of sessions the pupil had"),
+        ("planned", "about 40", "Sessions planned must be a whole number, like 4"),
+        ("delivered", "3.5", "Sessions given must be a whole number, like 4"),
+        ("delivered", "-2", "Sessions given must be between 0 and 1,000"),
+        ("planned", "5000", "Sessions planned must be between 0 and 1,000"),
+        ("intervention", None, "Enter the intervention or support"),
+        ("cost", "lots", "Cost must be an amount of money, like 450 or 120.50"),
+    ],
+)
+def test_sessions_are_whole_numbers_with_gov_uk_messages(sub, value, message):
+    item = {**DOCUMENT.example["delivery"][2], sub: value}
+    item = {key: item_value for key, item_value in item.items() if item_value is not None}
+    assert validate_answers(DOCUMENT, example(delivery=[item])).errors == {"delivery": [message]}
+
+
+def test_the_support_table_has_a_cost_column_only_when_a_cost_is_known():
+    def headings(context_):
+        (table,) = [
+            t
+            for t in render_docx(DOCUMENT, context_).tables
+            if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "Support given"
+        ]
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        return [cell.text for row in table.rows[:1] for cell in row.cells], len(table.rows)
+
+    costed, rows = headings(context())
+    assert costed == ["Intervention or support", "Sessions planned", "Sessions given", "Cost",
+                      "Notes"]  # fmt: skip
+    assert rows == 1 + len(DOCUMENT.example["delivery"])
+    uncosted, _ = headings(context(delivery=helped((40, 38))))
+    assert uncosted == ["Intervention or support", "Sessions planned", "Sessions given", "Notes"]
+
+
+# --- New outcomes when the plan changes ---------------------------------------------------
+
+
+def test_new_outcomes_are_asked_when_the_plan_changes_or_may_change():
+    for kind, asked in (("continue", False), ("change", True), ("specialist", True),
+                        ("ehc", True)):  # fmt: skip
+        answers = example(next_step=kind, family_agrees=True if kind == "ehc" else None)
+        assert ("new-outcomes" in shown_steps(answers)) is asked, kind
+
+
+def test_a_changed_plan_must_set_out_its_outcomes_and_a_referral_may():
+    assert validate_answers(DOCUMENT, example(new_outcomes=None)).errors == {
+        "new_outcomes": ["Enter at least one outcome for the changed plan"]
+    }
+    for kind in ("specialist", "ehc"):
+        answers = example(next_step=kind, family_agrees=True, new_outcomes=None)
+        assert validate_answers(DOCUMENT, answers).errors == {}
+        assert context(next_step=kind, family_agrees=True, new_outcomes=None)["new_outcomes"] == []
+
+
+def test_the_new_outcomes_question_says_when_it_is_optional():
+    (step,) = [step for step in DOCUMENT.steps if step.slug == "new-outcomes"]
+    form = step.prototype()
+    form.adapt({"next_step": "change"})
+    assert form.new_outcomes.label.text == "New outcomes"
+    assert "including any you are keeping" in form.new_outcomes.description
+    form.adapt({"next_step": "ehc"})
+    assert form.new_outcomes.label.text == "New outcomes (optional)"
+    assert "leave this blank" in form.new_outcomes.description
+
+
+def test_each_new_outcome_says_how_progress_is_measured_and_by_when():
+    (first, *_) = context()["new_outcomes"]
+    assert first == {
+        "target": ["Josh will read 70 words a minute from a Year 4 book."],
+        "start_point": [],
+        "measure": ["A one-minute timed read each fortnight with Ms Khan."],
+        "due": "3 March 2027",
+    }
+    assert context()["new_outcomes_intro"] == (
+        "These are the new outcomes for Josh. Each one says how we will measure progress, and "
+        "by when."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sub", "message"),
+    [
+        ("target", "Enter the outcome"),
+        ("measure", "Enter how you will measure progress"),
+        ("due", "Enter the date for this outcome"),
+    ],
+)
+def test_each_new_outcome_needs_all_three_parts(sub, message):
+    item = {**DOCUMENT.example["new_outcomes"][0]}
+    del item[sub]
+    errors = validate_answers(DOCUMENT, example(new_outcomes=[item])).errors
+    assert errors == {"new_outcomes": [message]}
+
+
+@pytest.mark.parametrize("due", ["2026-11-01", "2026-11-25"])
+def test_a_new_outcome_due_before_the_review_is_refused(due):
+    item = {**DOCUMENT.example["new_outcomes"][0], "due": due}
+    assert validate_answers(DOCUMENT, example(new_outcomes=[item])).errors == {
+        "new_outcomes": [
+            "The date for this outcome must be after the date of the review meeting, "
+            "25 November 2026"
+        ]
+    }
+
+
+def test_new_outcomes_typed_then_left_by_carrying_on_are_kept_out_of_the_record():
+    assert context(next_step="continue")["new_outcomes"] == []
+    assert "New outcomes" not in text_of(render_docx(DOCUMENT, context(next_step="continue")))
+
+
+def test_the_new_outcomes_table_has_room_for_every_date_on_one_line():
+    """About 36 mm for "30 September 2026" in 10 pt Arial; the columns fill the page."""
+    document = render_docx(DOCUMENT, context())
+    (table,) = [
+        t
+        for t in document.tables
+        if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "New outcomes"
+    ]
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "Outcome",
+        "How we will measure progress",
+        "By when",
+    ]
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert Twips(grid[-1]).mm >= 36
+    assert round(Twips(sum(grid)).mm) == 160
+    assert len(table.rows) == 1 + len(DOCUMENT.example["new_outcomes"])
+
+
+def test_every_table_fits_the_portrait_page():
+    for table in render_docx(DOCUMENT, build_context(blank_answers(DOCUMENT))).tables:
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert round(Twips(sum(grid)).mm) == 160
+
+
+# --- The example ----------------------------------------------------------------------------
+
+PLAN = sen_support_plan.DOCUMENT
+
+
+def test_the_example_reviews_the_plans_own_outcomes_and_help():
+    """Josh's review is of Josh's plan: the same outcomes, word for word, and the same help."""
+    plan, review = PLAN.example, DOCUMENT.example
+    assert [item["outcome"] for item in review["reviewed"]] == [
+        item["target"] for item in plan["outcomes"]
+    ]
+    assert [item["intervention"] for item in review["delivery"]] == [
+        item["intervention"] for item in plan["provision"]
+    ]
+    assert "Ms Khan, teaching assistant" in review["attendees"]
+    assert plan["key_adult"] == "Ms Khan, teaching assistant"
+
+
+def test_the_examples_conclusion_follows_from_its_evidence():
+    """Most of the help was given and some outcomes were met, so the plan works in part: it
+    changes, carrying forward the outcome not met and dropping those met; nothing points to an
+    EHC needs assessment or a specialist."""
+    review = DOCUMENT.example
+    planned = sum(item["planned"] for item in review["delivery"])
+    given = sum(item["delivered"] for item in review["delivery"])
+    assert given / planned >= 0.9
+    ratings = {item["outcome"]: item["rating"] for item in review["reviewed"]}
+    met = [outcome for outcome, rating in ratings.items() if rating in ("achieved", "exceeded")]
+    not_met = [outcome for outcome in ratings if outcome not in met]
+    assert met
+    assert not_met
+    assert review["next_step"] == "change"
+    new = [item["target"] for item in review["new_outcomes"]]
+    assert set(not_met) <= set(new)
+    assert not set(met) & set(new)
+    # the evidence gives the figures its rating rests on
+    reading, spelling, _ = review["reviewed"]
+    assert "66 words a minute" in reading["evidence"]
+    assert "60 words a minute" in reading["outcome"]
+    assert "11 of 20" in spelling["evidence"]
+    assert "15 of the 20" in spelling["outcome"]
+
+
+def test_the_examples_dates_are_in_order_around_the_day_it_was_written():
+    review = DOCUMENT.example  # read on TODAY, the day the example was written
+    plan_start, held, next_review = (
+        datetime.date.fromisoformat(review[key])
+        for key in ("plan_start", "review_date", "next_review")
+    )
+    assert plan_start < held <= TODAY < next_review
+    assert TODAY - held <= datetime.timedelta(weeks=10)
+    assert all(datetime.date.fromisoformat(item["due"]) > held for item in review["new_outcomes"])
+    words = " ".join(typed_lines(review))
+    named = re.findall(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|20\d\d)\b",
+        words,
+    )
+    assert named == []
+
+
+# --- Names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [kind for kind, _ in NEXT_STEPS])
+@pytest.mark.parametrize("known_as", ["Josh", None])
+def test_full_name_once_in_the_text_then_the_short_name(kind, known_as):
+    """Tables aside, every branch names the pupil in full once (the title), then by the name
+    they are known by, or else their first name."""
+    context_ = context(
+        next_step=kind, family_agrees=True if kind == "ehc" else None, child_known_as=known_as
+    )
+    text = text_of(render_docx(DOCUMENT, context_))
+    short = known_as or "Joshua"
+    assert text.count("Joshua Adeyemi") == 1
+    assert text.replace("Joshua Adeyemi", "").count(short) >= 4
