@@ -2,7 +2,8 @@
 
 The letter sets out the parent's concerns with examples, says what has been tried and who
 else is involved, and asks for specific things: a meeting, an assessment, written word on
-SEN support, the SEN information report and the child's records. The records request
+SEN support, the SEN policy and information report and the child's records. Whatever it asks,
+it says that no diagnosis is needed for SEN support (section 20). The records request
 depends on the type of school, which is asked only when records are: a maintained school's
 educational record, or a subject access request to an academy. Every legal reference comes
 from the law register (forms/law.py).
@@ -57,7 +58,7 @@ REQUESTS = [
     ("meeting", "A meeting to talk about my concerns"),
     ("assessment", "An assessment of whether my child has special educational needs"),
     ("sen_support", "To be told in writing whether my child is getting SEN support"),
-    ("information_report", "A copy of the school's SEN information report"),
+    ("information_report", "A copy of the school's SEN policy and SEN information report"),
     ("records", "A copy of my child's school records"),
 ]
 
@@ -236,12 +237,11 @@ def build_context(answers):
         "educational needs (SEN). I would like us to work together to agree how the school can "
         "help.",
         "concerns": [one_line(concern) for concern in answers.get("concerns") or []],
-        "examples_intro": "Some examples:",
         "examples": paragraphs(answers.get("examples")),
         "tried": paragraphs(answers.get("tried")),
         "professionals": paragraphs(answers.get("professionals")) if has_professionals else [],
         "professionals_intro": f"{child} has seen, or is waiting to see:",
-        "no_diagnosis_needed": _no_diagnosis_needed() if has_professionals else "",
+        "no_diagnosis_needed": _no_diagnosis_needed(child, has_professionals, blank),
         "asking": f"{cites('cfa-s66')} the school must use its best endeavours to secure the "
         "special educational provision that a pupil's needs call for. With this in mind, I am "
         "asking for the following.",
@@ -288,12 +288,18 @@ def _copy_to(answers):
     return f"Copy to: {head}, {HEAD_TITLE}" if head else f"Copy to: {HEAD_TITLE}"
 
 
-def _no_diagnosis_needed():
+def _no_diagnosis_needed(child, has_professionals, blank):
+    """Whatever the letter asks for, it asks for help: the test for SEN is about need, so a
+    diagnosis is not needed, and help should not wait for appointments the letter lists."""
+    wait = ""
+    if has_professionals:
+        wait = " Please do not wait for the appointments above before putting help in place."
+    if blank:
+        wait += " [Delete this sentence if you list no professionals.]"
     return (
         f"{cites('cfa-s20')} a child has special educational needs if they have a learning "
-        "difficulty or disability that calls for special educational provision. A diagnosis "
-        "is not needed, so please do not wait for these appointments before putting help "
-        "in place."
+        "difficulty or disability that calls for special educational provision. The test is "
+        f"about need, so {child} does not need a diagnosis to get SEN support.{wait}"
     )
 
 
@@ -324,9 +330,11 @@ def _request(kind, answers, child, today, blank):
         }
     if kind == "information_report":
         return {
-            "lead": "The school's SEN information report.",
-            "text": f"Please send me a copy, or tell me where to find it. {cites('cfa-s69')} "
-            "schools must publish this report.",
+            "lead": "The school's SEN policy and SEN information report.",
+            "text": "Please send me a copy of each, or tell me where to find them on the "
+            f"school's website. {cites('cfa-s69')} the school must prepare an SEN information "
+            "report, with information about how it carries out its policy for pupils with "
+            "special educational needs.",
         }
     return _records_request(answers.get("school_type"), child, today, blank)
 

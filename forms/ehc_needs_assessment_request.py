@@ -4,10 +4,12 @@ A parent, a young person aged 16 to 25 (in their own name) or a school can make 
 under section 36(1) of the Children and Families Act 2014, so the journey asks who is writing
 first and every question and sentence after it speaks in that voice: "my son", "I", or "our
 pupil". The letter sets out the legal test in section 36(8) with the writer's reasons for each
-part, the support so far, who to ask for advice and what is enclosed. From the date and way it
-is sent, it works out the day the council receives it and the 6-, 16- and 20-week dates the
-council must meet, each printed with its regulation. Every legal reference comes from the law
-register (forms/law.py) and every date rule from forms/deadlines.py.
+part, the support so far, the views of the child and parent or of the young person (section
+19), who to ask for advice and what is enclosed. From the date and way it is sent, it works out
+the day the council receives it and the 6-, 16- and 20-week dates the council must meet, each
+printed with its regulation, then the only reasons the regulations allow for more time and
+what a decision not to assess must come with (regulation 5(3)). Every legal reference comes
+from the law register (forms/law.py) and every date rule from forms/deadlines.py.
 """
 
 import datetime
@@ -20,6 +22,7 @@ from forms.common import (
     child_step,
     council_step,
     dated_example,
+    ehc_exception_reasons,
     enclosures_step,
     sending_steps,
     when,
@@ -43,7 +46,7 @@ from forms.formatting import (
     writer_lines,
     year_group_text,
 )
-from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, voiced
+from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, question, voiced
 from service.catalogue import DocumentType, is_prompt
 from service.fields import ChoiceField, GroupField, ListField, LongTextField, TextField, YesNoField
 from service.steps import make_step
@@ -84,6 +87,52 @@ SCHOOL_NAME = {
                      school="Name of your school"),
     "prompt": By(parent="school, nursery or college", young_person="school or college",
                  school="name of your school"),
+}  # fmt: skip
+
+# The views of the child and parent, or of the young person: section 19 of the Act says the
+# council must have regard to them. A young person gives their own; a school gives the
+# pupil's and the family's as they gave them to it.
+VIEWS_TITLE = By(parent="Your child's views and yours", young_person="Your views",
+                 school="The views of the pupil and their family")  # fmt: skip
+VIEWS_HINT = By(
+    parent="The council must take into account the views, wishes and feelings of the child and "
+    "their parents. The letter gives yours and your child's under their own headings.",
+    young_person="The council must take into account your views, wishes and feelings. The "
+    "letter gives them under their own heading.",
+    school="The council must take into account the views, wishes and feelings of the pupil and "
+    "their parents. Write them as the pupil and the family gave them to you, and the letter "
+    "will say so.",
+)
+CHILD_VIEWS = {
+    "label": By(parent="What are your child's views, wishes and feelings? (optional)",
+                young_person="What are your views, wishes and feelings? (optional)",
+                school="What are the pupil's views, wishes and feelings? (optional)"),
+    "hint": By(
+        parent="For example, what they enjoy, what they find hard, what they hope for and what "
+        "help they would like. Use their own words if you can. Put each point on a new line.",
+        young_person="For example, what you enjoy, what you find hard, what you hope for in "
+        "the future and what help you would like. Put each point on a new line.",
+        school="For example, what they enjoy, what they find hard, what they hope for and what "
+        "help they would like, in their own words if you can. Put each point on a new line.",
+    ),
+    "error_name": By(parent="Your child's views", young_person="Your views",
+                     school="The pupil's views"),
+    "prompt": By(parent="your child's views, in their own words if you can",
+                 young_person="your views, wishes and feelings",
+                 school="the pupil's views, in their own words if you can"),
+}  # fmt: skip
+PARENT_VIEWS = {
+    "label": By(parent="What are your own views, wishes and feelings? (optional)",
+                school="What are the family's views, wishes and feelings? (optional)"),
+    "hint": By(
+        parent="For example, what you hope for your child, what worries you most and what help "
+        "you think they need. Put each point on a new line.",
+        school="Give them as the family gave them to you, in their words if you can. Put each "
+        "point on a new line.",
+    ),
+    "error_name": By(parent="Your views", school="The family's views"),
+    "prompt": By(parent="your views as a parent", school="the family's views, as they gave them"),
+    "asked": v.NOT_FOR_YOUNG_PERSON,  # a young person gives their own views only
 }  # fmt: skip
 
 STEPS = (
@@ -197,6 +246,13 @@ STEPS = (
         ),
     ),
     make_step(
+        "views",
+        voiced(BY_WRITER, VIEWS_TITLE),
+        hint=voiced(BY_WRITER, VIEWS_HINT),
+        child_views=question(LongTextField, BY_WRITER, CHILD_VIEWS, {}),
+        parent_views=question(LongTextField, BY_WRITER, PARENT_VIEWS, {}),
+    ),
+    make_step(
         "advice",
         "Who the council should ask for advice",
         advice_from=ListField(
@@ -248,7 +304,7 @@ def build_context(answers):
         "signer_role": signer_role,
         "blank": blank,
         "heading": f"Request for an education, health and care (EHC) needs assessment for {name}",
-        "opening": _opening(answers, writer, name, short),
+        "opening": _opening(answers, writer, short),
         "test_intro": f"{cites('cfa-s36-8')} you must carry out an EHC needs assessment if "
         "both of these are true:",
         "test_parts": [
@@ -269,6 +325,7 @@ def build_context(answers):
         "school_action": paragraphs(answers.get("school_action")),
         "progress_intro": "Progress so far:",
         "progress": paragraphs(answers.get("progress")),
+        **_views(answers, writer, short),
         "advice_intro": f"When you assess {about}, please ask these people for advice as well "
         "as anyone you would usually ask:",
         "advice_from": [_adviser(item) for item in answers.get("advice_from") or []],
@@ -280,14 +337,68 @@ def build_context(answers):
         f"{prompt(RECEIVED_PROMPT) if blank else long_date(received)}. If you receive it on a "
         f"different day, please tell {us}.",
         "deadlines": _deadlines(writer, short, received, blank),
-        "exceptions": f"{capital(law.cite('send-regs-exceptions'))} say these limits do not "
-        "apply in a few cases where meeting them is impractical. For example, a school you need "
-        "advice from may be closed for 4 weeks or more, or there may be exceptional personal "
-        f"circumstances. If you think one of these applies, please tell {us} which one and why.",
+        "exceptions_intro": f"{capital(law.cite('send-regs-exceptions'))} allow more time "
+        "only if it is impractical to meet a time limit because:",
+        "exceptions": _exceptions(writer, short),
+        "exceptions_ask": f"If you think one of these applies, please tell {us} which one and why.",
+        "appeal": _appeal(writer, short),
         "acknowledge": _acknowledge(writer, short, us),
         "contact": contact_sentence(email, phone, who=us),
         "thanks": "Thank you for your help.",
     }
+
+
+def _views(answers, writer, short):
+    """The views of the child and parent, or of the young person, under their own headings,
+    with the duty to have regard to them (section 19). A school gives them as it was told."""
+    of_child = possessive(short)
+    if writer == YOUNG_PERSON:
+        intro = f"{cites('cfa-s19')} that you must have regard to my views, wishes and feelings."
+        child_heading, parent_heading = "", ""  # the section's heading is enough
+    elif writer == SCHOOL:
+        intro = (
+            f"{cites('cfa-s19')} that you must have regard to the views, wishes and feelings of "
+            f"{short} and {of_child} parents. We give their views below as they gave them to us."
+        )
+        child_heading, parent_heading = f"{of_child} views", "The family's views"
+    else:
+        intro = (
+            f"{cites('cfa-s19')} that you must have regard to the views, wishes and feelings of "
+            f"{short} and of me, as {of_child} parent."
+        )
+        child_heading, parent_heading = f"{of_child} views", f"My views as {of_child} parent"
+    return {
+        "views_intro": intro,
+        "child_views_heading": child_heading,
+        "child_views": paragraphs(answers.get("child_views")),
+        "parent_views_heading": parent_heading,
+        "parent_views": [] if writer == YOUNG_PERSON else paragraphs(answers.get("parent_views")),
+    }
+
+
+def _exceptions(writer, short):
+    """The reasons the regulations give for more time, worded as the missed-deadline letter
+    words them (forms.common), in the writer's voice, as one list."""
+    if writer == YOUNG_PERSON:
+        affected, away = "me", "I have"
+    elif writer == SCHOOL:
+        affected = f"{short} or {possessive(short)} parents"
+        away = f"{affected} have"
+    else:
+        affected, away = f"{short} or me", f"{short} or I have"
+    reasons = ehc_exception_reasons(affected, away)
+    return [f"{reason}{end}" for reason, end in zip(reasons, (";", "; or", "."), strict=True)]
+
+
+def _appeal(writer, short):
+    """What a decision not to assess must come with (regulation 5(3)), asked for up front."""
+    whom, their = (f"{possessive(short)} parents", "their") if writer == SCHOOL else ("me", "my")
+    return (
+        f"If you decide not to carry out an assessment, please tell {whom} of {their} right to "
+        "appeal against the decision, the time limits for appealing and the information about "
+        f"mediation. {cites('send-regs-5-3')} that you must do this, and must also say what "
+        "disagreement resolution services and information and advice are available."
+    )
 
 
 def _sender(answers, writer):
@@ -309,9 +420,10 @@ ASK = "to ask you to carry out an education, health and care (EHC) needs assessm
 AS_A_REQUEST = "Please treat this letter as {} request, even if you also have a form for it."
 
 
-def _opening(answers, writer, name, short):
-    """The first paragraphs: who is asking, for whom, and under which section. A young
-    person is not asked the name they go by or their year group, so has neither."""
+def _opening(answers, writer, short):
+    """The first paragraphs: who is asking, for whom, and under which section. The heading
+    gives the full name, so these use the short one. A young person is not asked the name
+    they go by or their year group, so has neither."""
     dob, under = long_date(answers.get("child_dob")), law.cite("cfa-s36-1")
     setting, year = text(answers.get("school_name")), year_group_text(answers.get("year_group"))
     if writer == YOUNG_PERSON:
@@ -324,7 +436,7 @@ def _opening(answers, writer, name, short):
     if writer == SCHOOL:
         in_year = f" and is in {year}" if year else ""
         return [
-            f"I am writing on behalf of {setting} {ASK} our pupil {name}, who was born on "
+            f"I am writing on behalf of {setting} {ASK} our pupil {short}, who was born on "
             f"{dob}{in_year}.",
             f"We make this request as {possessive(short)} school, under {under}. "
             f"{AS_A_REQUEST.format('our')}",
@@ -339,7 +451,7 @@ def _opening(answers, writer, name, short):
     else:
         school = f" {short} is in {year}." if year else ""
     return [
-        f"I am writing {ASK} {relation}, {name}, who was born on {dob}.{school}",
+        f"I am writing {ASK} {relation}, {short}, who was born on {dob}.{school}",
         f"I make this request as {possessive(short)} parent, under {under}. "
         f"{AS_A_REQUEST.format('my')}",
     ]

@@ -503,9 +503,10 @@ _CITATIONS = (
         short="regulations 5(4), 10(4) and 13(3) of the Special Educational Needs and Disability "
         "Regulations 2014",
         summary="The 6-, 16- and 20-week limits for an EHC needs assessment and plan do not "
-        "apply where meeting them is impractical for one of a few listed reasons, such as a "
-        "school or early-years provider being closed for 4 weeks or more, exceptional personal "
-        "circumstances, or the family being away from the area for 4 weeks or more.",
+        "apply where meeting them is impractical for one of a few listed reasons: advice asked "
+        "of a school, college or early-years provider from one week before it closed for 4 "
+        "weeks or more until one week before it reopened, exceptional personal circumstances, "
+        "or the family being away from the area for 4 weeks or more.",
         source=f"{_SEND_REGS}/contents",
         confidence="verified",
         checked=_EXCEPTIONS_CHECKED,

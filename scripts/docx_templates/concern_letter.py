@@ -15,7 +15,7 @@ def build():
     letter.para("What I am worried about", style="Heading 2")
     letter.each("concern", "concerns", "List Bullet")
     letter.tag("if examples")
-    letter.para("{{ examples_intro }}" + DELETE_IF_NOT_NEEDED, keep_with_next=True)
+    letter.para("Some examples" + DELETE_IF_NOT_NEEDED, style="Heading 2")
     letter.each("example", "examples", "List Bullet")
     letter.tag("endif")
     letter.tag("if tried")
@@ -26,10 +26,11 @@ def build():
     letter.para("Professionals involved" + DELETE_IF_NOT_NEEDED, style="Heading 2")
     letter.para("{{ professionals_intro }}", keep_with_next=True)
     letter.each("professional", "professionals", "List Bullet")
-    letter.para("{{ no_diagnosis_needed }}")
     letter.tag("endif")
 
     letter.para("What I am asking for", style="Heading 2")
+    # The law on diagnosis is one paragraph the reader takes in whole: never split by a page.
+    letter.para("{{ no_diagnosis_needed }}").paragraph_format.keep_together = True
     letter.para("{{ asking }}{% if blank %} [Delete any you do not need.]{% endif %}")
     letter.tag("for request in requests")
     letter.para(("{{ request.lead }}",), " {{ request.text }}", style="List Number")

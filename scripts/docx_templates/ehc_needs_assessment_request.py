@@ -14,10 +14,11 @@ from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED, Letter, letter_d
 NAME = "ehc-needs-assessment-request.docx"
 
 # The time-limits table across the 160 mm between the margins: what, by when, and the law.
+# The date column prints the widest date, "30 September 2026", on one line in 11 pt text.
 COLUMNS = (
-    ("What you must do", Mm(60)),
-    ("By", Mm(34)),
-    ("Time limit and the law", Mm(66)),
+    ("What you must do", Mm(58)),
+    ("By", Mm(40)),
+    ("Time limit and the law", Mm(62)),
 )
 
 
@@ -69,6 +70,8 @@ def _support_and_advice(letter):
     letter.tag("endif")
     letter.tag("endif")
 
+    _views(letter)
+
     letter.tag("if advice_from")
     letter.para("Who to ask for advice" + DELETE_IF_NOT_NEEDED, style="Heading 2")
     letter.para("{{ advice_intro }}", keep_with_next=True)
@@ -82,12 +85,35 @@ def _support_and_advice(letter):
     letter.tag("endif")
 
 
+def _views(letter):
+    """The child's views and the parent's, each under its own heading, if either is given. A
+    young person's own views need no heading of their own under the section's."""
+    letter.tag("if child_views or parent_views")
+    letter.para("Views, wishes and feelings" + DELETE_IF_NOT_NEEDED, style="Heading 2")
+    letter.para("{{ views_intro }}")
+    for views in ("child_views", "parent_views"):
+        letter.tag(f"if {views}")
+        letter.tag(f"if {views}_heading")
+        letter.para(f"{{{{ {views}_heading }}}}", style="Heading 3")
+        letter.tag("endif")
+        letter.each("paragraph", views, "Normal")
+        letter.tag("endif")
+    letter.tag("endif")
+
+
 def _time_limits(letter):
     letter.para("Time limits", style="Heading 2")
     letter.para("{{ sending }}")
     letter.para("{{ limits_intro }}", keep_with_next=True)
     _deadlines_table(letter.document)
-    letter.para("{{ exceptions }}", style="After Table")
+    letter.para("{{ exceptions_intro }}", style="After Table", keep_with_next=True)
+    # The reasons and the ask after them are one short block: kept on one page.
+    letter.tag("for reason in exceptions")
+    letter.para("{{ reason }}", style="List Bullet", keep_with_next=True)
+    letter.tag("endfor")
+    letter.para("{{ exceptions_ask }}")
+    letter.para("If you decide not to assess", style="Heading 2")
+    letter.para("{{ appeal }}")
 
 
 def _deadlines_table(document):

@@ -3,13 +3,16 @@
 import datetime
 import functools
 import re
+import zipfile
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from forms import concern_letter, deadlines, law
+from forms.common import EXAMPLES_WRITTEN, example_answers
 from forms.concern_letter import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
@@ -24,7 +27,9 @@ from tests.forms.documents import (
 )
 from tests.forms.readability import flesch_reading_ease, syllables
 
-TODAY = datetime.date(2026, 3, 4)  # a Wednesday; Easter Monday is 6 April 2026
+# A Wednesday; Easter Monday is 6 April 2026. It falls in the school year before the one the
+# example was written for (2026/27), so the example's date of birth reads a year earlier.
+TODAY = datetime.date(2026, 3, 4)
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
 
@@ -133,7 +138,7 @@ def test_optional_answers_can_be_left_out():
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     assert validate_answers(DOCUMENT, answers).errors == {}
     context_ = build_context(validate_answers(DOCUMENT, answers).answers)
-    assert context_["opening"].startswith("I am Amara Okafor's parent.")
+    assert context_["opening"].startswith("I am Amara's parent.")
     assert context_["salutation"] == "Dear SENCO"
     assert context_["sign_off"] == "Yours faithfully"
     assert context_["reply"].endswith("You can write to me at the address above.")
@@ -172,7 +177,6 @@ def test_professionals_are_asked_about_only_when_there_are_some():
     ]
     context_ = build_context(validated.answers)
     assert context_["professionals"] == []
-    assert context_["no_diagnosis_needed"] == ""
 
 
 # --- The letter's wording -----------------------------------------------------------------
@@ -205,7 +209,7 @@ def test_example_letter_is_addressed_and_dated():
     ]
     assert context_["signer"] == "Chidi Okafor"
     assert context_["heading"] == (
-        "Concerns about Amara Okafor, Year 4 (date of birth 14 February 2017)"
+        "Concerns about Amara Okafor, Year 5 (date of birth 14 February 2016)"
     )
     assert context_["concerns"] == DOCUMENT.example["concerns"]
 
@@ -242,7 +246,7 @@ def test_who_the_letter_is_to(changes, addressee, salutation, sign_off, copy_to)
 
 def test_year_group_given_as_a_number_reads_as_a_year():
     assert ", Year 4 (" in context(year_group="4")["heading"]
-    assert ", Year 3 (" in context(year_group="3")["heading"]
+    assert ", Year 6 (" in context(year_group="6")["heading"]
 
 
 def test_only_the_names_the_letter_uses_are_asked():
@@ -281,8 +285,8 @@ def test_the_date_of_birth_must_fit_the_year_group():
     }
     # A year either side is accepted (a summer-born child who started school late, say), as
     # is a year group with words after it.
-    assert validate_answers(DOCUMENT, example(year_group="Year 3")).errors == {}
-    assert validate_answers(DOCUMENT, example(year_group="Year 5")).errors == {}
+    assert validate_answers(DOCUMENT, example(year_group="Year 4")).errors == {}
+    assert validate_answers(DOCUMENT, example(year_group="Year 6")).errors == {}
     assert (
         validate_answers(DOCUMENT, example(year_group="Year 6 (taught with Year 6)")).errors == {}
     )
@@ -341,6 +345,93 @@ def test_filename_names_the_child_the_school_and_the_date():
     )
 
 
+# --- No diagnosis needed, the SEN policy, the examples ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "requests",
+    [["assessment"], ["meeting"], ["sen_support"], ["meeting", "information_report"]],
+)
+def test_no_diagnosis_is_needed_whenever_the_letter_asks_for_help(requests):
+    """Not only when a professional is involved: section 20's test is about need."""
+    context_ = context(requests=requests, professionals_involved=False, professionals=None)
+    wording = context_["no_diagnosis_needed"]
+    assert cites(wording, "cfa-s20")
+    assert "The test is about need, so Amara does not need a diagnosis to get SEN support." in (
+        wording
+    )
+    assert "appointments" not in wording
+    paragraphs = [p.text for p in render_docx(DOCUMENT, context_).paragraphs]
+    asking = paragraphs.index("What I am asking for")
+    assert paragraphs[asking + 1 : asking + 3] == [wording, context_["asking"]]
+
+
+def test_with_professionals_involved_help_should_not_wait_for_their_appointments():
+    wording = context()["no_diagnosis_needed"]
+    assert cites(wording, "cfa-s20")
+    assert "does not need a diagnosis" in wording
+    assert wording.endswith(
+        "Please do not wait for the appointments above before putting help in place."
+    )
+    text = text_of(render_docx(DOCUMENT, context()))
+    assert text.count(law.cite("cfa-s20")[1:]) == 1
+    assert text.index("Professionals involved") < text.index(wording)
+
+
+def test_the_letter_asks_for_the_sen_policy_and_the_sen_information_report():
+    assert dict(concern_letter.REQUESTS)["information_report"] == (
+        "A copy of the school's SEN policy and SEN information report"
+    )
+    (request,) = [r for r in context()["requests"] if "information report" in r["lead"]]
+    assert request["lead"] == "The school's SEN policy and SEN information report."
+    assert request["text"].startswith("Please send me a copy of each, or tell me where")
+    assert cites(request["text"], "cfa-s69")
+    assert "must publish" not in request["text"]  # section 69 says 'prepare'
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["example", "blank"])
+def test_the_examples_have_a_heading_not_loose_text_under_the_concerns(blank):
+    context_ = build_context(blank_answers(DOCUMENT)) if blank else context()
+    paragraphs = [(p.text, p.style.name) for p in render_docx(DOCUMENT, context_).paragraphs]
+    heading = "Some examples [delete if not needed]" if blank else "Some examples"
+    at = paragraphs.index((heading, "Heading 2"))
+    assert paragraphs[at - 1][1] == "List Bullet"  # the last concern
+    assert paragraphs[at + 1] == (context_["examples"][0], "List Bullet")
+    assert not [text for text, style in paragraphs if text.startswith("Some examples:")]
+
+
+def test_the_section_20_paragraph_keeps_its_lines_together():
+    """Set in the builder: the paragraph holding no_diagnosis_needed never splits across a
+    page break."""
+    with zipfile.ZipFile(template_path(DOCUMENT)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    (paragraph,) = [
+        p for p in body.iter(f"{w}p") if "{{ no_diagnosis_needed }}" in "".join(p.itertext())
+    ]
+    keep = paragraph.find(f"{w}pPr/{w}keepLines")
+    assert keep is not None
+    assert keep.get(f"{w}val") not in ("0", "false", "off")
+
+
+STALE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
+
+
+def test_the_examples_free_text_names_no_month_year_or_weekday():
+    """The example's dates move with the day it is read; words typed in it cannot."""
+    assert [line for line in free_text(DOCUMENT.example) if STALE.search(line)] == []
+
+
+def test_the_examples_year_group_is_the_usual_one_for_its_date_of_birth():
+    """Born in February 2017 (as written for 1 December 2026): Year 5 in 2026/27."""
+    written = example_answers("concern-letter", on=EXAMPLES_WRITTEN)
+    assert (written["child_dob"], written["year_group"]) == ("2017-02-14", "Year 5")
+    assert ", Year 5 (date of birth 14 February 2016)" in context()["heading"]
+
+
 # --- Blank mode ---------------------------------------------------------------------------
 
 
@@ -354,6 +445,10 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
     assert "[child's full name]" in context_["heading"]
     assert context_["concerns"] == ["[a concern]"]
     assert len(context_["requests"]) == len(concern_letter.REQUESTS)
+    assert context_["no_diagnosis_needed"].endswith(
+        "Please do not wait for the appointments above before putting help in place. "
+        "[Delete this sentence if you list no professionals.]"
+    )
     records = records_request(context_)
     assert cites(records, "pupil-info-reg5")
     assert cites(records, "gdpr-art15")

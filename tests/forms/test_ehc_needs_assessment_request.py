@@ -9,19 +9,22 @@ import pytest
 from docxtpl import DocxTemplate
 
 from forms import CATALOGUE, deadlines, law
+from forms.common import ehc_exception_reasons
 from forms.ehc_needs_assessment_request import DOCUMENT, build_context
+from forms.formatting import capital
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import answers_by_step, render_docx, template_path, visible_steps
 
-TODAY = datetime.date(2026, 11, 23)  # a Monday
+TODAY = datetime.date(2026, 12, 1)  # a Tuesday, the day the example was written for
 example = functools.partial(documents.example, DOCUMENT)
 context = functools.partial(documents.context, DOCUMENT)
 
 PARENT_ONLY = ("child_name", "child_known_as", "child_relation", "child_dob", "school_name")
 PARENT_ONLY += ("year_group", "writer_name", "writer_address", "writer_email", "writer_phone")
+PARENT_ONLY += ("child_views", "parent_views")
 
 YOUNG_PERSON = {
     "writer": "young_person",
@@ -30,6 +33,8 @@ YOUNG_PERSON = {
     "school_name": "Westbridge College",
     "writer_address": "Flat 4, 9 Canal Street\nWestbridge\nWB2 5PL",
     "writer_email": "jordan.a@example.com",
+    "child_views": "I want to finish my course and get a job working with animals.\n"
+    "I lose track in lessons when there is a lot of talking, and then I stop going.",
 }
 
 SCHOOL = {
@@ -44,6 +49,10 @@ SCHOOL = {
     "writer_role": "SENCO",
     "school_address": "Mill Lane\nWestbridge\nWB3 4QT",
     "writer_email": "senco@elmbrook.example.sch.uk",
+    "child_views": "Amara told us she likes art and wants to get better at reading.\n"
+    "She said the classroom is too noisy and she works best in the quiet room.",
+    "parent_views": "Amara's mother told us she wants Amara to feel happy at school again.\n"
+    "She is worried that Amara falls further behind each term.",
 }
 
 
@@ -101,6 +110,35 @@ def test_example_answers_are_valid():
     assert validated.answers == DOCUMENT.example
 
 
+STALE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b"
+)
+
+
+def test_the_examples_free_text_names_no_month_year_or_weekday():
+    """The example's dates move with the day it is read; words typed in it cannot, so they
+    name no month, year or weekday (they would go stale)."""
+    stale = [
+        line
+        for key, value in DOCUMENT.example.items()
+        if key not in ("child_dob", "sent_on")
+        for line in all_text(value).split("\n")
+        if STALE.search(line)
+    ]
+    assert stale == []
+
+
+def test_the_example_reads_as_one_family_on_the_day_it_was_written_for():
+    example_ = DOCUMENT.example
+    assert example_["child_dob"] == "2016-09-20"  # TODAY is the day it was written for
+    assert example_["year_group"] == "Year 5"  # born September 2016: Year 5 in 2026/27
+    assert datetime.date.fromisoformat(example_["sent_on"]) <= TODAY
+    assert {example_["child_known_as"]} == {example_["child_name"].split()[0]}
+    assert "Dr Rachel Evans" in example_["reasons_sen"]
+    assert "Dr Rachel Evans" in example_["advice_from"][0]["name"]
+
+
 @pytest.mark.parametrize("other", [YOUNG_PERSON, SCHOOL], ids=["young-person", "school"])
 def test_young_person_and_school_answers_are_valid(other):
     validated = validate_answers(DOCUMENT, as_writer(other))
@@ -122,6 +160,7 @@ def test_the_steps_are_in_order():
         "special-educational-needs",
         "plan-necessary",
         "support-so-far",
+        "views",
         "advice",
         "enclosures",
         "sending",
@@ -300,9 +339,9 @@ def test_young_person_and_school_questions_have_messages(other, field, message):
     ("changes", "field", "message"),
     [
         (
-            {"sent_on": "2027-02-22"},
+            {"sent_on": "2027-03-02"},
             "sent_on",
-            "The date you will send the request must be the same as or before 21 February 2027",
+            "The date you will send the request must be the same as or before 1 March 2027",
         ),
         ({"child_dob": "2099-01-01"}, "child_dob", "Date of birth must be today or in the past"),
         (
@@ -323,7 +362,7 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
 
 
 def test_a_sending_date_in_the_past_or_the_next_90_days_is_accepted():
-    for day in ("2026-09-01", "2026-11-23", "2027-02-21"):
+    for day in ("2026-09-01", "2026-11-23", "2027-03-01"):
         assert validate_answers(DOCUMENT, example(sent_on=day)).errors == {}
 
 
@@ -353,16 +392,19 @@ def test_optional_answers_can_be_left_out():
         "enclosures",
         "writer_email",
         "writer_phone",
+        "child_views",
+        "parent_views",
     ]
     answers = {k: v for k, v in DOCUMENT.example.items() if k not in optional}
     context_ = context_of(answers)
-    assert context_["opening"][0].endswith("Leo Brennan, who was born on 20 September 2016.")
+    assert context_["opening"][0].endswith("my son, Leo, who was born on 20 September 2016.")
     assert context_["addressee"] == ["SEN Team", "Westbridge Borough Council"]
     assert context_["school_action"] == context_["progress"] == []
     assert context_["advice_from"] == context_["enclosures"] == []
     assert context_["contact"] == "You can write to me at the address above."
     text = text_of(render_docx(DOCUMENT, context_))
-    for heading in ("Support so far", "Who to ask for advice", "Documents sent"):
+    assert context_["child_views"] == context_["parent_views"] == []
+    for heading in ("Support so far", "Views, wishes", "Who to ask for advice", "Documents sent"):
         assert heading not in text
 
 
@@ -374,7 +416,7 @@ def test_a_parent_writes_about_my_son_under_section_36_1():
     opening = " ".join(context_["opening"])
     assert opening.startswith(
         "I am writing to ask you to carry out an education, health and care (EHC) needs "
-        "assessment for my son, Leo Brennan, who was born on 20 September 2016. Leo is in Year 5 "
+        "assessment for my son, Leo, who was born on 20 September 2016. Leo is in Year 5 "
         "at St Anne's Church of England Primary School."
     )
     assert f"I make this request as Leo's parent, under {law.cite('cfa-s36-1')}." in opening
@@ -396,7 +438,7 @@ def test_a_parent_writes_about_my_son_under_section_36_1():
     ("relation", "words"), [("daughter", "my daughter"), ("child", "my child")]
 )
 def test_a_parent_chooses_how_the_child_is_described(relation, words):
-    assert f"for {words}, Leo Brennan," in context(child_relation=relation)["opening"][0]
+    assert f"for {words}, Leo, who" in context(child_relation=relation)["opening"][0]
 
 
 def test_a_young_person_writes_in_their_own_name():
@@ -430,7 +472,7 @@ def test_a_school_writes_about_our_pupil_with_the_familys_agreement():
     opening = " ".join(context_["opening"])
     assert (
         "I am writing on behalf of Elmbrook Primary School to ask you to carry out an "
-        "education, health and care (EHC) needs assessment for our pupil Amara Okafor, who "
+        "education, health and care (EHC) needs assessment for our pupil Amara, who "
         "was born on 14 February 2018 and is in Year 4." in opening
     )
     assert "We make this request as Amara's school" in opening
@@ -485,6 +527,130 @@ def test_the_test_is_section_36_8_and_nothing_more():
     assert cites(context_["support_intro"], "code-9.14")
 
 
+# --- Views, wishes and feelings -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("writer", "title", "labels"),
+    [
+        (
+            "parent",
+            "Your child's views and yours",
+            [
+                "What are your child's views, wishes and feelings? (optional)",
+                "What are your own views, wishes and feelings? (optional)",
+            ],
+        ),
+        ("young_person", "Your views", ["What are your views, wishes and feelings? (optional)"]),
+        (
+            "school",
+            "The views of the pupil and their family",
+            [
+                "What are the pupil's views, wishes and feelings? (optional)",
+                "What are the family's views, wishes and feelings? (optional)",
+            ],
+        ),
+    ],
+)
+def test_the_views_step_asks_in_the_voice_of_whoever_is_writing(writer, title, labels):
+    form = step_form(DOCUMENT.step("views"), earlier={"writer": writer}, csrf=False)
+    assert form.title == title
+    assert [field.label.text for field in form.fields_asked()] == labels
+    assert [field.short_name for field in form.fields_asked()] == [
+        "child_views",
+        "parent_views",
+    ][: len(labels)]
+    assert "views, wishes and feelings" in form.hint
+
+
+def headings_and_text(context_):
+    """(paragraph text, style name) of the rendered letter, in order."""
+    document = render_docx(DOCUMENT, context_)
+    return [(paragraph.text, paragraph.style.name) for paragraph in document.paragraphs]
+
+
+def section(paragraphs, heading):
+    """The paragraphs after `heading`, up to the next heading of the same or a higher level."""
+    start = paragraphs.index(next(p for p in paragraphs if p[0] == heading))
+    level = paragraphs[start][1]
+    after = []
+    for paragraph in paragraphs[start + 1 :]:
+        if paragraph[1].startswith("Heading") and paragraph[1] <= level:
+            break
+        after.append(paragraph)
+    return after
+
+
+def test_a_parent_gives_the_childs_views_and_their_own_under_clear_headings():
+    context_ = context()
+    assert cites(context_["views_intro"], "cfa-s19")
+    assert context_["views_intro"].endswith(
+        "must have regard to the views, wishes and feelings of Leo and of me, as Leo's parent."
+    )
+    paragraphs = headings_and_text(context_)
+    views = section(paragraphs, "Views, wishes and feelings")
+    assert ("Views, wishes and feelings", "Heading 2") in paragraphs
+    assert views[0] == (context_["views_intro"], "Normal")
+    child = DOCUMENT.example["child_views"].split("\n")
+    parent = DOCUMENT.example["parent_views"].split("\n")
+    assert views[1:] == [
+        ("Leo's views", "Heading 3"),
+        *[(line, "Normal") for line in child],
+        ("My views as Leo's parent", "Heading 3"),
+        *[(line, "Normal") for line in parent],
+    ]
+
+
+def test_a_young_person_gives_their_own_views_only():
+    answers = {**as_writer(YOUNG_PERSON), "parent_views": "What my mum thinks."}
+    validated = validate_answers(DOCUMENT, answers)
+    assert "parent_views" not in validated.answers
+    context_ = build_context(validated.answers)
+    assert context_["views_intro"] == (
+        f"{capital(law.cite('cfa-s19'))} says that you must have regard to my views, wishes and "
+        "feelings."
+    )
+    assert context_["parent_views"] == []
+    views = section(headings_and_text(context_), "Views, wishes and feelings")
+    # Their own views only, straight under the section's heading: no second heading.
+    assert views[1:] == [(line, "Normal") for line in YOUNG_PERSON["child_views"].split("\n")]
+    assert "What my mum thinks." not in all_text(context_)
+
+
+def test_a_school_gives_the_familys_views_as_the_family_gave_them():
+    context_ = context_of(as_writer(SCHOOL))
+    intro = context_["views_intro"]
+    assert cites(intro, "cfa-s19")
+    assert "of Amara and Amara's parents" in intro
+    assert intro.endswith("We give their views below as they gave them to us.")
+    views = section(headings_and_text(context_), "Views, wishes and feelings")
+    assert views[1:] == [
+        ("Amara's views", "Heading 3"),
+        *[(line, "Normal") for line in SCHOOL["child_views"].split("\n")],
+        ("The family's views", "Heading 3"),
+        *[(line, "Normal") for line in SCHOOL["parent_views"].split("\n")],
+    ]
+    form = step_form(DOCUMENT.step("views"), earlier={"writer": "school"}, csrf=False)
+    assert "as the family gave them to you" in form.parent_views.description
+
+
+def test_only_the_views_given_are_printed():
+    context_ = context(child_views=None)
+    paragraphs = headings_and_text(context_)
+    assert ("Leo's views", "Heading 3") not in paragraphs
+    assert section(paragraphs, "Views, wishes and feelings")[1][0] == "My views as Leo's parent"
+
+
+def test_the_views_come_after_the_support_so_far_and_before_the_advice():
+    headings = [text for text, style in headings_and_text(context()) if style == "Heading 2"]
+    assert headings.index("Support so far and progress") + 1 == headings.index(
+        "Views, wishes and feelings"
+    )
+    assert headings.index("Views, wishes and feelings") + 1 == headings.index(
+        "Who to ask for advice"
+    )
+
+
 # --- Sending and the time limits ----------------------------------------------------------
 
 
@@ -518,12 +684,61 @@ def test_each_date_is_printed_with_its_regulation():
     assert law.cite("send-regs-5-1").startswith("regulations 4(1) and 5(1)")
 
 
-def test_the_exceptions_are_named_and_the_assumption_explained():
-    context_ = context()
-    assert cites(context_["exceptions"], "send-regs-exceptions")
-    assert "impractical" in context_["exceptions"]
-    assert "please tell me which one and why" in context_["exceptions"]
-    assert "If you receive it on a different day, please tell me." in context_["limits_intro"]
+def test_the_assumption_about_the_day_of_receipt_is_explained():
+    assert "If you receive it on a different day, please tell me." in context()["limits_intro"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "affected", "away", "ask"),
+    [
+        ("parent", "Leo or me", "Leo or I have", "please tell me which one and why"),
+        ("young-person", "me", "I have", "please tell me which one and why"),
+        ("school", "Amara or Amara's parents", "Amara or Amara's parents have", "tell us"),
+    ],
+)
+def test_the_exceptions_are_the_regulations_own_as_the_missed_deadline_letter_says_them(
+    answers, affected, away, ask
+):
+    """The closure exception runs from a week before a closure of 4 weeks or more until a
+    week before it reopens; it is not 'a school may be closed'. Both letters word it alike."""
+    given = {"parent": example(), "young-person": as_writer(YOUNG_PERSON)}
+    context_ = context_of(given.get(answers) or as_writer(SCHOOL))
+    assert cites(context_["exceptions_intro"], "send-regs-exceptions")
+    assert "only if it is impractical" in context_["exceptions_intro"]
+    reasons = ehc_exception_reasons(affected, away)
+    assert context_["exceptions"] == [
+        f"{reasons[0]};",
+        f"{reasons[1]}; or",
+        f"{reasons[2]}.",
+    ]
+    assert "from one week before it closed for 4 weeks or more" in context_["exceptions"][0]
+    assert "until one week before it reopened" in context_["exceptions"][0]
+    assert ask in context_["exceptions_ask"]
+    text = text_of(render_docx(DOCUMENT, context_))
+    assert "may be closed for 4 weeks or more" not in text
+    for reason in context_["exceptions"]:
+        assert reason in text
+
+
+@pytest.mark.parametrize(
+    ("answers", "whom"),
+    [("parent", "tell me of my right"), ("young-person", "tell me of my right"),
+     ("school", "tell Amara's parents of their right")],
+)  # fmt: skip
+def test_a_decision_not_to_assess_must_come_with_the_right_of_appeal(answers, whom):
+    given = {"parent": example(), "young-person": as_writer(YOUNG_PERSON)}
+    context_ = context_of(given.get(answers) or as_writer(SCHOOL))
+    appeal = context_["appeal"]
+    assert appeal.startswith("If you decide not to carry out an assessment, please ")
+    assert f"{whom} to appeal against the decision" in appeal
+    assert "the time limits for appealing" in appeal
+    assert "mediation" in appeal
+    assert cites(appeal, "send-regs-5-3")
+    assert law.CITATIONS["send-regs-5-3"].short.startswith("regulation 5(3)")
+    document = render_docx(DOCUMENT, context_)
+    styles = {paragraph.text: paragraph.style.name for paragraph in document.paragraphs}
+    assert styles["If you decide not to assess"] == "Heading 2"
+    assert styles[appeal] == "Normal"
 
 
 @pytest.mark.parametrize(
@@ -593,7 +808,7 @@ def test_citations_all_come_from_law():
 def test_a_named_officer_is_written_to_by_name():
     context_ = context(la_officer="Ms Joy Adeyemi")
     assert context_["addressee"][:3] == ["Ms Joy Adeyemi", "SEN Team", "Westbridge Borough Council"]
-    assert context_["salutation"] == "Dear Ms Joy Adeyemi"
+    assert context_["salutation"] == "Dear Ms Adeyemi"
     assert context_["sign_off"] == "Yours sincerely"
     unnamed = context()
     assert unnamed["addressee"][0] == "SEN Team"
@@ -602,10 +817,10 @@ def test_a_named_officer_is_written_to_by_name():
 
 def test_advisers_are_listed_with_their_job_and_details():
     assert context()["advice_from"] == [
-        "Dr Rachel Evans, community paediatrician (Westbridge Children's Centre; saw Leo on "
-        "10 September 2026)",
-        "Westbridge Speech and Language Therapy Service (Leo has been on the waiting list "
-        "since May 2026)",
+        "Dr Rachel Evans, community paediatrician (Westbridge Children's Centre; saw Leo this "
+        "term)",
+        "Westbridge Speech and Language Therapy Service (Leo has been on its waiting list for "
+        "six months)",
     ]
 
 
@@ -647,13 +862,15 @@ def test_blank_mode_gives_a_parents_letter_with_prompts():
     assert context_["letter_date"] == "[date]"
     assert context_["salutation"] == "Dear [name]"
     assert context_["sender_lines"][0] == "[your name]"
-    assert "[my son / my daughter / my child], [child's full name]" in context_["opening"][0]
+    assert "[my son / my daughter / my child], [child's name], who" in context_["opening"][0]
     assert all(is_prompt(row["date"]) for row in context_["deadlines"])
     assert context_["deadlines"][0]["date"] == "[date 6 weeks after they receive it]"
     assert cites(context_["deadlines"][2]["law"], "send-regs-13-2")
     assert "[email / hand / post]" in context_["sending"]
     assert context_["advice_from"] == ["[name or service], [their job] ([where they work])"]
     assert context_["enclosures"] == ["[a document, with its date]"]
+    assert context_["child_views"] == ["[your child's views, in their own words if you can]"]
+    assert context_["parent_views"] == ["[your views as a parent]"]
     assert context_.keys() == context().keys()
 
 
