@@ -200,6 +200,17 @@ def educational_record_right():
     )
 
 
+def educational_record_copy_right():
+    """The parent's right to a copy of a maintained school's educational record, said as the
+    register's summary of regulation 5 says it (secondary source: no further). It follows
+    educational_record_right(), which gives the right to see the record."""
+    return (
+        "The same regulation says a maintained school must also give a copy of the record "
+        f"{law.educational_record_limit_text()} of a written request for one, charging no more "
+        "than the cost of supplying it."
+    )
+
+
 def subject_access_request(of_child):
     """'a subject access request under Article 15 of the UK GDPR, made on Amara's behalf'."""
     return f"a subject access request under {law.cite('gdpr-art15')}, made on {of_child} behalf"

@@ -14,6 +14,7 @@ from forms import vocabulary as v
 from forms.common import (
     child_step,
     dated_example,
+    educational_record_copy_right,
     educational_record_right,
     includes,
     school_step,
@@ -349,7 +350,8 @@ def _records_request(school_type, child, today, blank):
         return {
             "lead": f"{of_child} educational record.",
             "text": f"Please let me see {of_child} educational record and send me a copy, "
-            f"{what}. {see_record} Please tell me if there is a charge for the copy.",
+            f"{what}. {see_record} {educational_record_copy_right()} If there is a charge for "
+            "the copy, please tell me how much it is before you send it.",
         }
     subject_access = subject_access_request(of_child)
     reply_limit = law.limit_text("subject-access")

@@ -14,6 +14,7 @@ from forms import vocabulary as v
 from forms.common import (
     child_step,
     dated_example,
+    educational_record_copy_right,
     educational_record_right,
     school_step,
     sending_steps,
@@ -43,7 +44,6 @@ from forms.records_rights import (
     CHILD_CONSENT_AGE,
     age_on,
     asks_child_consent,
-    educational_record_copy_right,
     routes,
 )
 from forms.vocabulary import BY_WRITER, By

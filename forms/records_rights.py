@@ -9,7 +9,6 @@ for their own records.
 import datetime
 from typing import NamedTuple
 
-from forms import law
 from service.catalogue import is_prompt
 
 # From about 12 a child's own right over their information matters: a guide for when to raise
@@ -53,14 +52,3 @@ def asks_child_consent(answers):
         return False
     age = age_on(answers.get("child_dob"), answers.get("sent_on"))
     return age is not None and age >= CHILD_CONSENT_AGE
-
-
-def educational_record_copy_right():
-    """The parent's right to a copy of a maintained school's educational record, said as the
-    register's summary of regulation 5 says it (secondary source: no further). It follows
-    forms.common.educational_record_right(), which gives the right to see the record."""
-    return (
-        "The same regulation says a maintained school must also give a copy of the record "
-        f"{law.educational_record_limit_text()} of a written request for one, charging no more "
-        "than the cost of supplying it."
-    )

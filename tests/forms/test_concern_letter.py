@@ -308,6 +308,9 @@ def test_maintained_school_is_asked_for_the_educational_record():
     wording = records_request(context(school_type="maintained"))
     assert cites(wording, "pupil-info-reg5")
     assert "within 15 school days" in wording
+    # The copy it asks for is a right too, and any charge is no more than the cost of supply.
+    assert "must also give a copy of the record within 15 school days" in wording
+    assert "no more than the cost of supplying it" in wording
     assert "subject access" not in wording
 
 
