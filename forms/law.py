@@ -26,6 +26,9 @@ _CFA = "https://www.legislation.gov.uk/ukpga/2014/6"
 _SEND_REGS = "https://www.legislation.gov.uk/uksi/2014/1530"
 _CODE = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
 _CODE_NAME = "the SEND Code of Practice: 0 to 25 years (2015)"
+# The Special Educational Needs and Disability Regulations 2014, by the name councils and
+# advice services use: a letter citing five of them reads the full title five times otherwise.
+_SEND_REGS_NAME = "the SEND Regulations 2014"
 _EQA = "https://www.legislation.gov.uk/ukpga/2010/15"
 _UK_GDPR = "https://www.legislation.gov.uk/eur/2016/679"
 
@@ -109,7 +112,7 @@ def _code(paragraph, summary, confidence, checked=_CODE_QUOTED):
 def _send_regs(key, regulations, number, summary, checked=_IN_THE_ACT):
     return Citation(
         key=key,
-        short=f"{regulations} of the Special Educational Needs and Disability Regulations 2014",
+        short=f"{regulations} of {_SEND_REGS_NAME}",
         summary=summary,
         source=f"{_SEND_REGS}/regulation/{number}",
         confidence="verified",
@@ -458,7 +461,7 @@ _CITATIONS = (
     ),
     Citation(
         key="send-regs-6-1",
-        short="regulation 6(1) of the Special Educational Needs and Disability Regulations 2014",
+        short=f"regulation 6(1) of {_SEND_REGS_NAME}",
         summary="When the local authority carries out an EHC needs assessment, it must seek "
         "advice and information on the child's needs, provision and outcomes, including from "
         "the parent or young person, the school, a health care professional, an educational "
@@ -471,7 +474,7 @@ _CITATIONS = (
     ),
     Citation(
         key="send-regs-8",
-        short="regulation 8 of the Special Educational Needs and Disability Regulations 2014",
+        short=f"regulation 8 of {_SEND_REGS_NAME}",
         summary="A body the local authority asks to co-operate in an EHC needs assessment, "
         "such as a health service giving advice, must do so within 6 weeks of receiving the "
         "request, unless exceptional circumstances, an absence from the area of 4 weeks or "
@@ -500,8 +503,7 @@ _CITATIONS = (
     # The three exceptions above, cited together where a letter gives all three time limits.
     Citation(
         key="send-regs-exceptions",
-        short="regulations 5(4), 10(4) and 13(3) of the Special Educational Needs and Disability "
-        "Regulations 2014",
+        short=f"regulations 5(4), 10(4) and 13(3) of {_SEND_REGS_NAME}",
         summary="The 6-, 16- and 20-week limits for an EHC needs assessment and plan do not "
         "apply where meeting them is impractical for one of a few listed reasons: advice asked "
         "of a school, college or early-years provider from one week before it closed for 4 "
