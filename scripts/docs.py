@@ -34,7 +34,9 @@ def law_register():
         "test fails if the two differ. Documents may cite nothing that is not here.",
         "",
         f"The register was last checked on {_date(law.LAST_VERIFIED)}. It covers the law of "
-        "England only.",
+        "England only. Documents name two sources by their usual short titles: the SEND "
+        "Regulations 2014 are the Special Educational Needs and Disability Regulations 2014, and "
+        "the UK GDPR is the United Kingdom General Data Protection Regulation.",
         "",
         *(f"- {text}" for text in CONFIDENCE.values()),
         "",
