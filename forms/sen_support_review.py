@@ -230,9 +230,9 @@ STEPS = (
             GroupField(DeliveryForm),
             "Was the planned help given?",
             "Enter at least one intervention or support",
-            hint="Each intervention or kind of extra help in the plan: the sessions planned up "
-            "to this review and the sessions the pupil had. You can put all the help in one "
-            "row instead.",
+            hint="For each kind of extra help in the plan, give the sessions planned up to this "
+            "review and the sessions the pupil had. You can put all the help in one row "
+            "instead.",
             item_name="intervention",
             max_entries=12,
         ),
