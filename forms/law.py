@@ -225,9 +225,13 @@ _CITATIONS = (
     ),
     _code(
         "6.59",
-        "Where a pupil is making little or no progress, the school should consider bringing in "
-        "a specialist.",
+        "A school should always involve a specialist where a pupil continues to make little or "
+        "no progress, or to work at levels well below those expected for their age, despite "
+        "evidence-based SEN support from appropriately trained staff.",
         "secondary",
+        checked="The paragraph was read as IPSEA quotes it word for word; the Code itself was "
+        "not read. (Paragraph 6.58, that schools may involve specialists at any point, is not "
+        "cited.)",
     ),
     _code(
         "6.65",
