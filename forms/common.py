@@ -21,8 +21,9 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
 # The day the examples' dates were written for. Read on another day, every date moves by the
-# same whole number of weeks (so weekdays stay), and a date of birth by whole school years
-# (so the year group stays right): an example written today still reads true next year.
+# same whole number of weeks (so weekdays stay; rounded up, so a letter sent "today" is not
+# sent in the past), and a date of birth by whole school years (so the year group stays
+# right): an example written today still reads true next year.
 EXAMPLES_WRITTEN = datetime.date(2026, 12, 1)
 # Dates tied to the school year rather than to events: they move by whole years.
 _SCHOOL_YEAR_DATES = frozenset({"child_dob", "records_from"})
@@ -34,7 +35,7 @@ def example_answers(slug, on=None):
     with their dates moved to read true `on` a day (today by default). Realistic; used by
     tests, the API and the README."""
     on = on or dates.today()
-    weeks = (on - EXAMPLES_WRITTEN).days // 7
+    weeks = -((EXAMPLES_WRITTEN - on).days // 7)  # rounded up: "today" is never yesterday
     years = _school_year(on) - _school_year(EXAMPLES_WRITTEN)
     return _moved(_written_examples(slug), datetime.timedelta(weeks=weeks), years)
 
@@ -220,14 +221,18 @@ def meet_parents():
     return f"{cites('code-6.65')} schools should meet parents at least three times a year."
 
 
-def ehc_exception_reasons(affected, away, asker="you"):
+def ehc_exception_reasons(affected, away, asker="you", *, early_years=True):
     """The reasons that lift an EHC time limit (regulations 5(4), 10(4) and 13(3)), in plain
     words, without final punctuation: `affected` names who the circumstances affected ("Amara
-    or me"), `away` starts the last one ("we have"), `asker` is who asked for advice."""
+    or me"), `away` starts the last one ("we have"), `asker` is who asked for advice. An early
+    years setting's closure lifts only the 16- and 20-week limits (10(4)(b), which 13(3)
+    borrows); 5(4) names schools and colleges alone, so the 6-week limit alone passes
+    early_years=False."""
+    settings = "a school, college or early years setting" if early_years else "a school or college"
     return [
-        f"{asker} asked a school, college or early years setting for advice at any time from "
-        "one week before it closed for 4 weeks or more (such as for the summer holidays) until "
-        "one week before it reopened",
+        f"{asker} asked {settings} for advice at any time from one week before it closed for a "
+        "continuous period of 4 weeks or more (such as for the summer holidays) until one week "
+        "before it reopened",
         f"exceptional personal circumstances affected {affected}",
-        f"{away} been away from the area for 4 weeks or more",
+        f"{away} been away from the area for a continuous period of 4 weeks or more",
     ]

@@ -123,16 +123,19 @@ def _send_regs(key, regulations, number, summary, checked=_IN_THE_ACT):
 
 _EXCEPTION = (
     "The {}-week limit does not apply where meeting it is impractical because advice was asked "
-    "of a school, college or early-years provider from one week before it closed for 4 weeks "
-    "or more until one week before it reopened, because of exceptional personal circumstances, "
-    "or because the child, parent or young person was away from the area for 4 weeks or more. "
-    "Only the number of weeks is lifted."
+    "of {} from one week before it closed for a continuous period of 4 weeks or more until one "
+    "week before it reopened, because of exceptional personal circumstances, or because the "
+    "child, parent or young person was away from the area for a continuous period of 4 weeks "
+    "or more. Only the number of weeks is lifted."
 )
+_SCHOOLS = "a school or post-16 institution (such as a college)"
+_SCHOOLS_AND_EARLY_YEARS = f"{_SCHOOLS}, or an early years provider,"
 
 
 _EXCEPTIONS_CHECKED = (
-    "Read on legislation.gov.uk; the later items of the list, (b) to (d), were read only as "
-    "quoted by a law firm's page."
+    "Read on legislation.gov.uk: regulation 10(4)(a) to (d) in full, regulation 13(3), which "
+    "borrows them, and regulation 5(4)(a), which names schools and post-16 institutions but "
+    "not early years providers; the rest of 5(4) was read only as a law firm quotes it."
 )
 
 _CITATIONS = (
@@ -230,8 +233,8 @@ _CITATIONS = (
         "evidence-based SEN support from appropriately trained staff.",
         "secondary",
         checked="The paragraph was read as IPSEA quotes it word for word; the Code itself was "
-        "not read. (Paragraph 6.58, that schools may involve specialists at any point, is not "
-        "cited.)",
+        "not read. Paragraph 6.58, that schools may involve specialists at any point, is not "
+        "cited.",
     ),
     _code(
         "6.65",
@@ -497,12 +500,22 @@ _CITATIONS = (
         "days, beginning with the day the draft was served, to comment on it, ask for a "
         "particular school to be named and ask for a meeting with an officer.",
     ),
-    _send_regs("send-regs-5-4", "regulation 5(4)", "5", _EXCEPTION.format(6), _EXCEPTIONS_CHECKED),
     _send_regs(
-        "send-regs-10-4", "regulation 10(4)", "10", _EXCEPTION.format(16), _EXCEPTIONS_CHECKED
+        "send-regs-5-4", "regulation 5(4)", "5", _EXCEPTION.format(6, _SCHOOLS), _EXCEPTIONS_CHECKED
     ),
     _send_regs(
-        "send-regs-13-3", "regulation 13(3)", "13", _EXCEPTION.format(20), _EXCEPTIONS_CHECKED
+        "send-regs-10-4",
+        "regulation 10(4)",
+        "10",
+        _EXCEPTION.format(16, _SCHOOLS_AND_EARLY_YEARS),
+        _EXCEPTIONS_CHECKED,
+    ),
+    _send_regs(
+        "send-regs-13-3",
+        "regulation 13(3)",
+        "13",
+        _EXCEPTION.format(20, _SCHOOLS_AND_EARLY_YEARS),
+        _EXCEPTIONS_CHECKED,
     ),
     # The three exceptions above, cited together where a letter gives all three time limits.
     Citation(
@@ -510,9 +523,10 @@ _CITATIONS = (
         short=f"regulations 5(4), 10(4) and 13(3) of {_SEND_REGS_NAME}",
         summary="The 6-, 16- and 20-week limits for an EHC needs assessment and plan do not "
         "apply where meeting them is impractical for one of a few listed reasons: advice asked "
-        "of a school, college or early-years provider from one week before it closed for 4 "
-        "weeks or more until one week before it reopened, exceptional personal circumstances, "
-        "or the family being away from the area for 4 weeks or more.",
+        "of a school or college (for the 16 and 20 weeks, an early years provider too) from one "
+        "week before it closed for a continuous period of 4 weeks or more until one week before "
+        "it reopened, exceptional personal circumstances, or the family being away from the "
+        "area for a continuous period of 4 weeks or more.",
         source=f"{_SEND_REGS}/contents",
         confidence="verified",
         checked=_EXCEPTIONS_CHECKED,
@@ -610,7 +624,9 @@ def limit_text(key: str) -> str:
     """A time limit as a phrase for a letter, e.g. "within 6 weeks"."""
     limit = TIME_LIMITS[key]
     unit = limit.unit.replace("_", " ")  # "working days"
-    return f"within {limit.amount} {unit.removesuffix('s') if limit.amount == 1 else unit}"
+    if limit.amount == 1:  # GOV.UK style: "within one month", not "within 1 month"
+        return f"within one {unit.removesuffix('s')}"
+    return f"within {limit.amount} {unit}"
 
 
 def educational_record_limit_text() -> str:

@@ -261,6 +261,10 @@ def sent_on_future(thing, **overrides):
 
 
 def _not_far_ahead(_form, field):
+    # Not in the past either: the letter is dated that day, and the time limits it gives
+    # count from it; a letter already sent is not one the service writes.
+    if field.data and field.data < dates.today():
+        raise ValidationError(f"{field.error_name} must be today or in the future")
     latest = dates.today() + datetime.timedelta(days=LATEST_SENDING_DAYS)
     if field.data and field.data > latest:
         raise ValidationError(

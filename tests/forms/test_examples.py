@@ -21,10 +21,13 @@ READ_ON = [
     datetime.date(2027, 9, 6),
     datetime.date(2028, 1, 4),
 ]
-# Answers about what is planned: they may lie ahead of the day the example is read.
+# Answers about what is planned: they may lie ahead of the day the example is read (a letter
+# is sent today or later).
 AHEAD = {
     "sen-support-plan": {"review_1", "due", "end"},
     "sen-support-review": {"next_review", "due"},
+    "ehc-needs-assessment-request": {"sent_on"},
+    "records-request": {"sent_on"},
 }
 TIED_TO_SCHOOL_YEARS = {"child_dob", "records_from"}
 # A letter acts on recent events: the latest is this recent, and none is older than a year;

@@ -202,6 +202,6 @@ def test_time_limit_rejects_unknown_unit():
 
 def test_limit_texts():
     assert law.educational_record_limit_text() == "within 15 school days"
-    assert law.limit_text("subject-access") == "within 1 month"
+    assert law.limit_text("subject-access") == "within one month"
     assert law.limit_text("decide-to-assess") == "within 6 weeks"
     assert law.limit_text("school-reply") == "within 10 working days"
