@@ -11,6 +11,8 @@ import pytest
 
 from forms import CATALOGUE
 from forms.vocabulary import school_year, usual_school_year
+from service import dates
+from service.answers import validate_answers
 
 GLOSSARY_PAGE = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 
@@ -132,3 +134,32 @@ def test_the_usual_year_group_follows_the_english_school_year(born, on, year):
         usual_school_year(datetime.date.fromisoformat(born), datetime.date.fromisoformat(on))
         == year
     )
+
+
+# The letters that ask when they will be sent (the missed-deadline letter's sent_on is when
+# an earlier request was sent).
+SENT_ON_A_DAY = [
+    d for d in CATALOGUE if d.slug in ("ehc-needs-assessment-request", "records-request")
+]
+
+
+@pytest.mark.parametrize("document", SENT_ON_A_DAY, ids=lambda d: d.slug)
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (-1, "must be today or in the future"),
+        (0, None),
+        (90, None),
+        (91, "must be the same as or before"),
+    ],
+)
+def test_a_letter_is_sent_today_or_in_the_next_90_days(document, days, message, monkeypatch):
+    today = datetime.date(2026, 12, 1)
+    monkeypatch.setattr(dates, "today", lambda: today)
+    sent_on = (today + datetime.timedelta(days=days)).isoformat()
+    errors = validate_answers(document, {**document.example, "sent_on": sent_on}).errors
+    found = " ".join(" ".join(messages) for messages in errors.values())
+    if message is None:
+        assert "sent_on" not in errors
+    else:
+        assert message in found
