@@ -2,8 +2,10 @@
 
 A parent, a young person aged 16 to 25 (in their own name) or a school can make the request
 under section 36(1) of the Children and Families Act 2014, so the journey asks who is writing
-first and every question and sentence after it speaks in that voice: "my son", "I", or "our
-pupil". The letter sets out the legal test in section 36(8) with the writer's reasons for each
+first and every question and sentence after it speaks in that voice: "my son" and "I", "I"
+about myself, or "our pupil" and "we". A school's pupil in Year 12 or above is a young person,
+so the agreement, the notices and the right to appeal the letter speaks of are the pupil's
+own. The letter sets out the legal test in section 36(8) with the writer's reasons for each
 part, the support so far, the views of the child and parent or of the young person (section
 19), who to ask for advice and what is enclosed. From the date and way it is sent, it works out
 the day the council receives it and the 6-, 16- and 20-week dates the council must meet, each
@@ -47,11 +49,24 @@ from forms.formatting import (
     year_group_text,
 )
 from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, question, voiced
+from service import dates
 from service.catalogue import DocumentType, is_prompt
-from service.fields import ChoiceField, GroupField, ListField, LongTextField, TextField, YesNoField
+from service.fields import (
+    ChoiceField,
+    GroupField,
+    ListField,
+    LongTextField,
+    TextField,
+    Varies,
+    YesNoField,
+)
 from service.steps import make_step
 
 RECEIVED_PROMPT = "date they should receive it"
+# A pupil in Year 12 or above is over compulsory school age (it ends on the last Friday in June
+# of Year 11): a young person, to whom the right to appeal, the council's notices and its duty
+# under section 19 belong; the parents come in only as the young person wishes.
+FIRST_YOUNG_PERSON_YEAR = 12
 
 
 class Adviser(Form):
@@ -135,6 +150,36 @@ PARENT_VIEWS = {
     "asked": v.NOT_FOR_YOUNG_PERSON,  # a young person gives their own views only
 }  # fmt: skip
 
+
+def over_school_age(answers):
+    """Whether a school's pupil is a young person: in Year 12 or above by the year group, or,
+    when that is not a plain year ("Sixth form", "Year 12, taught with Year 11", blank), by
+    the year group usual for their date of birth on the day the letter is sent (or today)."""
+    year = v.school_year(text(answers.get("year_group")))
+    if year is None:
+        born = _day(answers.get("child_dob"))
+        if born is None:
+            return False
+        year = v.usual_school_year(born, _day(answers.get("sent_on")) or dates.today())
+    return year >= FIRST_YOUNG_PERSON_YEAR
+
+
+def _day(value):
+    """An answer as a date, or None (unanswered, or a blank template's prompt)."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _for_young_person(young, child):
+    """Wording for the family-agreement step: a pupil over compulsory school age agrees, or
+    not, for themselves."""
+    return Varies(lambda answers: young if over_school_age(answers) else child)
+
+
 STEPS = (
     make_step(
         "writer",
@@ -168,14 +213,25 @@ STEPS = (
     ),
     make_step(
         "family-agreement",
-        "The family's agreement",
+        _for_young_person("The pupil's agreement", "The family's agreement"),
         show_if=when("writer", SCHOOL),
         family_agrees=YesNoField(
-            "Does the pupil's family agree to the school making this request?",
-            "Select yes if the family agrees to the school making this request",
-            hint="The SEND Code of Practice says a school should ideally make the request with "
-            "the agreement of the parents, or of the pupil if they are past the end of Year 11. "
-            "The letter says whether you have it.",
+            _for_young_person(
+                "Does the pupil agree to the school making this request?",
+                "Does the pupil's family agree to the school making this request?",
+            ),
+            _for_young_person(
+                "Select yes if the pupil agrees to the school making this request",
+                "Select yes if the family agrees to the school making this request",
+            ),
+            hint=_for_young_person(
+                "The pupil is in Year 12 or above, so is a young person. The SEND Code of "
+                "Practice says a school should ideally make the request with the young "
+                "person's agreement. The letter says whether you have it.",
+                "The SEND Code of Practice says a school should ideally make the request with "
+                "the agreement of the parents, or of the pupil if they are past the end of Year "
+                "11. The letter says whether you have it.",
+            ),
         ),
     ),
     council_step(
@@ -294,6 +350,8 @@ def build_context(answers):
     council = [text(answers.get("la_name")), *paragraphs(answers.get("la_address"))]
     email, phone = text(answers.get("writer_email")), text(answers.get("writer_phone"))
     sender, signer, signer_role = _sender(answers, writer)
+    # A school writing for a pupil over compulsory school age: the notices are the pupil's own.
+    young = writer == SCHOOL and not blank and over_school_age(answers)
     return {
         **letter(
             sender=sender,
@@ -304,7 +362,7 @@ def build_context(answers):
         "signer_role": signer_role,
         "blank": blank,
         "heading": f"Request for an education, health and care (EHC) needs assessment for {name}",
-        "opening": _opening(answers, writer, short),
+        "opening": _opening(answers, writer, short, young),
         "test_intro": f"{cites('cfa-s36-8')} you must carry out an EHC needs assessment if "
         "both of these are true:",
         "test_parts": [
@@ -325,7 +383,7 @@ def build_context(answers):
         "school_action": paragraphs(answers.get("school_action")),
         "progress_intro": "Progress so far:",
         "progress": paragraphs(answers.get("progress")),
-        **_views(answers, writer, short),
+        **_views(answers, writer, short, young),
         "advice_intro": f"When you assess {about}, please ask these people for advice as well "
         "as anyone you would usually ask:",
         "advice_from": [_adviser(item) for item in answers.get("advice_from") or []],
@@ -336,25 +394,45 @@ def build_context(answers):
         "receive the request, so these dates assume you receive it on "
         f"{prompt(RECEIVED_PROMPT) if blank else long_date(received)}. If you receive it on a "
         f"different day, please tell {us}.",
-        "deadlines": _deadlines(writer, short, received, blank),
+        "deadlines": _deadlines(writer, short, received, blank, young),
         "exceptions_intro": f"{capital(law.cite('send-regs-exceptions'))} allow more time "
         "only if it is impractical to meet a time limit because:",
-        "exceptions": _exceptions(writer, short),
-        "exceptions_ask": f"If you think one of these applies, please tell {us} which one and why.",
-        "appeal": _appeal(writer, short),
-        "acknowledge": _acknowledge(writer, short, us),
+        "exceptions": _exceptions(writer, short, young),
+        # Regulation 5(4) names schools and colleges only; 10(4), which 13(3) borrows, adds
+        # early years settings.
+        "exceptions_ask": "The closure of an early years setting counts only for the 16-week "
+        f"and 20-week time limits. If you think one of these reasons applies, please tell {us} "
+        "which one and why.",
+        "appeal": _appeal(writer, short, young),
+        "acknowledge": _acknowledge(writer, short, us, young),
         "contact": contact_sentence(email, phone, who=us),
         "thanks": "Thank you for your help.",
     }
 
 
-def _views(answers, writer, short):
+def _views(answers, writer, short, young):
     """The views of the child and parent, or of the young person, under their own headings,
-    with the duty to have regard to them (section 19). A school gives them as it was told."""
+    with the duty to have regard to them (section 19). A school gives them as it was told;
+    for a pupil who is a young person the duty is to the pupil, and the family's views, if
+    given, are the family's alone."""
     of_child = possessive(short)
     if writer == YOUNG_PERSON:
         intro = f"{cites('cfa-s19')} that you must have regard to my views, wishes and feelings."
         child_heading, parent_heading = "", ""  # the section's heading is enough
+    elif young:
+        given = [f"We give {of_child} views below as {short} gave them to us."]
+        if answers.get("parent_views"):
+            given = given if answers.get("child_views") else []
+            also, where = ("also ", "") if given else ("", " below")
+            given.append(f"We {also}give the family's views{where} as they gave them to us.")
+        intro = " ".join(
+            [
+                f"{cites('cfa-s19')} that you must have regard to {of_child} views, wishes and "
+                "feelings.",
+                *given,
+            ]
+        )
+        child_heading, parent_heading = f"{of_child} views", "The family's views"
     elif writer == SCHOOL:
         intro = (
             f"{cites('cfa-s19')} that you must have regard to the views, wishes and feelings of "
@@ -376,11 +454,14 @@ def _views(answers, writer, short):
     }
 
 
-def _exceptions(writer, short):
+def _exceptions(writer, short, young):
     """The reasons the regulations give for more time, worded as the missed-deadline letter
-    words them (forms.common), in the writer's voice, as one list."""
+    words them (forms.common), in the writer's voice, as one list. For a young person, the
+    circumstances and the absence that count are the young person's own."""
     if writer == YOUNG_PERSON:
         affected, away = "me", "I have"
+    elif young:
+        affected, away = short, f"{short} has"
     elif writer == SCHOOL:
         affected = f"{short} or {possessive(short)} parents"
         away = f"{affected} have"
@@ -390,15 +471,28 @@ def _exceptions(writer, short):
     return [f"{reason}{end}" for reason, end in zip(reasons, (";", "; or", "."), strict=True)]
 
 
-def _appeal(writer, short):
-    """What a decision not to assess must come with (regulation 5(3)), asked for up front."""
-    whom, their = (f"{possessive(short)} parents", "their") if writer == SCHOOL else ("me", "my")
-    return (
+def _appeal(writer, short, young):
+    """What a decision not to assess must come with (regulation 5(3)), asked for up front. A
+    young person's right to appeal is their own; the parents are told only if they wish it."""
+    if young:
+        whom, their = short, "the"
+    elif writer == SCHOOL:
+        whom, their = f"{possessive(short)} parents", "their"
+    else:
+        whom, their = "me", "my"
+    appeal = (
         f"If you decide not to carry out an assessment, please tell {whom} of {their} right to "
         "appeal against the decision, the time limits for appealing and the information about "
         f"mediation. {cites('send-regs-5-3')} that you must do this, and must also say what "
         "disagreement resolution services and information and advice are available."
     )
+    if young:
+        of = possessive(short)
+        appeal += (
+            f" As {short} is a young person, the right to appeal is {of} own. Please send a copy "
+            f"to {of} parents only if {short} wishes."
+        )
+    return appeal
 
 
 def _sender(answers, writer):
@@ -416,14 +510,14 @@ def _sender(answers, writer):
     return [line for line in lines if line], name, f"{role}, {school}"
 
 
-ASK = "to ask you to carry out an education, health and care (EHC) needs assessment for"
+ASK = "to ask you to carry out an EHC needs assessment for"  # the heading spells EHC out
 AS_A_REQUEST = "Please treat this letter as {} request, even if you also have a form for it."
 
 
-def _opening(answers, writer, short):
+def _opening(answers, writer, short, young):
     """The first paragraphs: who is asking, for whom, and under which section. The heading
     gives the full name, so these use the short one. A young person is not asked the name
-    they go by or their year group, so has neither."""
+    they go by or their year group, so has neither. A school speaks as "we" throughout."""
     dob, under = long_date(answers.get("child_dob")), law.cite("cfa-s36-1")
     setting, year = text(answers.get("school_name")), year_group_text(answers.get("year_group"))
     if writer == YOUNG_PERSON:
@@ -436,11 +530,11 @@ def _opening(answers, writer, short):
     if writer == SCHOOL:
         in_year = f" and is in {year}" if year else ""
         return [
-            f"I am writing on behalf of {setting} {ASK} our pupil {short}, who was born on "
+            f"We are writing from {setting} {ASK} our pupil {short}, who was born on "
             f"{dob}{in_year}.",
             f"We make this request as {possessive(short)} school, under {under}. "
             f"{AS_A_REQUEST.format('our')}",
-            _agreement(answers, short),
+            _agreement(answers, short, young),
         ]
     relation = answers.get("child_relation") or "child"
     relation = (
@@ -457,8 +551,23 @@ def _opening(answers, writer, short):
     ]
 
 
-def _agreement(answers, short):
-    """A school's request says whether the family agrees (the SEND Code: ideally it does)."""
+def _agreement(answers, short, young):
+    """A school's request says whether the family agrees (the SEND Code: ideally it does), or
+    for a pupil over compulsory school age, whether the pupil does."""
+    if young:
+        code = (
+            f"{cites('code-9.8')} that a school should ideally have the young person's agreement."
+        )
+        if answers.get("family_agrees") is False:
+            return (
+                f"{short} is over compulsory school age, so is a young person. {short} has not "
+                f"yet agreed to this request. {code} We are making the request now because we "
+                f"believe {short} needs an assessment."
+            )
+        return (
+            f"{short} is over compulsory school age, so is a young person, and agrees to us "
+            f"making this request. {code}"
+        )
     if answers.get("family_agrees") is False:
         return (
             f"We have not yet got the agreement of {possessive(short)} family to this request. "
@@ -513,10 +622,12 @@ def _sending(answers, we_are, blank):
     return received, f"{we_are} {SENDING_VERBS[method]} {said}"
 
 
-def _deadlines(writer, short, received, blank):
+def _deadlines(writer, short, received, blank, young):
     """The three rows of the time-limits table: what the council must do, by when, and the
     time limit with its regulation, all from law.TIME_LIMITS."""
     tell = f"{possessive(short)} family" if writer == SCHOOL else "me"
+    if young:
+        tell = short
     tasks = {
         "decide-to-assess": f"Decide whether to carry out an assessment, and tell {tell}",
         "decide-to-issue": f"If you decide after assessing not to issue an EHC plan, tell {tell}",
@@ -547,14 +658,14 @@ def _adviser(item):
     return f"{line} ({details})" if details else line
 
 
-def _acknowledge(writer, short, us):
+def _acknowledge(writer, short, us, young):
     """The closing asks: confirm receipt and its date, and who will deal with the request."""
     asks = (
         "Please confirm in writing that you have received this request. Please tell "
         f"{us} the date you received it, and who will deal with it."
     )
     if writer == SCHOOL:
-        family = f"{possessive(short)} family"
+        family = short if young else f"{possessive(short)} family"
         asks += f" Please also send us a copy of what you send to {family} about it."
     return asks
 

@@ -323,6 +323,21 @@ _CITATIONS = (
         "physical features are left to accessibility plans.",
     ),
     Citation(
+        key="eqa-sch13-2",
+        short="paragraph 2 of Schedule 13 to the Equality Act 2010",
+        summary="A school must meet the first and third requirements of the duty to make "
+        "reasonable adjustments: reasonable steps to avoid the substantial disadvantage a "
+        "provision, criterion or practice puts disabled pupils at, and to provide auxiliary "
+        "aids. For its pupils, the duty is owed to disabled pupils generally.",
+        source=f"{_EQA}/schedule/13/paragraph/2",
+        confidence="verified",
+        checked="Read in the text on legislation.gov.uk (in force from 1 September 2012; no "
+        "outstanding effects). What the two requirements cover is section 20(3) and (5), as "
+        "the Act's Explanatory Notes describe them. That a duty owed to disabled pupils "
+        "generally means planning ahead is the usual reading, not the paragraph's words.",
+        last_verified=LAST_VERIFIED,
+    ),
+    Citation(
         key="eqa-s85",
         short="section 85 of the Equality Act 2010",
         summary="Schools must make reasonable adjustments for disabled pupils.",
@@ -527,6 +542,22 @@ _CITATIONS = (
         "week before it closed for a continuous period of 4 weeks or more until one week before "
         "it reopened, exceptional personal circumstances, or the family being away from the "
         "area for a continuous period of 4 weeks or more.",
+        source=f"{_SEND_REGS}/contents",
+        confidence="verified",
+        checked=_EXCEPTIONS_CHECKED,
+        last_verified=LAST_VERIFIED,
+    ),
+    # The exceptions to the 16- and 20-week limits, cited together where a letter says both
+    # of those limits have passed (the 6-week decision already made).
+    Citation(
+        key="send-regs-10-4-13-3",
+        short=f"regulations 10(4) and 13(3) of {_SEND_REGS_NAME}",
+        summary="The 16- and 20-week limits for an EHC needs assessment and plan do not apply "
+        "where meeting them is impractical for one of a few listed reasons: advice asked of a "
+        "school, college or early years provider from one week before it closed for a "
+        "continuous period of 4 weeks or more until one week before it reopened, exceptional "
+        "personal circumstances, or the family being away from the area for a continuous "
+        "period of 4 weeks or more.",
         source=f"{_SEND_REGS}/contents",
         confidence="verified",
         checked=_EXCEPTIONS_CHECKED,

@@ -5,10 +5,11 @@ news since; a plan promised but no draft; a draft but no final plan; or a decisi
 issue a plan, told late. The letter works out all three time limits from the day the council
 received the request and states, with its regulation and its date, each one that bears on that
 stage, and every one of those that has passed. It deals with any reason the council has given
-(a late adviser's report is not one the law accepts), asks for action within 5 working days (a
-reasonable request, not the law) and, if the writer wants, is itself a formal complaint. It
-cannot be written before a time limit that bears on the stage has passed. Every legal
-reference comes from the law register (forms/law.py).
+(a late adviser's report is not one the law accepts), citing the exceptions to the time limits
+it complains of and no others, asks for action within 5 working days (a reasonable request,
+not the law) and, if the writer wants, is itself a formal complaint. It cannot be written
+before a time limit that bears on the stage has passed. Every legal reference comes from the
+law register (forms/law.py).
 """
 
 import datetime
@@ -71,8 +72,8 @@ class Stage(NamedTuple):
     choice: str  # the answer, in the writer's words
     subject: str  # for the heading
     first: str  # the time limit that must have passed before the letter can be written
-    exceptions: str  # the law register's key for the reasons that lift the limits in question
-    advice: bool  # whether the council has been seeking advice for an assessment
+    limits: tuple  # the time limits whose exceptions the letter cites, once each has passed
+    advice: bool  # whether what is late is the assessment or a decision that rests on advice
 
 
 STAGES = {
@@ -80,28 +81,28 @@ STAGES = {
         "It has not told me whether it will carry out an EHC needs assessment",
         "decision on an EHC needs assessment",
         ASSESS,
-        "send-regs-5-4",
+        (ASSESS,),  # the later limits are only dates that a late decision does not move
         False,
     ),
     "assessing": Stage(
         "It agreed to carry out the assessment, but has not told me the outcome",
         "EHC needs assessment",
         ISSUE,
-        "send-regs-exceptions",
+        (ISSUE, FINAL),  # the decision to assess is made
         True,
     ),
     "issuing": Stage(
         "It has told me it will issue an EHC plan, but I have not had the draft plan",
         "final EHC plan",
         FINAL,
-        "send-regs-13-3",
-        True,
+        (FINAL,),
+        False,  # the decision to issue is made: the plan is late, not the advice it rests on
     ),
     "draft": Stage(
         "I have had the draft EHC plan, but not the final plan",
         "final EHC plan",
         FINAL,
-        "send-regs-13-3",
+        (FINAL,),
         False,
     ),
     "no-plan": Stage(
@@ -109,10 +110,21 @@ STAGES = {
         "it received the request",
         "decision not to issue an EHC plan",
         ISSUE,
-        "send-regs-10-4",
+        (ISSUE,),
         True,
     ),
 }
+# The law register's key for the exceptions to each set of time limits that has passed.
+EXCEPTIONS = {
+    **{(limit,): key for limit, key in deadlines.EHC_EXCEPTIONS.items()},
+    (ISSUE, FINAL): "send-regs-10-4-13-3",
+    (ASSESS, ISSUE, FINAL): "send-regs-exceptions",
+}
+# Said after the list where all three limits are cited: regulation 5(4), on the 6 weeks, names
+# schools and colleges only; 10(4), which 13(3) borrows, adds early years settings.
+EARLY_YEARS_ONLY_LATER = (
+    "The closure of an early years setting counts only for the 16-week and 20-week time limits."
+)
 
 # What each regulation says must be done; {cited} is the regulation, {within} the time limit.
 RULES = {
@@ -406,9 +418,7 @@ def build_context(answers):
             f"{prompt('6, 16 or 20')}-week time limit has passed."
         )
         time_limits = _blank_time_limits()
-        exceptions_key, advice = "send-regs-exceptions", True
-        affected = "the child, the parent or the young person"
-        away = f"{affected} had"
+        limits, advice = (ASSESS, ISSUE, FINAL), True
         asks = BLANK_ASKS
     else:
         today = dates.today()
@@ -425,12 +435,15 @@ def build_context(answers):
         heading_start = "Missed time limit" if missed else "Time limit passed"
         status = _status(stage, passed, told_on)
         time_limits = _time_limits(stage, due, today, told_on)
-        exceptions_key, advice = STAGES[stage].exceptions, STAGES[stage].advice
-        affected, away = ("me", "I had") if young else (f"{child} or me", f"{child} or I had")
+        # The exceptions to the time limits the letter says have passed, and no others.
+        limits = tuple(limit for limit in STAGES[stage].limits if limit in passed)
+        advice = STAGES[stage].advice
         asks = ASKS[stage]
+    affected, away = ("me", "I have") if young else (f"{child} or me", f"{child} or I have")
+    exceptions_key = EXCEPTIONS[limits]
     about = "my request" if young else "the request"
     for_whom = "" if young else f" for my child, {child}"
-    one_limit = exceptions_key != "send-regs-exceptions"
+    one_limit = len(limits) == 1
     return {
         **letter(
             sender=writer_lines(answers, name=full_name if young else None),
@@ -466,13 +479,16 @@ def build_context(answers):
         "exceptions": [
             f"{reason}{end}"
             for reason, end in zip(
-                ehc_exception_reasons(affected, away), (";", "; or", "."), strict=True
+                ehc_exception_reasons(affected, away, early_years=limits != (ASSESS,)),
+                (";", "; or", "."),
+                strict=True,
             )
         ],
-        "as_soon_as_practicable": "These reasons lift only the time limit in weeks, not the "
-        f"duty to act as soon as practicable. {capital(law.cite('code-9.42-9.43'))} say that, "
-        "when one of them applies, you should tell me, keep the delay to a minimum and finish "
-        "as soon as you can once the reason has passed.",
+        "as_soon_as_practicable": (f"{EARLY_YEARS_ONLY_LATER} " if len(limits) == 3 else "")
+        + "These reasons lift only the time limit in weeks, not the duty to act as soon as "
+        f"practicable. {capital(law.cite('code-9.42-9.43'))} say that, when one of them "
+        "applies, you should tell me, keep the delay to a minimum and finish as soon as you "
+        "can once the reason has passed.",
         "advice": _advice() if advice else "",
         "impact": paragraphs(answers.get("impact")),
         "asks_intro": "Please do the following "
@@ -641,8 +657,11 @@ _HOW = {
 def _request(answers, blank):
     """When and how the request was sent, and the day it counts as received."""
     if blank:
-        how, day = prompt("email, hand, signed-for post or first-class post"), prompt("date")
-        return f"The request was sent to you by {how} on {day}, so you received it on {day}."
+        how = prompt("email, hand, signed-for post or first-class post")
+        return (
+            f"The request was sent to you by {how} on {prompt('date sent')}, so it counts as "
+            f"received on {prompt('date received')}."
+        )
     method, received = answers["sent_by"], deadlines.received_on(answers)
     late = answers.get("sent_after_5pm") is True  # asked for email and hand only
     when = f"{'after 5pm ' if late else ''}on {long_date(answers['sent_on'])}"

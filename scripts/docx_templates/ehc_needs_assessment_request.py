@@ -117,26 +117,31 @@ def _time_limits(letter):
 
 
 def _deadlines_table(document):
-    """A header row repeated on each page, then one row per deadline (docxtpl's {%tr %})."""
-    table = document.add_table(rows=4, cols=len(COLUMNS))
+    """A header row repeated on each page, then one row per deadline (docxtpl's {%tr %}).
+    The table is short and read as one: every row but the last keeps with the next, so it
+    never splits across two pages."""
+    table = document.add_table(rows=5, cols=len(COLUMNS))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
-    header, loop_start, row, loop_end = table.rows
+    header, loop_start, row, loop_end, last = table.rows
     _row_properties(header, repeat=True)
     _row_properties(row)
+    _row_properties(last)
     for index, (title, width) in enumerate(COLUMNS):
         table.columns[index].width = width
         for each in table.rows:
             each.cells[index].width = width
-        _cell_text(header.cells[index], title, bold=True)
-    _cell_text(loop_start.cells[0], "{%tr for row in deadlines %}")
-    for cell, variable in zip(row.cells, ("row.task", "row.date", "row.law"), strict=True):
-        _cell_text(cell, f"{{{{ {variable} }}}}")
+        _cell_text(header.cells[index], title, bold=True, keep_with_next=True)
+    _cell_text(loop_start.cells[0], "{%tr for row in deadlines[:-1] %}")
+    for cell, variable in zip(row.cells, ("task", "date", "law"), strict=True):
+        _cell_text(cell, f"{{{{ row.{variable} }}}}", keep_with_next=True)
     _cell_text(loop_end.cells[0], "{%tr endfor %}")
+    for cell, variable in zip(last.cells, ("task", "date", "law"), strict=True):
+        _cell_text(cell, f"{{{{ deadlines[-1].{variable} }}}}")
 
 
 def _row_properties(row, repeat=False):
@@ -146,9 +151,10 @@ def _row_properties(row, repeat=False):
     properties.append(OxmlElement("w:cantSplit"))
 
 
-def _cell_text(cell, text, bold=False):
+def _cell_text(cell, text, bold=False, keep_with_next=False):
     paragraph = cell.paragraphs[0]
     paragraph.style = "Table Text"
+    paragraph.paragraph_format.keep_with_next = keep_with_next or None
     run = paragraph.add_run(text)
     run.bold = bold or None
 

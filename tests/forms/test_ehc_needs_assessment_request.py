@@ -4,9 +4,11 @@ schools, its wording, its dates and its Word template."""
 import datetime
 import functools
 import re
+import subprocess
 
 import pytest
 from docxtpl import DocxTemplate
+from pypdf import PdfReader
 
 from forms import CATALOGUE, deadlines, law
 from forms.common import ehc_exception_reasons
@@ -53,6 +55,20 @@ SCHOOL = {
     "She said the classroom is too noisy and she works best in the quiet room.",
     "parent_views": "Amara's mother told us she wants Amara to feel happy at school again.\n"
     "She is worried that Amara falls further behind each term.",
+}
+
+
+# A school's pupil in Year 12: over compulsory school age, so a young person, to whom the right
+# to appeal, the council's notices and its duty under section 19 belong.
+SIXTH_FORM = {
+    **SCHOOL,
+    "child_name": "Leo Brennan",
+    "child_known_as": "Leo",
+    "child_dob": "2009-10-02",  # usually in Year 12 in 2026/27
+    "year_group": "Year 12",
+    "school_name": "St Anne's Church of England High School",
+    "child_views": "Leo told us he wants to finish his A levels and then train as a chef.",
+    "parent_views": "Leo's father told us he worries that Leo is not coping.",
 }
 
 
@@ -133,7 +149,7 @@ def test_the_example_reads_as_one_family_on_the_day_it_was_written_for():
     example_ = DOCUMENT.example
     assert example_["child_dob"] == "2016-09-20"  # TODAY is the day it was written for
     assert example_["year_group"] == "Year 5"  # born September 2016: Year 5 in 2026/27
-    assert datetime.date.fromisoformat(example_["sent_on"]) <= TODAY
+    assert datetime.date.fromisoformat(example_["sent_on"]) == TODAY  # sent today
     assert {example_["child_known_as"]} == {example_["child_name"].split()[0]}
     assert "Dr Rachel Evans" in example_["reasons_sen"]
     assert "Dr Rachel Evans" in example_["advice_from"][0]["name"]
@@ -361,9 +377,17 @@ def test_wrong_answers_say_how_to_put_them_right(changes, field, message):
     assert validate_answers(DOCUMENT, example(**changes)).errors == {field: [message]}
 
 
-def test_a_sending_date_in_the_past_or_the_next_90_days_is_accepted():
-    for day in ("2026-09-01", "2026-11-23", "2027-03-01"):
+def test_a_sending_date_today_or_in_the_next_90_days_is_accepted():
+    for day in ("2026-12-01", "2026-12-02", "2027-03-01"):
         assert validate_answers(DOCUMENT, example(sent_on=day)).errors == {}
+
+
+@pytest.mark.parametrize("day", ["2026-11-30", "2026-09-01"])
+def test_a_sending_date_in_the_past_is_refused(day):
+    """The letter is dated the day it is sent and its time limits count from it."""
+    assert validate_answers(DOCUMENT, example(sent_on=day)).errors == {
+        "sent_on": ["The date you will send the request must be today or in the future"]
+    }
 
 
 def test_the_year_group_must_fit_the_date_of_birth():
@@ -415,9 +439,9 @@ def test_a_parent_writes_about_my_son_under_section_36_1():
     context_ = context()
     opening = " ".join(context_["opening"])
     assert opening.startswith(
-        "I am writing to ask you to carry out an education, health and care (EHC) needs "
-        "assessment for my son, Leo, who was born on 20 September 2016. Leo is in Year 5 "
-        "at St Anne's Church of England Primary School."
+        "I am writing to ask you to carry out an EHC needs assessment for my son, Leo, who was "
+        "born on 20 September 2016. Leo is in Year 5 at St Anne's Church of England Primary "
+        "School."
     )
     assert f"I make this request as Leo's parent, under {law.cite('cfa-s36-1')}." in opening
     assert context_["test_parts"][0] == "Leo has or may have special educational needs (SEN)"
@@ -470,10 +494,9 @@ def test_a_young_person_writes_in_their_own_name():
 def test_a_school_writes_about_our_pupil_with_the_familys_agreement():
     context_ = context_of(as_writer(SCHOOL))
     opening = " ".join(context_["opening"])
-    assert (
-        "I am writing on behalf of Elmbrook Primary School to ask you to carry out an "
-        "education, health and care (EHC) needs assessment for our pupil Amara, who "
-        "was born on 14 February 2018 and is in Year 4." in opening
+    assert opening.startswith(
+        "We are writing from Elmbrook Primary School to ask you to carry out an EHC needs "
+        "assessment for our pupil Amara, who was born on 14 February 2018 and is in Year 4."
     )
     assert "We make this request as Amara's school" in opening
     assert "Amara's family agree to us making this request." in opening
@@ -502,6 +525,154 @@ def test_a_school_without_the_familys_agreement_says_so():
     agreement = context_["opening"][-1]
     assert agreement.startswith("We have not yet got the agreement of Amara's family")
     assert cites(agreement, "code-9.8")
+
+
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+
+
+@pytest.mark.parametrize("answers", [SCHOOL, {**SCHOOL, "family_agrees": False}])
+def test_a_school_speaks_as_we_throughout(answers):
+    """A school's letter does not start "I am writing on behalf of ..." and go on "We make
+    this request": one voice, the school's, from the first sentence to the last."""
+    answers = as_writer(answers)
+    document = render_docx(DOCUMENT, context_of(answers))
+    typed = {line for value in answers.values() for line in all_text(value).split("\n")}
+    body = [p.text for p in document.paragraphs if p.text not in typed]
+    body += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert [line for line in body if FIRST_PERSON_SINGULAR.search(line)] == []
+    assert any(line.startswith("We are writing from Elmbrook Primary School") for line in body)
+
+
+@pytest.mark.parametrize(
+    "answers", [example(), as_writer(YOUNG_PERSON), as_writer(SCHOOL)], ids=["p", "yp", "s"]
+)
+def test_ehc_is_spelled_out_once_in_the_heading_not_again_in_the_first_sentence(answers):
+    context_ = context_of(answers)
+    assert context_["heading"].startswith("Request for an education, health and care (EHC) needs")
+    assert "to ask you to carry out an EHC needs assessment for " in context_["opening"][0]
+    text = text_of(render_docx(DOCUMENT, context_))
+    assert text.count("education, health and care") == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"year_group": "13", "child_dob": "2008-10-02"},
+        # Not a plain year group, or none: the date of birth says Year 12.
+        {"year_group": "Sixth form"},
+        {"year_group": "Year 12, taught with Year 11"},
+        {"year_group": None},
+    ],
+    ids=["year-12", "year-13", "sixth-form", "taught-with-year-11", "no-year-group"],
+)
+def test_a_school_writes_for_a_pupil_over_school_age_as_for_a_young_person(changes):
+    """From Year 12 a pupil is a young person: the right to appeal, the council's notices and
+    its duty to have regard to their views are the pupil's own, and the parents come in only
+    as the pupil wishes."""
+    answers = as_writer({**SIXTH_FORM, **changes})
+    context_ = context_of({k: v for k, v in answers.items() if v is not None})
+    assert context_["opening"][-1].startswith(
+        "Leo is over compulsory school age, so is a young person, and agrees to us making this "
+        "request. "
+    )
+    assert "the young person's agreement" in context_["opening"][-1]
+    assert cites(context_["opening"][-1], "code-9.8")
+    appeal = context_["appeal"]
+    assert appeal.startswith(
+        "If you decide not to carry out an assessment, please tell Leo of the right to appeal "
+        "against the decision, the time limits for appealing and the information about "
+        "mediation."
+    )
+    assert cites(appeal, "send-regs-5-3")
+    assert appeal.endswith(
+        "As Leo is a young person, the right to appeal is Leo's own. Please send a copy to "
+        "Leo's parents only if Leo wishes."
+    )
+    assert context_["views_intro"] == (
+        f"{capital(law.cite('cfa-s19'))} says that you must have regard to Leo's views, wishes "
+        "and feelings. We give Leo's views below as Leo gave them to us. We also give the "
+        "family's views as they gave them to us."
+    )
+    assert [row["task"] for row in context_["deadlines"]][:2] == [
+        "Decide whether to carry out an assessment, and tell Leo",
+        "If you decide after assessing not to issue an EHC plan, tell Leo",
+    ]
+    assert context_["exceptions"][1:] == [
+        "exceptional personal circumstances affected Leo; or",
+        "Leo has been away from the area for a continuous period of 4 weeks or more.",
+    ]
+    assert "send us a copy of what you send to Leo about it." in context_["acknowledge"]
+    text = text_of(render_docx(DOCUMENT, context_))
+    for wrong in ("Leo's parents of their right", "of Leo and Leo's parents", "Leo's family",
+                  "Leo or Leo's parents"):  # fmt: skip
+        assert wrong not in text
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"year_group": "Year 11", "child_dob": "2010-10-02"},
+        {"year_group": "11", "child_dob": "2009-10-02"},  # the year group, when plain, decides
+        {"year_group": "Year 11 (Year 12 for maths)", "child_dob": "2010-10-02"},
+        {"year_group": None, "child_dob": "2010-10-02"},
+    ],
+    ids=["year-11", "plain-year-11", "by-birth-year-11", "no-year-group"],
+)
+def test_a_pupil_up_to_year_11_is_a_child_whose_parents_are_told(changes):
+    answers = as_writer({**SIXTH_FORM, **changes})
+    context_ = context_of({k: v for k, v in answers.items() if v is not None})
+    assert "tell Leo's parents of their right to appeal" in context_["appeal"]
+    assert "of Leo and Leo's parents" in context_["views_intro"]
+    assert context_["deadlines"][0]["task"].endswith("and tell Leo's family")
+    assert context_["opening"][-1] == (
+        f"Leo's family agree to us making this request. {capital(law.cite('code-9.8'))} says "
+        "that a school should ideally have the family's agreement."
+    )
+
+
+def test_a_pupil_over_school_age_who_has_not_agreed_yet():
+    context_ = context_of(as_writer({**SIXTH_FORM, "family_agrees": False}))
+    agreement = context_["opening"][-1]
+    assert agreement.startswith(
+        "Leo is over compulsory school age, so is a young person. Leo has not yet agreed to "
+        "this request."
+    )
+    assert agreement.endswith("We are making the request now because we believe Leo needs an "
+                              "assessment.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("earlier", "label", "message"),
+    [
+        (
+            {"year_group": "Year 12", "child_dob": "2009-10-02"},
+            "Does the pupil agree to the school making this request?",
+            "Select yes if the pupil agrees to the school making this request",
+        ),
+        (
+            {"year_group": "Sixth form", "child_dob": "2009-10-02"},
+            "Does the pupil agree to the school making this request?",
+            "Select yes if the pupil agrees to the school making this request",
+        ),
+        (
+            {"year_group": "Year 4", "child_dob": "2018-02-14"},
+            "Does the pupil's family agree to the school making this request?",
+            "Select yes if the family agrees to the school making this request",
+        ),
+    ],
+)
+def test_the_agreement_asked_for_is_the_young_persons_own(earlier, label, message):
+    form = step_form(
+        DOCUMENT.step("family-agreement"), earlier={"writer": "school", **earlier}, csrf=False
+    )
+    assert form.family_agrees.label.text == label
+    young = label.startswith("Does the pupil ")
+    assert form.title == ("The pupil's agreement" if young else "The family's agreement")
+    assert ("young person" in form.family_agrees.description) is young
+    answers = as_writer({**SIXTH_FORM, **earlier})
+    del answers["family_agrees"]
+    assert validate_answers(DOCUMENT, answers).errors == {"family_agrees": [message]}
 
 
 # --- The legal test -----------------------------------------------------------------------
@@ -660,16 +831,16 @@ def deadline_dates(context_):
 
 def test_example_dates_count_from_the_day_of_the_email():
     context_ = context()
-    assert context_["letter_date"] == "24 November 2026"
+    assert context_["letter_date"] == "1 December 2026"
     assert context_["sending"] == (
-        "I am sending this request by email on 24 November 2026, before 5pm, so you should "
+        "I am sending this request by email on 1 December 2026, before 5pm, so you should "
         "receive it that day."
     )
-    assert "assume you receive it on 24 November 2026" in context_["limits_intro"]
-    # Tue 24 Nov 2026 + 6, 16 and 20 calendar weeks.
-    assert deadline_dates(context_) == ["5 January 2027", "16 March 2027", "13 April 2027"]
-    assert deadlines.ehc_deadlines(datetime.date(2026, 11, 24))["decide-to-assess"] == (
-        datetime.date(2027, 1, 5)
+    assert "assume you receive it on 1 December 2026" in context_["limits_intro"]
+    # Tue 1 Dec 2026 + 6, 16 and 20 calendar weeks.
+    assert deadline_dates(context_) == ["12 January 2027", "23 March 2027", "20 April 2027"]
+    assert deadlines.ehc_deadlines(datetime.date(2026, 12, 1))["decide-to-assess"] == (
+        datetime.date(2027, 1, 12)
     )
 
 
@@ -694,14 +865,20 @@ def test_the_assumption_about_the_day_of_receipt_is_explained():
         ("parent", "Leo or me", "Leo or I have", "please tell me which one and why"),
         ("young-person", "me", "I have", "please tell me which one and why"),
         ("school", "Amara or Amara's parents", "Amara or Amara's parents have", "tell us"),
+        ("sixth-form", "Leo", "Leo has", "tell us"),
     ],
 )
 def test_the_exceptions_are_the_regulations_own_as_the_missed_deadline_letter_says_them(
     answers, affected, away, ask
 ):
     """The closure exception runs from a week before a closure of 4 weeks or more until a
-    week before it reopens; it is not 'a school may be closed'. Both letters word it alike."""
-    given = {"parent": example(), "young-person": as_writer(YOUNG_PERSON)}
+    week before it reopens; it is not 'a school may be closed'. Both letters word it alike.
+    For a young person, the circumstances and the absence that count are their own."""
+    given = {
+        "parent": example(),
+        "young-person": as_writer(YOUNG_PERSON),
+        "sixth-form": as_writer(SIXTH_FORM),
+    }
     context_ = context_of(given.get(answers) or as_writer(SCHOOL))
     assert cites(context_["exceptions_intro"], "send-regs-exceptions")
     assert "only if it is impractical" in context_["exceptions_intro"]
@@ -711,13 +888,33 @@ def test_the_exceptions_are_the_regulations_own_as_the_missed_deadline_letter_sa
         f"{reasons[1]}; or",
         f"{reasons[2]}.",
     ]
-    assert "from one week before it closed for 4 weeks or more" in context_["exceptions"][0]
+    assert (
+        "from one week before it closed for a continuous period of 4 weeks or more"
+        in context_["exceptions"][0]
+    )
     assert "until one week before it reopened" in context_["exceptions"][0]
+    assert context_["exceptions"][2].endswith(
+        f"{away} been away from the area for a continuous period of 4 weeks or more."
+    )
     assert ask in context_["exceptions_ask"]
     text = text_of(render_docx(DOCUMENT, context_))
     assert "may be closed for 4 weeks or more" not in text
     for reason in context_["exceptions"]:
         assert reason in text
+
+
+def test_an_early_years_closure_is_said_to_count_only_for_the_16_and_20_weeks():
+    """The letter cites regulations 5(4), 10(4) and 13(3) together; only 10(4) (which 13(3)
+    borrows) names early years providers, so the letter says so right after the list."""
+    context_ = context()
+    assert "school, college or early years setting" in context_["exceptions"][0]
+    assert context_["exceptions_ask"].startswith(
+        "The closure of an early years setting counts only for the 16-week and 20-week time "
+        "limits. If you think one of these reasons applies,"
+    )
+    paragraphs = [p.text for p in render_docx(DOCUMENT, context_).paragraphs]
+    after_list = paragraphs.index(context_["exceptions"][-1]) + 1
+    assert paragraphs[after_list] == context_["exceptions_ask"]
 
 
 @pytest.mark.parametrize(
@@ -745,20 +942,20 @@ def test_a_decision_not_to_assess_must_come_with_the_right_of_appeal(answers, wh
     ("changes", "sending", "received", "first_deadline"),
     [
         (
-            # Fri 27 Nov 2026 after 5pm -> Mon 30 Nov.
-            {"sent_on": "2026-11-27", "sent_after_5pm": True},
-            "by email after 5pm on 27 November 2026, so it should count as received on the "
-            "next working day, 30 November 2026.",
-            "30 November 2026",
-            "11 January 2027",
+            # Fri 4 Dec 2026 after 5pm -> Mon 7 Dec.
+            {"sent_on": "2026-12-04", "sent_after_5pm": True},
+            "by email after 5pm on 4 December 2026, so it should count as received on the "
+            "next working day, 7 December 2026.",
+            "7 December 2026",
+            "18 January 2027",
         ),
         (
-            # Sat 28 Nov 2026 by hand -> Mon 30 Nov.
-            {"sent_on": "2026-11-28", "sent_by": "hand"},
-            "delivering this request by hand on 28 November 2026, which is not a working day, "
-            "so it should count as received on the next working day, 30 November 2026.",
-            "30 November 2026",
-            "11 January 2027",
+            # Sat 5 Dec 2026 by hand -> Mon 7 Dec.
+            {"sent_on": "2026-12-05", "sent_by": "hand"},
+            "delivering this request by hand on 5 December 2026, which is not a working day, "
+            "so it should count as received on the next working day, 7 December 2026.",
+            "7 December 2026",
+            "18 January 2027",
         ),
         (
             # Thu 24 Dec 2026 first class: Fri 25, Sat 26, Sun 27, Mon 28 (substitute) -> Tue 29.
@@ -769,12 +966,12 @@ def test_a_decision_not_to_assess_must_come_with_the_right_of_appeal(answers, wh
             "9 February 2027",
         ),
         (
-            # Fri 27 Nov 2026 signed-for: expected to be signed for on Mon 30 Nov.
-            {"sent_on": "2026-11-27", "sent_by": "signed-post", "sent_after_5pm": None},
-            "by signed-for post on 27 November 2026. It should count as received on the day it "
-            "is signed for, which is likely to be the next working day, 30 November 2026.",
-            "30 November 2026",
-            "11 January 2027",
+            # Fri 4 Dec 2026 signed-for: expected to be signed for on Mon 7 Dec.
+            {"sent_on": "2026-12-04", "sent_by": "signed-post", "sent_after_5pm": None},
+            "by signed-for post on 4 December 2026. It should count as received on the day it "
+            "is signed for, which is likely to be the next working day, 7 December 2026.",
+            "7 December 2026",
+            "18 January 2027",
         ),
     ],
     ids=["email-after-5pm", "hand-on-saturday", "first-class-at-christmas", "signed-for"],
@@ -826,7 +1023,7 @@ def test_advisers_are_listed_with_their_job_and_details():
 
 def test_filename_names_the_child_and_the_sending_date():
     assert DOCUMENT.filename(DOCUMENT.example) == (
-        "EHC needs assessment request for Leo Brennan, 24 November 2026"
+        "EHC needs assessment request for Leo Brennan, 1 December 2026"
     )
     assert DOCUMENT.filename(as_writer(YOUNG_PERSON)).startswith(
         "EHC needs assessment request for Jordan Achterberg"
@@ -905,9 +1102,60 @@ def test_time_limits_table_has_a_header_and_one_row_per_deadline():
     (table,) = document.tables
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["What you must do", "By", "Time limit and the law"]
-    assert [row[1] for row in rows[1:]] == ["5 January 2027", "16 March 2027", "13 April 2027"]
+    assert [row[1] for row in rows[1:]] == ["12 January 2027", "23 March 2027", "20 April 2027"]
     assert "regulations 4(1) and 5(1)" in rows[1][2]
     assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
+
+
+# The case a caseworker saw split: the header and the 6-week row on one page, the rest on the
+# next (a young person, first-class post, no school, advisers or enclosures).
+def short_young_person():
+    answers = as_writer(YOUNG_PERSON)
+    del answers["school_name"], answers["sent_after_5pm"]
+    return {**answers, "sent_by": "first-class-post", "advice_from": [], "enclosures": []}
+
+
+def kept_with_next(row):
+    return [bool(p.paragraph_format.keep_with_next) for cell in row.cells for p in cell.paragraphs]
+
+
+@pytest.mark.parametrize("mode", ["example", "blank", "short-young-person"])
+def test_the_date_table_is_kept_on_one_page(mode):
+    """Three rows read as one: each row's paragraphs but the last row's keep with the next,
+    and the sentence before the table keeps with it."""
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    else:
+        context_ = context_of(short_young_person() if mode != "example" else example())
+    document = render_docx(DOCUMENT, context_)
+    (table,) = document.tables
+    *together, last = table.rows
+    assert len(together) == 3  # the header and two of the three deadlines
+    for row in together:
+        assert all(kept_with_next(row))
+    assert not any(kept_with_next(last))
+    assert [cell.text for cell in last.cells][1] == context_["deadlines"][-1]["date"]
+    before = next(p for p in document.paragraphs if p.text == context_["limits_intro"])
+    assert before.paragraph_format.keep_with_next
+
+
+@pytest.mark.libreoffice
+def test_the_date_table_prints_on_one_page(soffice_path, tmp_path):
+    source = tmp_path / "request.docx"
+    document = render_docx(DOCUMENT, context_of(short_young_person()))
+    document.save(source)
+    subprocess.run(
+        [soffice_path, "--headless", "--norestore",
+         f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=300, check=False,
+    )  # fmt: skip
+    pages = [
+        "".join(page.extract_text().split()) for page in PdfReader(tmp_path / "request.pdf").pages
+    ]
+    assert len(pages) > 1  # the case that split: the table falls near the end of a page
+    cells = {"".join(cell.text.split()) for row in document.tables[0].rows for cell in row.cells}
+    assert any(all(cell in page for cell in cells) for page in pages)
 
 
 @pytest.mark.parametrize("mode", ["example", "blank", "short", "school"])

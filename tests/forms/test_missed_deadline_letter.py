@@ -9,6 +9,7 @@ import pytest
 from docxtpl import DocxTemplate
 
 from forms import deadlines, law, missed_deadline_letter
+from forms.formatting import capital
 from forms.missed_deadline_letter import DOCUMENT, build_context
 from service import dates
 from service.answers import blank_answers, validate_answers
@@ -687,7 +688,7 @@ def test_with_only_the_16_weeks_passed_nothing_is_called_missed_that_may_not_be(
         ),
         (
             "assessing",
-            "send-regs-exceptions",
+            "send-regs-10-4-13-3",
             "EHC needs assessment",
             "Tell me in writing whether you will issue an EHC plan for Amara.",
         ),
@@ -720,7 +721,7 @@ def test_each_stage_has_its_own_exception_heading_and_asks(stage, exception, sub
     )
     assert context_["heading"].startswith(f"Missed time limit: {subject} for Amara Okafor (")
     assert context_["asks"][0].startswith(first_ask)
-    others = set(deadlines.EHC_EXCEPTIONS.values()) | {"send-regs-exceptions"} - {exception}
+    others = {*deadlines.EHC_EXCEPTIONS.values(), "send-regs-exceptions", "send-regs-10-4-13-3"}
     assert not any(cites(all_text(context_), key) for key in others - {exception})
 
 
@@ -750,23 +751,74 @@ def test_the_code_says_should_and_the_regulations_say_must():
 def test_the_exceptions_are_listed():
     context_ = context()
     assert len(context_["exceptions"]) == 3  # closures (a) and (b) together, then (c), (d)
-    assert "closed for 4 weeks or more" in context_["exceptions"][0]
+    assert "closed for a continuous period of 4 weeks or more" in context_["exceptions"][0]
     assert (
         context_["exceptions"][1] == "exceptional personal circumstances affected Amara or me; or"
     )
-    assert (
-        context_["exceptions"][2] == "Amara or I had been away from the area for 4 weeks or more."
+    assert context_["exceptions"][2] == (
+        "Amara or I have been away from the area for a continuous period of 4 weeks or more."
     )
     assert law.CITATIONS["code-9.42-9.43"].confidence == "secondary"
+
+
+@pytest.mark.parametrize(
+    ("changes", "key", "settings"),
+    [
+        # The example: assessing, with the 16 and 20 weeks both passed; the 6 weeks were met.
+        ({}, "send-regs-10-4-13-3", "a school, college or early years setting"),
+        # Assessing, with only the 16 weeks passed.
+        (sent("email", "2026-08-10"), "send-regs-10-4", "a school, college or early years setting"),
+        # No decision, all three dates passed: the letter is about the 6 weeks (5(4)), which
+        # names schools and colleges only.
+        (ALL_PASSED, "send-regs-5-4", "a school or college"),
+        ({"ehc_stage": "no-decision", **sent("email", "2026-09-14")}, "send-regs-5-4",
+         "a school or college"),
+        ({"ehc_stage": "issuing"}, "send-regs-13-3", "a school, college or early years setting"),
+        ({"ehc_stage": "draft"}, "send-regs-13-3", "a school, college or early years setting"),
+        (no_plan(), "send-regs-10-4", "a school, college or early years setting"),
+    ],
+    ids=["assessing", "assessing-16-weeks", "no-decision-all-passed", "no-decision",
+         "issuing", "draft", "no-plan"],
+)  # fmt: skip
+def test_only_the_exceptions_to_the_limits_that_have_passed_are_cited(changes, key, settings):
+    """Assessing, the 6-week decision is made: the letter cites the exceptions to the 16 and
+    20 weeks, not regulation 5(4); without a decision it cites 5(4) alone, without early
+    years settings."""
+    context_ = context(**changes)
+    rule = context_["exception_rule"]
+    assert rule.startswith(capital(law.cite(key)))
+    one = key != "send-regs-10-4-13-3"
+    assert rule.endswith(
+        f"allow{'s' if one else ''} more time only if it is impractical to meet "
+        f"{'the' if one else 'a'} time limit because:"
+    )
+    assert context_["exceptions"][0].startswith(f"you asked {settings} for advice")
+    text = all_text(context_)
+    for other in {*deadlines.EHC_EXCEPTIONS.values(), "send-regs-exceptions",
+                  "send-regs-10-4-13-3"} - {key}:  # fmt: skip
+        assert not cites(text, other), other
+    assert "counts only for the 16-week and 20-week" not in text  # said only beside all three
+
+
+def test_the_pair_of_exceptions_is_cited_from_the_register_like_the_three():
+    pair, three = law.CITATIONS["send-regs-10-4-13-3"], law.CITATIONS["send-regs-exceptions"]
+    assert pair.short == "regulations 10(4) and 13(3) of the SEND Regulations 2014"
+    assert (pair.source, pair.confidence, pair.checked) == (
+        three.source,
+        three.confidence,
+        three.checked,
+    )
+    assert "early years provider" in pair.summary
 
 
 @pytest.mark.parametrize(
     ("changes", "shown_"),
     [
         ({}, True),
-        ({"ehc_stage": "issuing"}, True),
         (no_plan(), True),
         ({"ehc_stage": "no-decision"}, False),  # no assessment yet, so no advice asked for
+        # The decision to issue a plan is made: what is late is the plan, not the advice.
+        ({"ehc_stage": "issuing"}, False),
         ({"ehc_stage": "draft"}, False),  # the draft plan rests on the advice
     ],
 )
@@ -894,7 +946,9 @@ def test_a_young_person_writes_in_their_own_voice():
         "Tell me in writing whether you will carry out an EHC needs assessment for me."
     )
     assert context_["exceptions"][1] == "exceptional personal circumstances affected me; or"
-    assert context_["exceptions"][2] == "I had been away from the area for 4 weeks or more."
+    assert context_["exceptions"][2] == (
+        "I have been away from the area for a continuous period of 4 weeks or more."
+    )
     assert "Amara" not in all_text({k: v for k, v in context_.items() if k != "impact"})
     assert "my child" not in all_text(context_)
 
@@ -959,6 +1013,10 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
         assert cites(all_text(context_["time_limits"]), key)
     assert cites(context_["exception_rule"], "send-regs-exceptions")
     assert cites(context_["advice"], "send-regs-8")
+    assert context_["request"] == (
+        "The request was sent to you by [email, hand, signed-for post or first-class post] on "
+        "[date sent], so it counts as received on [date received]."
+    )
     assert context_["reason_given"] == ["[the reason the council gave, and when]"]
     assert len(context_["asks"]) == 5
     assert context_["copy_to"] == (
@@ -966,6 +1024,32 @@ def test_blank_mode_gives_a_printable_letter_with_every_time_limit():
         "[if this letter is a formal complaint], [name of the council]"
     )
     assert context_.keys() == context().keys()
+
+
+def test_the_blank_letter_speaks_of_the_child_and_me_in_the_first_person():
+    """An "I" letter: the circumstances and the absence are the child's or mine, not "the
+    child, the parent or the young person"."""
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert context_["exceptions"][1:] == [
+        "exceptional personal circumstances affected [child's name] or me; or",
+        "[child's name] or I have been away from the area for a continuous period of 4 weeks "
+        "or more.",
+    ]
+    assert "the parent or the young person" not in all_text(context_)
+
+
+def test_the_blank_letter_says_an_early_years_closure_counts_only_for_16_and_20_weeks():
+    """It cites regulations 5(4), 10(4) and 13(3) together; 5(4) does not name early years
+    settings, so it says so right after the list."""
+    context_ = build_context(blank_answers(DOCUMENT))
+    assert "school, college or early years setting" in context_["exceptions"][0]
+    assert context_["as_soon_as_practicable"].startswith(
+        "The closure of an early years setting counts only for the 16-week and 20-week time "
+        "limits. These reasons lift only"
+    )
+    paragraphs = [p.text for p in render_docx(DOCUMENT, context_).paragraphs]
+    after_list = paragraphs.index(context_["exceptions"][-1]) + 1
+    assert paragraphs[after_list] == context_["as_soon_as_practicable"]
 
 
 # --- The Word template --------------------------------------------------------------------
