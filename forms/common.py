@@ -22,8 +22,9 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 # The day the examples' dates were written for. Read on another day, every date moves by the
 # same whole number of weeks (so weekdays stay; rounded up, so a letter sent "today" is not
-# sent in the past), and a date of birth by whole school years (so the year group stays
-# right): an example written today still reads true next year.
+# sent in the past; a working day that lands on a bank holiday goes on to the next working
+# day), and a date of birth by whole school years (so the year group stays right): an example
+# written today still reads true next year.
 EXAMPLES_WRITTEN = datetime.date(2026, 12, 1)
 # Dates tied to the school year rather than to events: they move by whole years.
 _SCHOOL_YEAR_DATES = frozenset({"child_dob", "records_from"})
@@ -68,8 +69,13 @@ def _moved(value, by, years, key=None):
         if key in _SCHOOL_YEAR_DATES:
             year = day.year + years
             day = day.replace(year=year, day=min(day.day, 28 if day.month == 2 else day.day))
-        else:
-            day += by
+        elif by:
+            # A working day stays one: a Wednesday moved by whole weeks can land on Christmas
+            # Day, and a meeting or a sending date on a bank holiday is not a real one.
+            moved = day + by
+            if dates.is_working_day(day) and not dates.is_working_day(moved):
+                moved = dates.working_day_on_or_after(moved)
+            day = moved
         return day.isoformat()
     return value
 

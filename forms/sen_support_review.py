@@ -5,15 +5,22 @@ given, and the cost if known), the pupil's and the family's views, what worked a
 not, the next step, the new outcomes when the plan changes, and the next review, which must
 come after the meeting, as the meeting must after the plan started.
 
-The next step prints its basis from the law register (forms/law.py): bringing in a specialist
-(Code 6.59), or asking the local authority for an EHC needs assessment, which a school may do
-(CFA s36(1)), ideally with the family's agreement (Code 9.8); the authority should look at the
-help already given and the progress made (Code 9.14), which this record sets out. Schools
-should meet parents at least three times a year (Code 6.65), so the next review is suggested
-about a term away.
+The next step follows the ratings and prints its basis from the law register (forms/law.py):
+carrying on works towards the outcomes not yet achieved (and is refused once every outcome was
+met: the plan then needs new ones); a specialist is brought in where progress stalls (Code
+6.59), or, when every outcome was met, to understand the pupil's needs better; or the school
+asks the local authority for an EHC needs assessment, which it may do (CFA s36(1)), ideally
+with the agreement of the family or of the pupil if they are a young person (Code 9.8), giving
+its reasons: the authority should look at the help already given and the progress made (Code
+9.14), which this record sets out. A pupil in Year 12 or above is a young person, who may ask
+for an assessment themselves and gets the record. Schools should meet parents at least three
+times a year (Code 6.65), so the next review is on a working day about a term away, and no
+more than 26 weeks after this one.
 """
 
+import datetime
 import decimal
+import re
 
 from wtforms import Form
 from wtforms.validators import ValidationError
@@ -35,6 +42,7 @@ from forms.formatting import (
 )
 from forms.plan_parts import OutcomeForm, ProvisionForm, outcome_row
 from forms.vocabulary import SCHOOL
+from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
     After,
@@ -49,7 +57,7 @@ from service.fields import (
     Varies,
     YesNoField,
 )
-from service.steps import make_step
+from service.steps import StepForm, make_step
 
 RATINGS = [("exceeded", "Exceeded"), ("achieved", "Achieved"), ("partly", "Partly achieved"),
            ("not_achieved", "Not achieved")]  # fmt: skip
@@ -65,6 +73,40 @@ NEXT_STEPS = [
 # specialist's advice or the local authority's decision is awaited, they are optional.
 NEW_OUTCOMES_WITH = ("change", "specialist", "ehc")
 MOST_SESSIONS = 1000
+NOT_COSTED = "Not costed"  # as the plan marks help with no cost (forms/sen_support_plan.py)
+# The next review: on a working day, and at most this long after the meeting (schools should
+# meet parents three times a year, so about a term, 12 weeks, is usual).
+LONGEST_TO_NEXT_REVIEW = datetime.timedelta(weeks=26)
+
+# A pupil in Year 12 or above is over compulsory school age: a young person, who may ask for
+# an EHC needs assessment themselves (CFA s36(1)) and whose own agreement the school seeks.
+FIRST_YOUNG_PERSON_YEAR = 12
+# A year group as schools write it, read from its start: "Year 12, taught with Year 11",
+# "Y13", "Lower sixth", "U6", "Sixth form", "6th form".
+_YEAR_AT_START = re.compile(
+    r"(?:year|yr|y)\s*(\d{1,2})\b|(?:lower|upper|l|u)\s*(?:sixth|6th|6)\b|(?:sixth|6th)[\s-]*form\b",
+    re.IGNORECASE,
+)
+
+
+def is_young_person(year_group):
+    """Whether a pupil in this year group is a young person: Year 12 or above ('Year 12',
+    '13'), or the sixth form by any of its names ('Lower sixth', 'Upper sixth', 'L6', 'U6',
+    'Sixth form'). Anything else, a blank year group included, is a child."""
+    if not isinstance(year_group, str) or is_prompt(year_group):
+        return False
+    year = v.school_year(year_group)
+    if year is None:
+        match = _YEAR_AT_START.match(year_group.strip())
+        if match is None:
+            return False
+        year = int(match.group(1)) if match.group(1) else FIRST_YOUNG_PERSON_YEAR
+    return year >= FIRST_YOUNG_PERSON_YEAR
+
+
+def _for_young_person(young, child):
+    """A property of a question that reads differently when the pupil is a young person."""
+    return Varies(lambda answers: young if is_young_person(answers.get("year_group")) else child)
 
 
 # --- The questions ------------------------------------------------------------------------
@@ -156,6 +198,70 @@ def _when_changed(changed, otherwise):
     """A property of the new outcomes question: `changed` if the plan changes, else
     `otherwise` (new outcomes are then optional)."""
     return Varies(lambda answers: changed if answers.get("next_step") == "change" else otherwise)
+
+
+def all_met(reviewed):
+    """Whether every outcome reviewed was achieved or exceeded."""
+    return bool(reviewed) and all(item.get("rating") in MET for item in reviewed)
+
+
+class NextStepStep(StepForm):
+    """The decision. Carrying on with the plan as it is makes no sense once every outcome was
+    met: the plan then needs new outcomes, so that choice is refused."""
+
+    slug, title = "next-step", "What happens next"
+    next_step = ChoiceField("What is the next step?", NEXT_STEPS, "Select the next step")
+    next_details = LongTextField(
+        "What will happen?",
+        "Enter what will happen next",
+        hint="For example, the new outcomes, the support that will change, which specialist "
+        "you will ask, or when you will send the request.",
+        error_name="What will happen next",
+        prompt="what will happen next",
+    )
+
+    def validate_next_step(self, field):
+        reviewed = self.earlier.get("reviewed") or []
+        if field.data == "continue" and all_met(reviewed):
+            met = "The outcome was" if len(reviewed) == 1 else "All the outcomes were"
+            raise ValidationError(
+                f"{met} achieved or exceeded, so select 'Change the plan' and set new outcomes"
+            )
+
+
+# The next review comes after the meeting, on a working day, and within 26 weeks of it.
+_AFTER_THE_MEETING = After(
+    "review_date",
+    "The date of the next review must be after the date of the review meeting, {date}",
+)
+
+
+def _next_review_fits(form, field):
+    """A working day no more than 26 weeks after the meeting; a date not after the meeting is
+    left to _AFTER_THE_MEETING to refuse, so that one message says what is wrong."""
+    day = field.data
+    if day is None:
+        return
+    held = _AFTER_THE_MEETING.other_date(form, field)
+    if held is not None and day <= held:
+        return
+    if held is not None and day > held + LONGEST_TO_NEXT_REVIEW:
+        latest = dates.long_date(held + LONGEST_TO_NEXT_REVIEW)
+        raise ValidationError(
+            f"{field.error_name} must be on or before {latest}, 26 weeks after the review meeting"
+        )
+    if day.weekday() >= 5:
+        raise ValidationError(f"{field.error_name} must be a weekday, not a {day:%A}")
+    if not dates.is_working_day(day):
+        raise ValidationError(f"{field.error_name} must not be a bank holiday")
+
+
+EHC_REASON_HINT = (
+    f"The local authority should look at the help already given and the progress made "
+    f"({law.cite('code-9.14')}). For example, the pupil made progress only with support beyond "
+    "what the school can normally provide, or their needs remain despite relevant and "
+    "purposeful action."
+)
 
 
 CHILD_VIEWS_HINT = "In their own words where you can. For example, 'Reading is easier now.'"
@@ -278,28 +384,38 @@ STEPS = (
             prompt="what did not work",
         ),
     ),
+    NextStepStep,
     make_step(
-        "next-step",
-        "What happens next",
-        next_step=ChoiceField("What is the next step?", NEXT_STEPS, "Select the next step"),
-        next_details=LongTextField(
-            "What will happen?",
-            "Enter what will happen next",
-            hint="For example, the new outcomes, the support that will change, which specialist "
-            "you will ask, or when you will send the request.",
-            error_name="What will happen next",
-            prompt="what will happen next",
+        "ehc-reason",
+        "Why you are asking for an assessment",
+        show_if=when("next_step", "ehc"),
+        ehc_reason=LongTextField(
+            "Why is the school asking for an EHC needs assessment?",
+            "Enter why the school is asking for an assessment",
+            hint=EHC_REASON_HINT,
+            error_name="Why the school is asking for an assessment",
+            prompt="why the school is asking for an assessment",
+            max_length=2000,  # the reasons in brief: the record itself is the evidence
         ),
     ),
     make_step(
         "family-agreement",
-        "The family's agreement",
+        _for_young_person("The pupil's agreement", "The family's agreement"),
         show_if=when("next_step", "ehc"),
         family_agrees=YesNoField(
-            "Does the pupil's family agree that the school should ask for an EHC needs assessment?",
-            "Select yes if the family agrees",
-            hint="A school can ask for an assessment itself, but the SEND Code of Practice says "
-            "it should do so with the family's agreement where it can.",
+            _for_young_person(
+                "Does the pupil agree that the school should ask for an EHC needs assessment?",
+                "Does the pupil's family agree that the school should ask for an EHC needs "
+                "assessment?",
+            ),
+            _for_young_person("Select yes if the pupil agrees", "Select yes if the family agrees"),
+            hint=_for_young_person(
+                "The pupil is in Year 12 or above, so is a young person: they can ask for an "
+                "assessment themselves. A school can ask for one too, but the SEND Code of "
+                "Practice says it should do so with the young person's agreement where it can.",
+                "A school can ask for an assessment itself, but the SEND Code of Practice says "
+                "it should do so with the family's agreement where it can.",
+            ),
         ),
     ),
     make_step(
@@ -326,17 +442,12 @@ STEPS = (
         next_review=DateField(
             "When is the next review?",
             "Enter the date of the next review",
-            hint="Usually about a term, or 12 weeks, after this one: schools should meet parents "
-            "at least three times a year. For example, 3 3 2027",
+            hint="A weekday, usually about a term, or 12 weeks, after this one, and no more than "
+            "26 weeks: schools should meet parents at least three times a year. For example, "
+            "3 3 2027",
             error_name="The date of the next review",
             prompt="date",
-            checks=(
-                After(
-                    "review_date",
-                    "The date of the next review must be after the date of "
-                    "the review meeting, {date}",
-                ),
-            ),
+            checks=(_AFTER_THE_MEETING, _next_review_fits),
         ),
     ),
 )
@@ -352,9 +463,16 @@ def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
     child_name, child = child_names(answers)
+    young = not blank and is_young_person(answers.get("year_group"))
+    reviewed = answers.get("reviewed") or []
     delivery = answers.get("delivery") or []
     support = [_delivery_row(item) for item in delivery]
+    costed = blank or any(row["cost"] for row in support)
+    if costed:  # help with no cost is marked, never left to look free
+        for row in support:
+            row["cost"] = row["cost"] or NOT_COSTED
     changes = blank or answers.get("next_step") in NEW_OUTCOMES_WITH
+    senco = text(answers.get("senco_name"))
     return {
         "blank": blank,
         "child_name": child_name,
@@ -366,17 +484,19 @@ def build_context(answers):
         "outcomes_intro": "We looked at each outcome in the plan. The rating says how far "
         f"{child} got. The evidence says how we know.",
         "reviewed": [_reviewed(item) for item in answers.get("reviewed") or []],
-        "met_summary": _met_summary(answers.get("reviewed") or [], blank),
+        "met_summary": _met_summary(reviewed, blank),
         "support_intro": "For each kind of extra help in the plan, we counted the sessions "
         f"planned up to this review and the sessions {child} had.",
         "support": support,
-        "support_costed": blank or any(row["cost"] for row in support),
+        "support_costed": costed,
         "support_summary": _support_summary(delivery, child, blank),
         **{name: paragraphs(answers.get(name)) for name in TYPED},
         "next_steps": _next_steps(
             [kind for kind, _ in NEXT_STEPS if blank or kind == answers.get("next_step")],
-            child,
-            answers.get("family_agrees"),
+            answers,
+            child=child,
+            young=young,
+            blank=blank,
         ),
         "new_outcomes_intro": f"These are the new outcomes for {child}. Each one says how we "
         "will measure progress, and by when.",
@@ -385,8 +505,11 @@ def build_context(answers):
         else [],
         "next_review": "We will meet again to review the plan on "
         f"{long_date(answers.get('next_review'))}. {meet_parents()}",
-        "written_by": f"Written by {text(answers.get('senco_name'))}, SENCO. A copy of this "
-        f"record goes to {possessive(child)} family and to the staff who need it.",
+        "written_by": f"Written by {senco}, SENCO. A copy of this record goes to {child}, to "
+        f"the staff who need it and, if {child} agrees, to {possessive(child)} family."
+        if young
+        else f"Written by {senco}, SENCO. A copy of this record goes to {possessive(child)} "
+        "family and to the staff who need it.",
     }
 
 
@@ -425,21 +548,26 @@ def _reviewed(item):
 
 
 def _met_summary(items, blank):
-    """'2 of the 3 outcomes were achieved or exceeded.', with the verb agreeing: '1 of the 3
-    outcomes was', 'Both outcomes were', 'Neither outcome was', 'None of the 3 outcomes was'."""
+    """How many outcomes were met, with the verb agreeing and the rating exact: 'The outcome was
+    exceeded.' (or achieved, partly achieved, not achieved), '2 of the 3 outcomes were achieved
+    or exceeded.', '1 of the 3 outcomes was achieved.', 'Both outcomes were exceeded.',
+    'Neither outcome was achieved.', 'None of the 3 outcomes was achieved.'"""
     if blank:
         return f"{prompt('number')} of the {prompt('number')} outcomes were achieved or exceeded."
-    met = sum(1 for item in items if item.get("rating") in MET)
     total = len(items)
-    done = "achieved or exceeded"
     if total == 1:
-        return f"The outcome was {done if met else 'not yet achieved'}."
-    if total == 2 and met != 1:
-        return f"Both outcomes were {done}." if met else f"Neither outcome was {done}."
-    if met == total:
-        return f"All {total} outcomes were {done}."
+        rating = items[0].get("rating")
+        return f"The outcome was {dict(RATINGS).get(rating, 'not achieved').lower()}."
+    ratings = {item.get("rating") for item in items if item.get("rating") in MET}
+    met = sum(1 for item in items if item.get("rating") in MET)
+    # "achieved or exceeded" only when both happened; none met is simply "not achieved"
+    done = " or ".join(dict(RATINGS)[r].lower() for r in ("achieved", "exceeded") if r in ratings)
     if met == 0:
-        return f"None of the {total} outcomes was {done}."
+        none = "Neither outcome was" if total == 2 else f"None of the {total} outcomes was"
+        return f"{none} achieved."
+    if met == total:
+        every = "Both outcomes were" if total == 2 else f"All {total} outcomes were"
+        return f"{every} {done}."
     return f"{met} of the {total} outcomes {'was' if met == 1 else 'were'} {done}."
 
 
@@ -465,7 +593,9 @@ def _sessions(number):
 
 def _support_summary(items, child, blank):
     """How many of the sessions planned the pupil had, in all, and what the help cost if
-    known: 'Overall, Josh had 73 of the 78 sessions planned (94%).'"""
+    known: 'Overall, Josh had 73 of the 78 sessions planned (94%).' The share is rounded half
+    up to a whole per cent (93.6% is 94%), but never to 100% while a session was missed, nor
+    to 0% while one was given."""
     if blank:
         return (
             f"Overall, {child} had {prompt('number')} of the {prompt('number')} sessions "
@@ -479,7 +609,7 @@ def _support_summary(items, child, blank):
     elif given == 0:
         had = f"{child} had none of the {_sessions(planned)} planned."
     elif given < planned:
-        share = given * 100 // planned  # rounded down: never 100% while one was missed
+        share = min(max((given * 200 + planned) // (planned * 2), 1), 99)
         had = f"{child} had {given:,} of the {_sessions(planned)} planned ({share}%)."
     elif given == planned:
         had = f"{child} had {'the' if planned == 1 else 'all'} {_sessions(planned)} planned."
@@ -495,27 +625,21 @@ def _support_summary(items, child, blank):
     return f"{overall}{had} The costs we know of add up to {total}."
 
 
-def _next_steps(kinds, child, family_agrees):
-    """The next steps chosen: each a short bold lead, the sentences that explain it, and any
+def _next_steps(kinds, answers, *, child, young, blank):
+    """The next steps chosen (all of them in a blank record): each a short bold lead, the
+    sentences that explain it, the school's reasons (`why`, for an EHC request) and any
     paragraphs after them (`more`)."""
-    agreement = (
-        "The family does not agree yet, so we will talk with them before we send it."
-        if family_agrees is False
-        else "The family agrees with this request."
-    )
+    reviewed = answers.get("reviewed") or []
+    met = sum(1 for item in reviewed if item.get("rating") in MET)
+    left = len(reviewed) - met  # outcomes not yet achieved
+    who = child if young else "the family"
     wording = {
-        "continue": ("Carry on with the plan.", f"The plan is helping {child}, so we will keep "
-                     "the same outcomes and support until the next review."),
+        "continue": ("Carry on with the plan.", _carrying_on(child, met, left, blank)),
         "change": ("Change the plan.", "We will change the plan as set out below, and share "
-                   "the new plan with the family."),
-        "specialist": ("Ask a specialist for advice.", f"{cites('code-6.59')} where a pupil "
-                       "makes little or no progress, the school should think about bringing in "
-                       "a specialist. We will talk to the family before we make a referral."),
+                   f"the new plan with {who}."),
+        "specialist": ("Ask a specialist for advice.", _specialist(child, who, met, left, blank)),
         "ehc": ("Ask for an education, health and care (EHC) needs assessment.",
-                "The school will ask the local authority to assess whether "
-                f"{child} needs an EHC plan. {cites('cfa-s36-1')} a school can make this "
-                f"request. {cites('code-9.8')} it should ideally do so with the family's "
-                f"agreement. {agreement} The family can also ask for an assessment themselves.",
+                _ehc_request(child, young, answers.get("family_agrees"), blank),
                 f"We will send this record with the request. {cites('code-9.14')} the local "
                 "authority should look at the help the school has already given, and the "
                 f"progress {child} has made, when it decides whether to assess. The local "
@@ -523,10 +647,96 @@ def _next_steps(kinds, child, family_agrees):
                 f"{law.limit_text('decide-to-assess')} of getting the request "
                 f"({law.cite('send-regs-5-1')})."),
     }  # fmt: skip
+    reasons = paragraphs(answers.get("ehc_reason"))
     return [
-        {"lead": lead, "text": explained, "more": list(more)}
-        for lead, explained, *more in (wording[kind] for kind in kinds)
+        {
+            "lead": lead,
+            "text": explained,
+            "why": [
+                {"lead": WHY_LEAD if number == 0 else "", "text": line}
+                for number, line in enumerate(reasons if kind == "ehc" else [])
+            ],
+            "more": list(more),
+        }
+        for kind, (lead, explained, *more) in ((kind, wording[kind]) for kind in kinds)
     ]
+
+
+WHY_LEAD = "Why we are asking: "
+
+
+def _outcomes_left(left):
+    return "the outcome" if left == 1 else "the outcomes"
+
+
+def _carrying_on(child, met, left, blank):
+    """Carrying on, as the ratings allow: working towards the outcomes not yet achieved, or,
+    with none achieved, giving the pupil more time. (With every outcome met, the next step
+    question refuses carrying on: the plan needs new outcomes.)"""
+    if blank or (met and left):
+        return (
+            f"The plan is helping {child}, so we will keep the same support until the next "
+            f"review, and keep working towards {_outcomes_left(0 if blank else left)} not yet "
+            "achieved."
+        )
+    if not left:
+        return f"{child} achieved every outcome in the plan, so the plan needs new outcomes."
+    return (
+        "We will keep the same outcomes and support until the next review, to give "
+        f"{child} more time to achieve {'it' if left == 1 else 'them'}."
+    )
+
+
+def _specialist(child, who, met, left, blank):
+    """Why a specialist: paragraph 6.59 of the Code where outcomes were not met; where every
+    one was, the record does not say the pupil made little progress, and gives a neutral
+    reason instead."""
+    talk = f"We will talk to {who} before we make a referral."
+    if not blank and not left:
+        return (
+            f"We will ask a specialist for advice, to help us understand {possessive(child)} "
+            f"needs better and plan what comes next. {talk}"
+        )
+    code = (
+        f"{cites('code-6.59')} a school should always involve a specialist where a pupil "
+        "continues to make little or no progress, or to work at levels well below those "
+        "expected for their age, despite evidence-based SEN support from appropriately "
+        "trained staff."
+    )
+    if blank or not met:
+        return f"{code} {talk}"
+    return (
+        f"We will ask for advice about {_outcomes_left(left)} {child} has not yet achieved. "
+        f"{code} {talk}"
+    )
+
+
+def _ehc_request(child, young, agrees, blank):
+    """Who may ask for an EHC needs assessment, and whose agreement the school seeks: the
+    family's, or a young person's own. A blank record offers both answers about agreeing."""
+    if young:
+        agreement = (
+            f"{child} does not agree yet, so we will talk with them before we send it."
+            if agrees is False
+            else f"{child} agrees with this request."
+        )
+        return (
+            f"The school will ask the local authority to assess whether {child} needs an EHC "
+            f"plan. {cites('cfa-s36-1')} a young person can make this request, and so can "
+            f"their school. {cites('code-9.8')} the school should ideally do so with the young "
+            f"person's agreement. {agreement}"
+        )
+    agreed = "The family agrees with this request."
+    not_yet = "The family does not agree yet, so we will talk with them before we send it."
+    agreement = not_yet if agrees is False else agreed
+    if blank:  # both, for the reader to choose
+        agreement = prompt(f"{agreed} / {not_yet}")
+    return (
+        f"The school will ask the local authority to assess whether {child} needs an EHC plan. "
+        f"{cites('cfa-s36-1')} a school can make this request. {cites('code-9.8')} it should "
+        f"ideally do so with the family's agreement. {agreement} The family can also ask for "
+        "an assessment themselves."
+    )
 
 
 DOCUMENT = DocumentType(

@@ -4,7 +4,9 @@ a details table, the outcomes with their ratings and evidence, the support given
 happens next and any new outcomes.
 
 No row of a table splits across pages (plan_layout sees to that), and the one date column is
-wide enough for the longest date, "30 September 2026", on one line.
+wide enough for the longest date, "30 September 2026", on one line. The next review and who
+wrote the record stay on the page of the paragraph before them, whichever next step was
+chosen: the record never ends with a page holding only those.
 """
 
 import dataclasses
@@ -129,9 +131,15 @@ def _next(plan):
     plan.tag("endif")
     plan.tag("for step in next_steps")
     plan.para(("{{ step.lead }}",), " {{ step.text }}")
+    plan.tag("for reason in step.why")  # an EHC request's reasons, the first with a bold lead
+    plan.para(("{{ reason.lead }}",), "{{ reason.text }}")
+    plan.tag("endfor")
     plan.each("line", "step.more", "Normal")
     plan.tag("endfor")
-    plan.lines("next_details")
+    # What will happen (a required answer, so never empty): its last line goes with what
+    # follows, the new outcomes or the next review.
+    plan.lines("next_details[:-1]")
+    _kept_whole_with_next(plan.para("{{ next_details[-1] }}"))
     plan.tag("if new_outcomes")
     plan.heading("New outcomes" + DELETE_IF_NOT_NEEDED)
     plan.para(
@@ -143,5 +151,11 @@ def _next(plan):
     )
     plan.tag("endif")
     plan.heading("Next review")
-    plan.para("{{ next_review }}")
+    _kept_whole_with_next(plan.para("{{ next_review }}"))
     plan.para("{{ written_by }}")
+
+
+def _kept_whole_with_next(paragraph):
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
+    return paragraph

@@ -90,6 +90,24 @@ def test_no_event_is_in_the_future_or_stale(slug, read_on):
         assert read_on - latest <= LATEST_WITHIN_FOR.get(slug, LATEST_WITHIN)
 
 
+# Christmas and Easter, when a date moved by whole weeks can land on a bank holiday.
+HOLIDAY_SEASONS = [datetime.date(2029, 12, 1) + datetime.timedelta(days=n) for n in range(50)] + [
+    datetime.date(2030, 4, 1) + datetime.timedelta(days=n) for n in range(30)
+]
+
+
+@pytest.mark.parametrize("slug", DOCUMENTS)
+def test_working_days_stay_working_days_and_the_example_stays_valid(slug, monkeypatch):
+    written = dated_answers(example_answers(slug, on=EXAMPLES_WRITTEN))
+    for read_on in HOLIDAY_SEASONS:
+        monkeypatch.setattr(dates, "today", lambda read_on=read_on: read_on)
+        example = DOCUMENTS[slug].example
+        for (name, before), (_, after) in zip(written, dated_answers(example), strict=True):
+            if name not in TIED_TO_SCHOOL_YEARS and dates.is_working_day(before):
+                assert dates.is_working_day(after), (read_on, name, after)
+        assert validate_answers(DOCUMENTS[slug], example).errors == {}, read_on
+
+
 def test_dates_move_by_whole_weeks_and_birthdays_by_school_years():
     slug, a_year_on = "missed-deadline-letter", EXAMPLES_WRITTEN + datetime.timedelta(366)
     written = example_answers(slug, on=EXAMPLES_WRITTEN)

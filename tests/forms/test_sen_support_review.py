@@ -23,6 +23,7 @@ from tests.forms.documents import (
     visible_steps,
 )
 from tests.forms.readability import flesch_reading_ease
+from tests.forms.test_printed_layout import convert
 
 TODAY = datetime.date(2026, 12, 1)  # EXAMPLES_WRITTEN: the example as written
 example = functools.partial(documents.example, DOCUMENT)
@@ -48,6 +49,14 @@ def cites(wording, key):
     return short in wording or short[0].upper() + short[1:] in wording
 
 
+REASON = (
+    "Josh made progress in reading only with daily one-to-one teaching, which is more than the "
+    "school can normally provide."
+)
+# An EHC request, with the family's answer and the school's reasons.
+EHC = {"next_step": "ehc", "family_agrees": True, "ehc_reason": REASON}
+
+
 # --- Questions ----------------------------------------------------------------------------
 
 
@@ -60,8 +69,9 @@ def test_example_answers_are_valid_and_show_every_step_but_the_ehc_one():
     assert validated.errors == {}
     assert validated.answers == DOCUMENT.example
     every_step = [step.slug for step in DOCUMENT.steps]
-    assert shown_steps(DOCUMENT.example) == [s for s in every_step if s != "family-agreement"]
-    assert shown_steps(example(next_step="ehc", family_agrees=True)) == every_step
+    ehc_only = ("ehc-reason", "family-agreement")
+    assert shown_steps(DOCUMENT.example) == [s for s in every_step if s not in ehc_only]
+    assert shown_steps(example(**EHC)) == every_step
 
 
 def test_field_names_are_short_snake_case():
@@ -98,7 +108,7 @@ def test_each_required_answer_has_a_gov_uk_message(field, message):
 
 
 def test_an_ehc_request_needs_the_familys_answer():
-    answers = example(next_step="ehc")
+    answers = example(next_step="ehc", ehc_reason=REASON)
     assert validate_answers(DOCUMENT, answers).errors == {
         "family_agrees": ["Select yes if the family agrees"]
     }
@@ -192,6 +202,34 @@ def test_a_next_review_before_the_meeting_is_refused(next_review):
     assert validate_answers(DOCUMENT, example(next_review="2026-11-26")).errors == {}
 
 
+@pytest.mark.parametrize(
+    ("next_review", "message"),
+    [
+        ("2027-03-06", "The date of the next review must be a weekday, not a Saturday"),
+        ("2027-03-07", "The date of the next review must be a weekday, not a Sunday"),
+        ("2027-03-29", "The date of the next review must not be a bank holiday"),  # Easter Monday
+        ("2026-12-25", "The date of the next review must not be a bank holiday"),
+        ("2027-05-27",
+         "The date of the next review must be on or before 26 May 2027, 26 weeks after the "
+         "review meeting"),
+        ("2027-11-24",
+         "The date of the next review must be on or before 26 May 2027, 26 weeks after the "
+         "review meeting"),
+    ],
+)  # fmt: skip
+def test_a_next_review_on_a_day_off_or_more_than_26_weeks_away_is_refused(next_review, message):
+    """The record says schools should meet parents three times a year: a review is on a
+    working day, and no more than 26 weeks after this one."""
+    assert validate_answers(DOCUMENT, example(next_review=next_review)).errors == {
+        "next_review": [message]
+    }
+
+
+@pytest.mark.parametrize("next_review", ["2026-11-26", "2027-03-03", "2027-05-26"])
+def test_a_next_review_on_a_working_day_within_26_weeks_is_accepted(next_review):
+    assert validate_answers(DOCUMENT, example(next_review=next_review)).errors == {}
+
+
 # --- The record ---------------------------------------------------------------------------
 
 
@@ -234,18 +272,37 @@ def test_each_outcome_has_its_rating_and_evidence():
     ("ratings", "summary"),
     [
         (("exceeded", "partly", "achieved"), "2 of the 3 outcomes were achieved or exceeded."),
-        (("achieved", "partly"), "1 of the 2 outcomes was achieved or exceeded."),
-        (("partly", "not_achieved", "achieved"), "1 of the 3 outcomes was achieved or exceeded."),
+        (("achieved", "partly"), "1 of the 2 outcomes was achieved."),
+        (("exceeded", "not_achieved"), "1 of the 2 outcomes was exceeded."),
+        (("partly", "not_achieved", "achieved"), "1 of the 3 outcomes was achieved."),
+        (("exceeded", "exceeded", "partly"), "2 of the 3 outcomes were exceeded."),
         (("achieved", "exceeded"), "Both outcomes were achieved or exceeded."),
-        (("not_achieved", "partly"), "Neither outcome was achieved or exceeded."),
-        (("exceeded",) * 3, "All 3 outcomes were achieved or exceeded."),
-        (("partly",) * 3, "None of the 3 outcomes was achieved or exceeded."),
-        (("achieved",), "The outcome was achieved or exceeded."),
-        (("partly",), "The outcome was not yet achieved."),
+        (("achieved", "achieved"), "Both outcomes were achieved."),
+        (("not_achieved", "partly"), "Neither outcome was achieved."),
+        (("exceeded",) * 3, "All 3 outcomes were exceeded."),
+        (("achieved", "exceeded", "exceeded"), "All 3 outcomes were achieved or exceeded."),
+        (("partly",) * 3, "None of the 3 outcomes was achieved."),
+        (("partly", "not_achieved", "not_achieved", "partly"),
+         "None of the 4 outcomes was achieved."),
     ],
-)
+)  # fmt: skip
 def test_summary_counts_the_outcomes_met_in_good_grammar(ratings, summary):
     assert context(reviewed=rated(*ratings))["met_summary"] == summary
+
+
+@pytest.mark.parametrize(
+    ("rating", "summary"),
+    [
+        ("exceeded", "The outcome was exceeded."),
+        ("achieved", "The outcome was achieved."),
+        ("partly", "The outcome was partly achieved."),
+        ("not_achieved", "The outcome was not achieved."),
+    ],
+)
+def test_one_outcome_is_summed_up_by_its_own_rating(rating, summary):
+    """Not "achieved or exceeded" for an outcome that was exceeded, nor "not yet achieved"
+    for one partly achieved: a single outcome's summary says what its rating says."""
+    assert context(reviewed=rated(rating))["met_summary"] == summary
 
 
 def test_specialist_next_step_cites_the_code():
@@ -255,8 +312,57 @@ def test_specialist_next_step_cites_the_code():
     assert "little or no progress" in step["text"]
 
 
+CODE_6_59 = (
+    "says a school should always involve a specialist where a pupil continues to make little or "
+    "no progress, or to work at levels well below those expected for their age, despite "
+    "evidence-based SEN support from appropriately trained staff."
+)
+
+
+@pytest.mark.parametrize(
+    ("ratings", "before"),
+    [
+        (("exceeded", "partly", "achieved"),
+         "We will ask for advice about the outcome Josh has not yet achieved. "),
+        (("exceeded", "partly", "not_achieved"),
+         "We will ask for advice about the outcomes Josh has not yet achieved. "),
+        (("partly", "not_achieved", "partly"), ""),
+        (("not_achieved",), ""),
+    ],
+)  # fmt: skip
+def test_a_specialist_is_asked_in_the_words_of_code_6_59_where_outcomes_were_not_met(
+    ratings, before
+):
+    """Paragraph 6.59 as the register has it: "should always involve", where a pupil
+    "continues" to make little or no progress, despite evidence-based support."""
+    (step,) = context(next_step="specialist", new_outcomes=None, reviewed=rated(*ratings))[
+        "next_steps"
+    ]
+    code = law.cite("code-6.59")
+    assert step["text"] == (
+        f"{before}{code[0].upper()}{code[1:]} {CODE_6_59} We will talk to the family before "
+        "we make a referral."
+    )
+    assert "should think about" not in step["text"]
+
+
+@pytest.mark.parametrize("ratings", [("achieved",), ("exceeded", "achieved", "exceeded")])
+def test_a_specialist_asked_after_every_outcome_was_met_is_asked_for_a_neutral_reason(ratings):
+    """A record whose outcomes were all met must not say the pupil made little or no
+    progress, so it does not cite 6.59 either."""
+    (step,) = context(next_step="specialist", new_outcomes=None, reviewed=rated(*ratings))[
+        "next_steps"
+    ]
+    assert step["text"] == (
+        "We will ask a specialist for advice, to help us understand Josh's needs better and "
+        "plan what comes next. We will talk to the family before we make a referral."
+    )
+    assert not cites(step["text"], "code-6.59")
+    assert "progress" not in step["text"].replace("plan what comes next", "")
+
+
 def test_ehc_request_cites_who_may_ask_and_the_family_agreement():
-    (step,) = context(next_step="ehc", family_agrees=True)["next_steps"]
+    (step,) = context(**EHC)["next_steps"]
     assert step["lead"] == "Ask for an education, health and care (EHC) needs assessment."
     assert cites(step["text"], "cfa-s36-1")
     assert cites(step["text"], "code-9.8")
@@ -264,14 +370,14 @@ def test_ehc_request_cites_who_may_ask_and_the_family_agreement():
     assert cites(more, "send-regs-5-1")
     assert "within 6 weeks" in more
     assert "The family agrees with this request." in step["text"]
-    (without,) = context(next_step="ehc", family_agrees=False)["next_steps"]
+    (without,) = context(**EHC | {"family_agrees": False})["next_steps"]
     assert "we will talk with them before we send it" in without["text"]
 
 
 def test_ehc_request_says_in_one_cited_sentence_why_the_help_given_counts():
     """The sessions given are the evidence a council weighs under paragraph 9.14 of the Code,
     which says "should", not "must"."""
-    (step,) = context(next_step="ehc", family_agrees=True)["next_steps"]
+    (step,) = context(**EHC)["next_steps"]
     (more,) = step["more"]
     sentences = [s for s in re.split(r"(?<=\.) ", more) if "9.14" in s]
     assert sentences == [
@@ -285,12 +391,188 @@ def test_ehc_request_says_in_one_cited_sentence_why_the_help_given_counts():
         assert not cites(other["text"] + " ".join(other["more"]), "code-9.14")
 
 
+# --- A young person ------------------------------------------------------------------------
+
+YOUNG = ["Year 12", "Year 13", "Y12", "13", "Lower sixth", "Upper sixth", "L6", "U6",
+         "Sixth form", "sixth form", "Lower 6th", "Year 12, taught with Year 11"]  # fmt: skip
+CHILDREN = ["Year 11", "Year 5", "11", "Reception", "Y6 in a Year 5 class"]
+
+
+def priya(year_group, **changes):
+    """Answers for a pupil called Priya Shah in `year_group`."""
+    return {"child_name": "Priya Shah", "child_known_as": None, "year_group": year_group,
+            **changes}  # fmt: skip
+
+
+@pytest.mark.parametrize("year_group", YOUNG)
+def test_a_young_persons_ehc_request_seeks_their_own_agreement(year_group):
+    """From Year 12 a pupil is a young person: section 36(1) lets them ask for an assessment
+    themselves, and paragraph 9.8 speaks of their own agreement, not their family's."""
+    (step,) = context(**EHC | priya(year_group))["next_steps"]
+    assert step["text"] == (
+        "The school will ask the local authority to assess whether Priya needs an EHC plan. "
+        f"{law.cite('cfa-s36-1')[0].upper()}{law.cite('cfa-s36-1')[1:]} says a young person "
+        "can make this request, and so can their school. "
+        f"{law.cite('code-9.8')[0].upper()}{law.cite('code-9.8')[1:]} says the school should "
+        "ideally do so with the young person's agreement. Priya agrees with this request."
+    )
+    (waiting,) = context(**EHC | priya(year_group, family_agrees=False))["next_steps"]
+    assert (
+        "Priya does not agree yet, so we will talk with them before we send it."
+        in (waiting["text"])
+    )
+    assert "family" not in waiting["text"]
+
+
+@pytest.mark.parametrize("year_group", YOUNG)
+def test_a_young_person_gets_the_record_and_is_asked_about_the_request(year_group):
+    assert context(**priya(year_group))["written_by"] == (
+        "Written by Mrs Patel, SENCO. A copy of this record goes to Priya, to the staff who "
+        "need it and, if Priya agrees, to Priya's family."
+    )
+    (step,) = [step for step in DOCUMENT.steps if step.slug == "family-agreement"]
+    form = step.prototype()
+    form.adapt({"year_group": year_group})
+    assert form.family_agrees.label.text == (
+        "Does the pupil agree that the school should ask for an EHC needs assessment?"
+    )
+    assert "young person's agreement" in form.family_agrees.description
+    answers = example(next_step="ehc", ehc_reason=REASON, year_group=year_group)
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "family_agrees": ["Select yes if the pupil agrees"]
+    }
+    for kind, who in (("specialist", "We will talk to Priya before"),
+                      ("change", "share the new plan with Priya.")):  # fmt: skip
+        (other,) = context(**priya(year_group, next_step=kind))["next_steps"]
+        assert who in other["text"]
+
+
+@pytest.mark.parametrize("year_group", CHILDREN)
+def test_a_child_below_year_12_has_their_familys_agreement_asked(year_group):
+    (step,) = context(**EHC | priya(year_group))["next_steps"]
+    assert (
+        "ideally do so with the family's agreement. The family agrees with this request. "
+        in (step["text"])
+    )
+    assert step["text"].endswith("The family can also ask for an assessment themselves.")
+    assert "goes to Priya's family and to the staff" in context(**priya(year_group))["written_by"]
+    (agreement,) = [step for step in DOCUMENT.steps if step.slug == "family-agreement"]
+    form = agreement.prototype()
+    form.adapt({"year_group": year_group})
+    assert form.family_agrees.label.text.startswith("Does the pupil's family agree")
+
+
+def test_a_blank_record_offers_both_answers_about_the_familys_agreement():
+    """A blank template cannot know whether the family agrees: it offers both, in brackets,
+    and never prints agreement as a fact."""
+    context_ = build_context(blank_answers(DOCUMENT))
+    ehc = context_["next_steps"][-1]
+    offer = (
+        "[The family agrees with this request. / The family does not agree yet, so we will talk "
+        "with them before we send it.]"
+    )
+    assert offer in ehc["text"]
+    text = text_of(render_docx(DOCUMENT, context_))
+    assert offer in text
+    assert "agrees with this request" not in text.replace(offer, "")
+
+
+# --- Why the school asks for an EHC needs assessment -------------------------------------
+
+
+def test_an_ehc_request_must_say_why_the_school_is_asking():
+    answers = example(next_step="ehc", family_agrees=True)
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "ehc_reason": ["Enter why the school is asking for an assessment"]
+    }
+    assert "ehc-reason" in shown_steps(answers)
+    for kind in ("continue", "change", "specialist"):
+        assert "ehc-reason" not in shown_steps(example(next_step=kind))
+
+
+def test_the_reasons_question_points_to_code_9_14():
+    (step,) = [step for step in DOCUMENT.steps if step.slug == "ehc-reason"]
+    field = step.prototype().ehc_reason
+    assert field.label.text == "Why is the school asking for an EHC needs assessment?"
+    assert law.cite("code-9.14") in field.description
+    assert "support beyond what the school can normally provide" in field.description
+    assert "relevant and purposeful action" in field.description
+
+
+def test_the_schools_reasons_are_printed_under_its_decision():
+    """A panel reading "2 of the 3 outcomes were achieved" then a request would see good
+    progress; the reasons come straight after the decision, before the evidence note."""
+    reasons = f"{REASON}\nHis spelling is still well below the level expected for his age."
+    (step,) = context(**EHC | {"ehc_reason": reasons})["next_steps"]
+    assert step["why"] == [
+        {"lead": "Why we are asking: ", "text": REASON},
+        {"lead": "", "text": "His spelling is still well below the level expected for his age."},
+    ]
+    document = render_docx(DOCUMENT, context(**EHC | {"ehc_reason": reasons}))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    decision = next(i for i, t in enumerate(texts) if t.startswith("Ask for an education"))
+    assert texts[decision + 1] == f"Why we are asking: {REASON}"
+    assert texts[decision + 2].startswith("His spelling is still")
+    assert texts[decision + 3].startswith("We will send this record with the request.")
+    lead = document.paragraphs[decision + 1].runs[0]
+    assert (lead.text, lead.bold) == ("Why we are asking: ", True)
+    for kind in ("continue", "change", "specialist"):
+        (other,) = context(next_step=kind, ehc_reason=REASON)["next_steps"]
+        assert other["why"] == []
+
+
 @pytest.mark.parametrize("kind", ["continue", "change"])
 def test_other_next_steps_need_no_citation(kind):
     (step,) = context(next_step=kind, family_agrees=None)["next_steps"]
     assert step["more"] == []
     for key in law.CITATIONS:
         assert not cites(step["text"], key)
+
+
+# --- Carrying on follows the ratings ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ratings", "wording"),
+    [
+        (("exceeded", "partly", "achieved"),
+         "The plan is helping Josh, so we will keep the same support until the next review, "
+         "and keep working towards the outcome not yet achieved."),
+        (("exceeded", "partly", "not_achieved"),
+         "The plan is helping Josh, so we will keep the same support until the next review, "
+         "and keep working towards the outcomes not yet achieved."),
+        (("partly", "not_achieved", "partly"),
+         "We will keep the same outcomes and support until the next review, to give Josh more "
+         "time to achieve them."),
+        (("partly",),
+         "We will keep the same outcomes and support until the next review, to give Josh more "
+         "time to achieve it."),
+    ],
+)  # fmt: skip
+def test_carrying_on_is_worded_from_the_ratings(ratings, wording):
+    """Not "the plan is helping" after no outcome was achieved, and never "keep the same
+    outcomes" while some were met."""
+    (step,) = context(next_step="continue", reviewed=rated(*ratings))["next_steps"]
+    assert step["text"] == wording
+
+
+@pytest.mark.parametrize(
+    ("ratings", "message"),
+    [
+        (("achieved", "exceeded", "achieved"),
+         "All the outcomes were achieved or exceeded, so select 'Change the plan' and set new "
+         "outcomes"),
+        (("exceeded",),
+         "The outcome was achieved or exceeded, so select 'Change the plan' and set new "
+         "outcomes"),
+    ],
+)  # fmt: skip
+def test_carrying_on_is_refused_once_every_outcome_was_met(ratings, message):
+    answers = example(next_step="continue", reviewed=rated(*ratings))
+    assert validate_answers(DOCUMENT, answers).errors == {"next_step": [message]}
+    for kind in ("change", "specialist"):
+        answers = example(next_step=kind, reviewed=rated(*ratings))
+        assert validate_answers(DOCUMENT, answers).errors == {}
 
 
 def test_next_review_and_meeting_parents():
@@ -482,7 +764,7 @@ def test_each_kind_of_help_shows_the_sessions_planned_and_given_and_the_cost():
         "notes": "3 missed while Ms Khan was away on a school trip.",
         "cost": "£269.45",
     }
-    assert context_["support"][2]["cost"] == ""
+    assert context_["support"][2]["cost"] == "Not costed"
     assert context_["support_costed"] is True
     assert context_["support_intro"] == (
         "For each kind of extra help in the plan, we counted the sessions planned up to this "
@@ -494,13 +776,15 @@ def test_each_kind_of_help_shows_the_sessions_planned_and_given_and_the_cost():
     ("rows", "summary"),
     [
         (((42, 39, "", "269.45"), (17, 15, "", "163.64"), (19, 19)),
-         "Overall, Josh had 73 of the 78 sessions planned (93%). The costs we know of add up "
+         "Overall, Josh had 73 of the 78 sessions planned (94%). The costs we know of add up "
          "to £433.09."),
         (((40, 40, "", "300"), (10, 10, "", "50.5")),
          "Overall, Josh had all 50 sessions planned. The help given cost £350.50."),
-        (((40, 39),), "Josh had 39 of the 40 sessions planned (97%)."),
+        (((40, 39),), "Josh had 39 of the 40 sessions planned (98%)."),
         (((200, 199),), "Josh had 199 of the 200 sessions planned (99%)."),
         (((1, 1),), "Josh had the 1 session planned."),
+        (((8, 1),), "Josh had 1 of the 8 sessions planned (13%)."),
+        (((300, 1),), "Josh had 1 of the 300 sessions planned (1%)."),
         (((12, 0),), "Josh had none of the 12 sessions planned."),
         (((10, 12, "Two extra before the tests."),),
          "Josh had 12 sessions: 2 more than the 10 planned."),
@@ -562,13 +846,27 @@ def test_the_support_table_has_a_cost_column_only_when_a_cost_is_known():
     assert uncosted == ["Intervention or support", "Sessions planned", "Sessions given", "Notes"]
 
 
+def test_help_with_no_cost_reads_not_costed_in_a_costed_table():
+    """As in the plan: an empty cost cell would look free."""
+    document = render_docx(DOCUMENT, context())
+    (table,) = [
+        t
+        for t in document.tables
+        if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "Support given"
+    ]
+    assert [cell.text for cell in table.rows[3].cells][3] == "Not costed"
+    uncosted = context(delivery=helped((40, 38), (10, 10)))
+    assert not uncosted["support_costed"]
+    assert [row["cost"] for row in uncosted["support"]] == ["", ""]
+
+
 # --- New outcomes when the plan changes ---------------------------------------------------
 
 
 def test_new_outcomes_are_asked_when_the_plan_changes_or_may_change():
     for kind, asked in (("continue", False), ("change", True), ("specialist", True),
                         ("ehc", True)):  # fmt: skip
-        answers = example(next_step=kind, family_agrees=True if kind == "ehc" else None)
+        answers = example(**EHC | {"next_step": kind})
         assert ("new-outcomes" in shown_steps(answers)) is asked, kind
 
 
@@ -577,9 +875,9 @@ def test_a_changed_plan_must_set_out_its_outcomes_and_a_referral_may():
         "new_outcomes": ["Enter at least one outcome for the changed plan"]
     }
     for kind in ("specialist", "ehc"):
-        answers = example(next_step=kind, family_agrees=True, new_outcomes=None)
+        answers = example(**EHC | {"next_step": kind, "new_outcomes": None})
         assert validate_answers(DOCUMENT, answers).errors == {}
-        assert context(next_step=kind, family_agrees=True, new_outcomes=None)["new_outcomes"] == []
+        assert context(**EHC | {"next_step": kind, "new_outcomes": None})["new_outcomes"] == []
 
 
 def test_the_new_outcomes_question_says_when_it_is_optional():
@@ -724,6 +1022,94 @@ def test_the_examples_dates_are_in_order_around_the_day_it_was_written():
     assert named == []
 
 
+# --- The end of the record on paper --------------------------------------------------------
+
+
+def words_of(element):
+    return "".join(element.xpath(".//w:t/text()"))
+
+
+def kept_with_next(element, document):
+    return bool(docx.text.paragraph.Paragraph(element, document).paragraph_format.keep_with_next)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"next_step": "continue", "new_outcomes": None},
+        {"next_step": "specialist", "new_outcomes": None},
+        EHC | {"new_outcomes": None},
+        {"next_step": "change"},
+        {"next_step": "continue", "new_outcomes": None, "next_details": "One.\nTwo.\nThree."},
+    ],
+    ids=["continue", "specialist", "ehc", "change", "three lines"],
+)
+def test_the_next_review_stays_with_who_wrote_the_record_and_what_came_before(changes):
+    """Whichever the next step: the paragraph before "Next review" (the last line of what will
+    happen, or the new outcomes table), the heading and the next review are each kept with
+    what follows, so "Written by ..." never sits alone on the last page."""
+    document = render_docx(DOCUMENT, context(**changes))
+    body = list(document.element.body.iterchildren(qn("w:p"), qn("w:tbl")))
+    heading = next(i for i, e in enumerate(body) if words_of(e) == "Next review")
+    before, review, written = body[heading - 1], body[heading + 1], body[heading + 2]
+    assert words_of(written).startswith("Written by Mrs Patel")
+    assert docx.text.paragraph.Paragraph(body[heading], document).style.name == "Heading 2"
+    assert document.styles["Heading 2"].paragraph_format.keep_with_next
+    assert kept_with_next(review, document)
+    if before.tag == qn("w:tbl"):
+        last_row = before.findall(qn("w:tr"))[-1]
+        assert all(kept_with_next(p, document) for p in last_row.iter(qn("w:p")))
+    else:
+        assert kept_with_next(before, document)
+    if "next_details" in changes:  # only the last line: a long answer can still break
+        first = next(e for e in body if words_of(e) == "One.")
+        assert not kept_with_next(first, document)
+
+
+LONG = (
+    "Josh now reads aloud in class with more confidence, and his teacher sees him choose books "
+    "in the book corner without being asked. "
+) * 3
+
+
+def many_rows(**changes):
+    """8 outcomes and 8 kinds of help, with long answers: the record runs to five pages."""
+    ratings = ["exceeded", "achieved", "partly", "not_achieved"] * 2
+    delivery = [
+        {"intervention": f"Intervention number {number} with a long descriptive name",
+         "planned": 40, "delivered": 37 + number % 3,
+         "notes": "Some missed for trips and assemblies; the teaching assistant was away for a "
+         "week.", **({"cost": "120.00"} if number % 2 else {})}
+        for number in range(1, 9)
+    ]  # fmt: skip
+    reviewed = [{"outcome": LONG[:300], "rating": r, "evidence": LONG[:350]} for r in ratings]
+    return example(reviewed=reviewed, delivery=delivery, new_outcomes=None, **changes)
+
+
+@pytest.mark.libreoffice
+def test_the_last_page_never_holds_only_the_next_review_and_who_wrote_it(soffice_path, tmp_path):
+    """Printed by LibreOffice: with what did not work a little longer or shorter, the old
+    record put "Written by ..." (or the whole next review block) alone on its last page."""
+    words = LONG.split() * 6
+    cases = [(kind, length) for kind in ("continue", "specialist", "ehc")
+             for length in (22, 46, 70, 94, 118)]  # fmt: skip
+    sources = []
+    for number, (kind, length) in enumerate(cases):
+        changes = EHC if kind == "ehc" else {"next_step": kind}
+        answers = many_rows(**changes, not_worked=" ".join(words[:length]))
+        validated = validate_answers(DOCUMENT, answers)
+        assert validated.errors == {}
+        source = tmp_path / f"case-{number}.docx"
+        render_docx(DOCUMENT, DOCUMENT.build_context(validated.answers)).save(source)
+        sources.append(source)
+    for (kind, length), pages in zip(cases, convert(soffice_path, tmp_path, sources), strict=True):
+        last = " ".join(pages[-1].split())
+        assert "Written by Mrs Patel" in last, (kind, length)
+        assert "Next review" in last, (kind, length)
+        ahead = last.split("Next review")[0]
+        assert len(ahead.split()) > 10, (kind, length, last[:200])
+
+
 # --- Names ----------------------------------------------------------------------------------
 
 
@@ -732,9 +1118,7 @@ def test_the_examples_dates_are_in_order_around_the_day_it_was_written():
 def test_full_name_once_in_the_text_then_the_short_name(kind, known_as):
     """Tables aside, every branch names the pupil in full once (the title), then by the name
     they are known by, or else their first name."""
-    context_ = context(
-        next_step=kind, family_agrees=True if kind == "ehc" else None, child_known_as=known_as
-    )
+    context_ = context(**EHC | {"next_step": kind, "child_known_as": known_as})
     text = text_of(render_docx(DOCUMENT, context_))
     short = known_as or "Joshua"
     assert text.count("Joshua Adeyemi") == 1
