@@ -6,20 +6,25 @@ the family's, the baseline, SMART outcomes, the provision (costs optional, total
 without one marked as such), strategies for every adult (Code 6.49), what happens at home,
 review dates and sign-off. The dates come before the outcomes, so that each outcome's date is
 checked against the start. Schools should meet parents at least three times a year (Code
-6.65), so the plan always lists three reviews, suggesting those left blank about a term apart
-and out of the summer and Christmas holidays; check your answers shows the suggestions.
+6.65), so the plan always lists three reviews: a typed one must be on a working day and no more
+than 26 weeks after the date before it, and those left blank are suggested about a term apart,
+moved out of the summer, Christmas and Easter holidays to the last days of term before them;
+check your answers shows the suggestions.
 
 The plan is for pupils on SEN support (census code K) only: a pupil with an EHC plan (E) has
 their provision set out in that plan, so status E is refused with a message saying so. A
 plan's format is not set in law, and not every pupil on SEN support has one; the law asks that
 parents are told about the provision (s68: the plan says it is that notice) and that it is
-recorded (Code 6.72). Every legal reference comes from the law register (forms/law.py).
+recorded (Code 6.72). A pupil over compulsory school age (Year 12 and above, a sixth former,
+or a pupil whose date of birth puts them there) is told themselves, and gets the first copy.
+Every legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
+import re
 
 from markupsafe import Markup
-from wtforms.validators import StopValidation
+from wtforms.validators import StopValidation, ValidationError
 
 from forms import deadlines
 from forms import vocabulary as v
@@ -51,7 +56,7 @@ from forms.plan_parts import (
     provision_row,
     total_cost,
 )
-from forms.vocabulary import SCHOOL, school_year
+from forms.vocabulary import SCHOOL, school_year, usual_school_year
 from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
@@ -73,10 +78,20 @@ EHC_PLAN_REFUSED = (
     "and review their support through the EHC plan and its annual review"
 )
 NOT_COSTED = "Not costed"
-HOME_ROWS_TO_WRITE_IN = 3
 # A pupil in Year 12 or above is over compulsory school age: a young person, whom section 68
 # says the school must tell itself.
 FIRST_YEAR_OVER_SCHOOL_AGE = 12
+# Sixth-form names for a year group, and the year each means: "Sixth form" and "Year 12/13"
+# could be either year, and both are over compulsory school age.
+SIXTH_FORM_YEARS = (
+    (re.compile(r"l(?:ower)?\s*(?:6|6th|sixth)(?:\s*form)?"), 12),
+    (re.compile(r"u(?:pper)?\s*(?:6|6th|sixth)(?:\s*form)?"), 13),
+    (re.compile(r"(?:the\s*)?(?:sixth(?:\s*form)?|6th\s*form)"), 12),
+    (re.compile(r"(?:years?|yrs?|y)?\s*12\s*(?:/|-|to|and|or|&)\s*(?:years?|yrs?|y)?\s*13"), 12),
+)
+# Three reviews a year (Code 6.65): a typed review further than this from the date before it
+# cannot be one of them.
+MOST_WEEKS_BETWEEN_REVIEWS = 26
 
 # --- The questions ------------------------------------------------------------------------
 
@@ -129,6 +144,19 @@ class SupportNeedsStep(NeedsStep):
         is refused on its own question, so nothing more is said here."""
 
 
+class PlanProvisionForm(ProvisionForm):
+    """A kind of help in the plan: its area of need must be one the plan is about, chosen on
+    the areas of need page (an earlier step, which the field sees)."""
+
+    def validate_area(self, field):
+        chosen = field.earlier.get("areas")
+        if field.data in AREA_NAMES and isinstance(chosen, list) and field.data not in chosen:
+            raise StopValidation(
+                "Select one of the areas of need you chose for this plan, or add "
+                f"'{AREA_NAMES[field.data].lower()}' on the areas of need page"
+            )
+
+
 class ReviewDateField(DateField):
     """An optional review date. Left blank, check your answers shows the date the plan will
     suggest in its place (DatesStep works it out), so the SENCO sees it before downloading."""
@@ -142,16 +170,40 @@ class ReviewDateField(DateField):
 
 
 def _review(ordinal, before, before_name):
-    """An optional review date, after the date before it, which must be given first."""
+    """An optional review date: after the date before it, which must be given first; on a
+    working day; and soon enough after the date before it for three reviews a year."""
 
     def given_first(form, _field):
         if before != "plan_start" and form[before].data is None:
             raise StopValidation(f"Enter {before_name} first, or leave this date blank")
 
+    # One message at a time: a date before the one before it says only that.
+    def on_a_working_day(_form, field):
+        if field.data and not field.errors and not dates.is_working_day(field.data):
+            raise StopValidation(
+                f"The {ordinal.lower()} review must be on a weekday that is not a bank holiday"
+            )
+
+    def soon_enough(form, field):
+        previous, latest = form[before].data, None
+        if previous is not None:
+            latest = dates.add_weeks(previous, MOST_WEEKS_BETWEEN_REVIEWS)
+        if field.data and latest and not field.errors and field.data > latest:
+            raise ValidationError(
+                f"{ordinal} review date must be no more than {MOST_WEEKS_BETWEEN_REVIEWS} weeks "
+                f"after {before_name}, as the plan says you will meet the family at least 3 "
+                "times a year"
+            )
+
     return ReviewDateField(
         f"{ordinal} review (optional)",
         error_name=f"{ordinal} review date",
-        checks=(given_first, After(before, f"{ordinal} review date must be after {before_name}")),
+        checks=(
+            given_first,
+            After(before, f"{ordinal} review date must be after {before_name}"),
+            on_a_working_day,
+            soon_enough,
+        ),
     )
 
 
@@ -162,9 +214,9 @@ class DatesStep(StepForm):
     slug, title = "dates", "Version and dates"
     hint = (
         "Plan at least three review meetings with the family in a year. If you leave a review "
-        "date blank, the plan suggests one about a term after the date before it, outside the "
-        "summer and Christmas holidays, and marks it as suggested. You will see the suggested "
-        "dates when you check your answers."
+        "date blank, the plan suggests one about a term after the date before it, and marks it "
+        "as suggested. A date in the summer, Christmas or Easter holidays moves to the last "
+        "weekday before them. You will see the suggested dates when you check your answers."
     )
     version = NumberField(
         "Version of the plan (optional)",
@@ -177,8 +229,7 @@ class DatesStep(StepForm):
     )
     written_on = DateField(
         "When was this version written? (optional)",
-        hint="For example, 10 9 2026. If you leave this blank, the plan gives the date you "
-        "download it.",
+        hint="For example, 10 9 2026. If you leave this blank, the plan does not give a date.",
         error_name="The date this version was written",
         prompt="date",
         not_after_today=True,
@@ -336,7 +387,7 @@ STEPS = (
         "provision",
         "Provision",
         provision=ListField(
-            GroupField(ProvisionForm),
+            GroupField(PlanProvisionForm),
             "Provision",
             "Enter at least one intervention or support",
             hint="Each intervention or kind of extra help, who gives it and when. Costs are "
@@ -400,17 +451,49 @@ STEPS = (
 # --- Review dates -------------------------------------------------------------------------
 
 
-def out_of_school_holidays(day):
-    """A suggested review date moved out of the summer and Christmas holidays, when most
-    schools in England are closed: from August to the first working day on or after
-    3 September, and from 20 December to 4 January to the first working day on or after
-    5 January. The school's own term dates decide the real ones; the plan says so."""
-    if day.month == 8:
-        return dates.working_day_on_or_after(datetime.date(day.year, 9, 3))
-    if day.month == 12 and day.day >= 20:
-        return dates.working_day_on_or_after(datetime.date(day.year + 1, 1, 5))
-    if day.month == 1 and day.day <= 4:
-        return dates.working_day_on_or_after(datetime.date(day.year, 1, 5))
+def good_friday(year):
+    """Good Friday in `year`: the Friday bank holiday in March or April three days before
+    another (Easter Monday). None if the calendar does not have it."""
+    holidays = dates.bank_holidays(year)
+    for day in sorted(holidays):
+        if (
+            day.month in (3, 4)
+            and day.weekday() == 4  # Friday
+            and day + datetime.timedelta(days=3) in holidays
+        ):
+            return day
+    return None
+
+
+def holiday_start(day):
+    """The first day of the school holiday `day` falls in, or None: the summer holiday
+    (20 July to 31 August), Christmas (20 December to 4 January) and Easter (Good Friday to
+    the Friday after Easter Monday), when most schools in England are closed. Half-terms
+    differ from council to council, so they are not counted."""
+    year = day.year
+    if datetime.date(year, 7, 20) <= day <= datetime.date(year, 8, 31):
+        return datetime.date(year, 7, 20)
+    if day >= datetime.date(year, 12, 20):
+        return datetime.date(year, 12, 20)
+    if day <= datetime.date(year, 1, 4):
+        return datetime.date(year - 1, 12, 20)
+    easter = good_friday(year)
+    if easter is not None and easter <= day <= easter + datetime.timedelta(days=7):
+        return easter
+    return None
+
+
+def before_school_holidays(day):
+    """A suggested review date that falls in a school holiday moved back to the last working
+    day before the holiday starts, so that the review is in the last days of term, with the
+    staff who know the pupil, not on the first day back or with a new teacher. The school's
+    own term dates decide the real ones; the plan says so."""
+    start = holiday_start(day)
+    if start is None:
+        return day
+    day = start - datetime.timedelta(days=1)
+    while not dates.is_working_day(day):
+        day -= datetime.timedelta(days=1)
     return day
 
 
@@ -420,7 +503,7 @@ def suggested_reviews(after, count):
     suggestions = []
     for _ in range(count):
         (after,) = deadlines.suggested_reviews(after, count=1)
-        after = out_of_school_holidays(after)
+        after = before_school_holidays(after)
         suggestions.append(after)
     return suggestions
 
@@ -451,6 +534,7 @@ def build_context(answers):
     family = f"{possessive(child)} family"
     reviews = _reviews(answers, blank)
     parent_carer = text(answers.get("parent_carer_role"), default="Parent or carer")
+    young_person = not blank and is_over_school_age(answers)
     return {
         "blank": blank,
         "child_name": child_name,
@@ -460,7 +544,7 @@ def build_context(answers):
         f"means special educational needs. The plan says what {child} is good at and finds "
         f"hard, and what extra help the school will give. We wrote it with {child} and the "
         "family.",
-        "notice": _notice(answers, blank, child),
+        "notice": _notice(answers, young_person, child),
         **{name: paragraphs(answers.get(name)) for name in TYPED},
         "details": _details(answers, blank),
         "voice_intro": f"This part is in {possessive(child)} own words.",
@@ -476,18 +560,18 @@ def build_context(answers):
         "outcomes": [outcome_row(item) for item in answers.get("outcomes") or []],
         "outcomes_after": f"We will look at each outcome with {child} and the family at every "
         "review.",
+        # Who checks the help comes before the table, so that a long table cannot leave it
+        # alone on a page; words that fit a secondary school, with many teachers, too.
         "provision_intro": f"This is the extra help the school will give {child}, on top of "
-        "good teaching in class.",
+        f"good teaching in class. {possessive(child)} teachers and the SENCO will check how "
+        "well each kind of help is working, and change it if it is not helping.",
         **_provision(answers.get("provision") or [], blank),
-        "provision_after": "The class teacher and the SENCO will check how well each kind of "
-        "help is working, and change it if it is not helping.",
         "all_staff": f"{cites('code-6.49')} everyone who works with a pupil should know about "
         "their needs, the outcomes they are working towards, their support and the strategies "
         "to use.",
         "strategies_intro": f"These are the strategies for {child}:",
         "home_to_agree": f"We will agree with {family} what will happen at home, and write it "
         "in here.",
-        "home_rows": [""] * HOME_ROWS_TO_WRITE_IN,
         "reviews_intro": f"{meet_parents()} We will meet to review this plan on these dates:",
         "reviews": [f"{day} (suggested)" if suggested else day for day, suggested in reviews],
         "confirm_suggested": "We will check the suggested dates against the school's term "
@@ -501,26 +585,56 @@ def build_context(answers):
             {"name": text(answers.get("senco_name")), "role": "SENCO"},
         ],
         "copies_intro": "Copies of this plan go to:",
-        "distribution": _copies(answers, blank),
+        "distribution": _copies(answers, blank, child if young_person else None),
     }
 
 
 def _version_line(answers, blank, reviews):
-    """'Version 1, written on 11 September 2026, to be reviewed by 9 December 2026.'"""
+    """'Version 1, written on 11 September 2026, to be reviewed by 25 November 2026.' With no
+    date written, none (the day it is downloaded would change with every download); a
+    suggested review date says so."""
     if blank:
         day = prompt("date")
         return f"Version {prompt('number')}, written on {day}, to be reviewed by {day}."
-    version = answers.get("version") or 1
-    written = long_date(answers.get("written_on") or dates.today())
-    review_by = f", to be reviewed by {reviews[0][0]}" if reviews else ""
-    return f"Version {version}, written on {written}{review_by}."
+    parts = [f"Version {answers.get('version') or 1}"]
+    if answers.get("written_on"):
+        parts.append(f"written on {long_date(answers['written_on'])}")
+    if reviews:
+        day, suggested = reviews[0]
+        parts.append(f"to be reviewed by {day}{' (suggested)' if suggested else ''}")
+    return ", ".join(parts) + "."
 
 
-def _notice(answers, blank, child):
+def school_year_of(answers):
+    """The pupil's school year, as a number: the year group typed, when it is one ("Year 12",
+    "12"); a sixth-form name, as the year it means ("Lower sixth", "L6": 12; "Upper sixth",
+    "U6": 13; "Sixth form", "Year 12/13": 12); otherwise the usual year for the date of birth
+    on the day the plan starts, or today. None with neither."""
+    typed = " ".join(text(answers.get("year_group")).casefold().split())
+    year = school_year(typed)
+    if year is not None:
+        return year
+    for pattern, sixth_form_year in SIXTH_FORM_YEARS:
+        if pattern.fullmatch(typed):
+            return sixth_form_year
+    born, start = answers.get("child_dob"), answers.get("plan_start")
+    if not born:
+        return None
+    on = datetime.date.fromisoformat(start) if start else dates.today()
+    return usual_school_year(datetime.date.fromisoformat(born), on)
+
+
+def is_over_school_age(answers):
+    """Whether the pupil is over compulsory school age (Year 12 or above): a young person,
+    whom section 68 says the school must tell itself."""
+    year = school_year_of(answers)
+    return year is not None and year >= FIRST_YEAR_OVER_SCHOOL_AGE
+
+
+def _notice(answers, young_person, child):
     """The plan as the school's notice under section 68: to the parent, or to a pupil over
     compulsory school age (a young person), whom the section says the school must tell."""
-    year = None if blank else school_year(text(answers.get("year_group")))
-    if year is not None and year >= FIRST_YEAR_OVER_SCHOOL_AGE:
+    if young_person:
         return (
             f"{cites('cfa-s68')} that when a school makes special educational provision for a "
             "pupil over compulsory school age who has no education, health and care (EHC) plan, "
@@ -559,9 +673,10 @@ def _provision(items, blank):
     }
 
 
-def _copies(answers, blank):
-    """Who gets a copy: the parent or carer always, first; then the people listed, less any
-    that name the parent again."""
+def _copies(answers, blank, pupil=None):
+    """Who gets a copy: the parent or carer always; first the pupil, when the plan is the
+    school's notice to them (`pupil`, the name the plan calls them by); then the people
+    listed, less any that name the parent or the pupil again."""
     parent = text(answers.get("parent_carer_name"))
     others = [text(item) for item in answers.get("distribution") or [] if text(item)]
     if blank:
@@ -569,8 +684,16 @@ def _copies(answers, blank):
     role = text(answers.get("parent_carer_role"), default="parent or carer")
     if role == role.capitalize():  # "Mother" -> "mother"; "Special Guardian" as it is
         role = role.lower()
-    return [f"{parent}, {role}"] + [
-        item for item in others if parent.casefold() not in item.casefold()
+    names = [parent.casefold()]
+    copies = [f"{parent}, {role}"]
+    if pupil:
+        names.append(text(answers.get("child_name")).casefold())
+        copies.insert(0, f"{pupil}, pupil")
+    return copies + [
+        item
+        for item in others
+        if not any(name in item.casefold() for name in names)
+        and not (pupil and item.split(",")[0].strip().casefold() == pupil.casefold())
     ]
 
 
@@ -584,7 +707,7 @@ def _details(answers, blank):
         ("Date of birth", long_date(answers.get("child_dob"))),
         ("Unique pupil number (UPN)", text(answers.get("upn"))),
         ("Year group", year_group_text(answers.get("year_group"))),
-        ("Class", text(answers.get("class_name"))),
+        ("Class or tutor group", text(answers.get("class_name"))),
         ("School", text(answers.get("school_name"))),
         # The plan is for pupils on SEN support only, so a blank plan prints that status.
         ("SEN provision status", dict(SEN_STATUSES).get(SEN_SUPPORT if is_prompt(status)

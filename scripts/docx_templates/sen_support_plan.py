@@ -4,12 +4,19 @@ A plan, not a letter: a title, a pupil details table, a heading for each part, a
 the outcomes, the provision and the sign-off. The provision table has nine columns, so it
 sits in a landscape section of its own; the rest of the plan is portrait. Date columns are
 wide enough for the longest date ("30 September 2026" in 10 pt Arial and the cell padding,
-about 36 mm) never to wrap, and no row of a table splits across two pages.
+about 36 mm) never to wrap, and no row of a table splits across two pages. Nothing follows
+the provision table on its landscape page, so a long table cannot leave a sentence alone on a
+page of its own; and the reviews are kept with the sign-off, so that the signatures and the
+list of copies never have a page to themselves.
 """
 
+import copy
 import dataclasses
 
-from docx.shared import Mm
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from scripts.docx_templates.plan_layout import (
     PORTRAIT_WIDTH,
@@ -55,6 +62,7 @@ SIGNING_COLUMNS = (
 )
 
 # Room to write in by hand what will happen at home, when the plan has no answer for it.
+HOME_ROWS = 3
 HOME_COLUMNS = (
     Column("What will happen", Mm(110), None),
     Column("Who will do it", Mm(50), None),
@@ -98,7 +106,8 @@ def _voice(plan):
     plan.lines("voice_hopes")
     plan.heading("How best to support me", level=3)
     plan.lines("voice_support")
-    plan.heading("How we found out {{ child }}'s views", level=3)
+    # Not in the pupil's own words: a part of its own, after theirs.
+    plan.heading("How we found out {{ child }}'s views")
     plan.lines("voice_how")
     plan.heading("What {{ child }}'s family says")
     plan.lines("parent_views")
@@ -149,7 +158,24 @@ def _provision(plan):
     plan.tag("else")
     plan.repeating_table(UNCOSTED_COLUMNS, "item", "provision", "Provision")
     plan.tag("endif")
-    return plan.after_table("{{ provision_after }}")
+    return _section_break_carrier(plan)
+
+
+def _section_break_carrier(plan):
+    """The paragraph that ends the landscape section, since a section break must sit in a
+    paragraph after the table: with no text, and a line one point high, it leaves nothing
+    alone on a page after a table that fills the page before."""
+    paragraph = plan.para()
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's own size: 1 pt (two half-points)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    paragraph._p.get_or_add_pPr().append(mark)
+    return paragraph
 
 
 def _strategies_and_home(plan):
@@ -163,16 +189,19 @@ def _strategies_and_home(plan):
     plan.tag("else")
     plan.para("{{ home_to_agree }}", keep_with_next=True)
     home = plan.signing_table(HOME_COLUMNS, "row", "home_rows", "What will happen at home")
-    _keep_together(home)
+    _rows_to_write_in(home, HOME_ROWS)
     plan.tag("endif")
 
 
 def _reviews_and_sign_off(plan):
+    """The reviews, then the sign-off: kept on one page with the review dates before them,
+    so that no page holds only the signatures and the list of copies."""
     plan.heading("Reviews")
     plan.para("{{ reviews_intro }}", keep_with_next=True)
     plan.lines("reviews", "List Bullet")
+    plan.document.paragraphs[-2].paragraph_format.keep_with_next = True  # each date
     plan.tag("if confirm_suggested")
-    plan.para("{{ confirm_suggested }}")
+    plan.para("{{ confirm_suggested }}", keep_with_next=True)
     plan.tag("endif")
 
     plan.heading("Agreeing the plan")
@@ -181,6 +210,22 @@ def _reviews_and_sign_off(plan):
     _keep_together(signing)
     plan.after_table("{{ copies_intro }}", keep_with_next=True)
     plan.lines("distribution", "List Bullet")
+
+
+def _rows_to_write_in(table, count):
+    """A signing table's repeated row made `count` fixed empty rows, kept whole on one page:
+    each row is kept with the next but the last, so that what follows the table may start a
+    new page without it."""
+    _header, loop_start, row, loop_end = table.rows
+    for tag_row in (loop_start, loop_end):
+        tag_row._tr.getparent().remove(tag_row._tr)
+    for _ in range(count - 1):
+        row._tr.addnext(copy.deepcopy(row._tr))
+    for index, each in enumerate(table.rows):
+        for cell in each.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = index < count
+    return table
 
 
 def _keep_together(table):

@@ -8,10 +8,10 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.shared import Mm, Twips
+from docx.shared import Mm, Pt, Twips
 from docxtpl import DocxTemplate
 
-from forms import deadlines, law, plan_parts, sen_support_plan
+from forms import deadlines, law, plan_parts, sen_support_plan, sen_support_review
 from forms.sen_support_plan import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
@@ -307,7 +307,7 @@ def test_optional_answers_can_be_left_out():
     context_ = build_context(validated.answers)
     assert context_["child"] == "Joshua"  # the first name, with no "known as"
     labels = [row["label"] for row in context_["details"]]
-    for gone in ("Known as", "Unique pupil number (UPN)", "Class", "Secondary need"):
+    for gone in ("Known as", "Unique pupil number (UPN)", "Class or tutor group", "Secondary need"):
         assert gone not in labels
     assert context_["professionals"] == []
     assert context_["home"] == []
@@ -322,7 +322,7 @@ def test_area_questions_are_asked_only_for_the_areas_that_apply():
     assert "semh" in shown
     assert "communication" not in shown
     assert "sensory" not in shown
-    context_ = context(areas=["semh", "cognition"])
+    context_ = context(areas=["semh", "cognition"], provision=[provision_item()])
     assert [area["name"] for area in context_["areas"]] == [
         "Cognition and learning",
         "Social, emotional and mental health",
@@ -341,7 +341,7 @@ def test_pupil_details_use_the_census_codes_with_their_meanings():
         "Date of birth": "3 November 2016",
         "Unique pupil number (UPN)": "K938201224017",
         "Year group": "Year 5",
-        "Class": "Willow Class",
+        "Class or tutor group": "Willow Class",
         "School": "Elmbrook Primary School",
         "SEN provision status": "K: SEN support",
         "Primary need": "SPLD: specific learning difficulty",
@@ -394,7 +394,7 @@ def test_outcomes_keep_their_lines_and_dates():
         "target": ["Josh will read 60 words a minute from a Year 3 book."],
         "start_point": ["38 words a minute."],
         "measure": ["A one-minute timed read each fortnight with Ms Khan."],
-        "due": "9 December 2026",
+        "due": "25 November 2026",
     }
 
 
@@ -443,11 +443,11 @@ def test_a_plan_without_costs_has_no_cost_column():
 
 def test_review_dates_given_are_kept_and_the_rest_suggested_a_term_apart():
     context_ = context()
-    # 9 Dec 2026 given; + 12 weeks is Wed 3 Mar 2027, + 12 weeks Wed 26 May 2027.
+    # 25 Nov 2026 given; + 12 weeks is Wed 17 Feb 2027, + 12 weeks Wed 12 May 2027.
     assert context_["reviews"] == [
-        "9 December 2026",
-        "3 March 2027 (suggested)",
-        "26 May 2027 (suggested)",
+        "25 November 2026",
+        "17 February 2027 (suggested)",
+        "12 May 2027 (suggested)",
     ]
     assert context_["confirm_suggested"] == (
         "We will check the suggested dates against the school's term dates, and confirm them "
@@ -471,7 +471,7 @@ def test_with_no_review_dates_three_are_suggested_from_the_start():
 
 def test_three_review_dates_given_means_none_suggested():
     context_ = context(review_2="2027-03-10", review_3="2027-06-16")
-    assert context_["reviews"] == ["9 December 2026", "10 March 2027", "16 June 2027"]
+    assert context_["reviews"] == ["25 November 2026", "10 March 2027", "16 June 2027"]
     assert context_["confirm_suggested"] == ""
     text = text_of(render_docx(DOCUMENT, context_))
     assert "(suggested)" not in text
@@ -660,7 +660,23 @@ def test_no_empty_paragraphs_are_used_for_spacing(mode):
         context_ = context()
     document = render_docx(DOCUMENT, context_)
     for paragraph in document.paragraphs:
+        if paragraph._p.find(SECTION_BREAK) is not None and not paragraph.text:
+            assert is_section_break_carrier(paragraph)
+            continue
         assert paragraph.text.strip(), "an empty paragraph"
+
+
+def is_section_break_carrier(paragraph):
+    """The paragraph a section break sits in after the provision table: no text, no space
+    around it and a line one point high."""
+    fmt = paragraph.paragraph_format
+    size = paragraph._p.pPr.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+    return (
+        not paragraph.text
+        and (fmt.space_before, fmt.space_after, fmt.line_spacing) == (0, 0, Pt(1))
+        and size is not None
+        and size.get(qn("w:val")) == "2"
+    )
 
 
 def test_characters_special_to_xml_come_through_as_typed():
@@ -745,41 +761,76 @@ def reviews_from(start, **changes):
 @pytest.mark.parametrize(
     ("start", "expected"),
     [
-        # 12 weeks on is Mon 2 August 2027: moved to Fri 3 September, and the next counted on.
-        ("2027-05-10", ["3 September 2027", "26 November 2027", "18 February 2028"]),
-        # Mon 14 August 2028: 3 September 2028 is a Sunday, so Mon 4 September.
-        ("2028-05-22", ["4 September 2028", "27 November 2028", "19 February 2029"]),
-        # Mon 21 December 2026: moved to Tue 5 January 2027.
-        ("2026-09-28", ["5 January 2027", "30 March 2027", "22 June 2027"]),
+        # 12 weeks on is Mon 2 August 2027, in the summer holiday: back to Mon 19 July, the
+        # last working day before 20 July; then Mon 11 October; then Mon 3 January 2028, in
+        # the Christmas holiday: back to Fri 17 December.
+        ("2027-05-10", ["19 July 2027", "11 October 2027", "17 December 2027"]),
+        # Mon 14 August 2028: 20 July 2028 is a Thursday, so Wed 19 July.
+        ("2028-05-22", ["19 July 2028", "11 October 2028", "19 December 2028"]),
+        # Mon 21 December 2026: back to Fri 18 December, not on to 5 January.
+        ("2026-09-28", ["18 December 2026", "12 March 2027", "4 June 2027"]),
         # Sat 19 December 2026 is no working day; Mon 21 December is in the holidays.
-        ("2026-09-26", ["5 January 2027", "30 March 2027", "22 June 2027"]),
+        ("2026-09-26", ["18 December 2026", "12 March 2027", "4 June 2027"]),
         # Thu 31 December 2026 (and the bank holiday after it).
-        ("2026-10-08", ["5 January 2027", "30 March 2027", "22 June 2027"]),
-        # 5 January 2030 is a Saturday: Mon 7 January.
+        ("2026-10-08", ["18 December 2026", "12 March 2027", "4 June 2027"]),
+        # Sat 5 January 2030: Mon 7 January, after the Christmas holiday.
         ("2029-10-13", ["7 January 2030", "1 April 2030", "24 June 2030"]),
+        # Mon 3 May 2027 is a bank holiday: Tue 4 May; then Tue 27 July, back to Mon 19 July.
+        ("2027-02-08", ["4 May 2027", "19 July 2027", "11 October 2027"]),
     ],
 )
-def test_suggested_reviews_are_out_of_the_summer_and_christmas_holidays(start, expected):
+def test_suggested_reviews_move_back_to_before_the_summer_and_christmas_holidays(start, expected):
     assert reviews_from(start) == [f"{day} (suggested)" for day in expected]
+
+
+@pytest.mark.parametrize(
+    ("start", "first"),
+    [
+        # Good Friday 2027 is 26 March, Easter Monday 29 March.
+        ("2027-01-05", "25 March 2027"),  # Tue 30 March: back to Thu 25 March
+        ("2027-01-04", "25 March 2027"),  # Easter Monday, then Tue 30 March
+        ("2027-01-01", "25 March 2027"),  # Good Friday itself
+        ("2027-01-08", "25 March 2027"),  # Fri 2 April, the Friday after Easter Monday
+        ("2027-01-11", "5 April 2027"),  # the Monday after: term has started again
+    ],
+)
+def test_suggested_reviews_move_back_to_before_the_easter_bank_holidays(start, first):
+    assert reviews_from(start)[0] == f"{first} (suggested)"
 
 
 @pytest.mark.parametrize(
     ("day", "moved"),
     [
-        ("2027-07-30", "2027-07-30"),
-        ("2027-08-02", "2027-09-03"),
-        ("2027-08-31", "2027-09-03"),
+        ("2027-07-19", "2027-07-19"),
+        ("2027-07-20", "2027-07-19"),
+        ("2027-08-31", "2027-07-19"),
+        ("2026-08-03", "2026-07-17"),  # 20 July 2026 is a Monday
         ("2027-09-01", "2027-09-01"),
         ("2026-12-18", "2026-12-18"),
-        ("2026-12-21", "2027-01-05"),
-        ("2027-01-04", "2027-01-05"),
+        ("2026-12-20", "2026-12-18"),
+        ("2026-12-21", "2026-12-18"),
+        ("2027-01-04", "2026-12-18"),
         ("2027-01-05", "2027-01-05"),
+        ("2027-03-25", "2027-03-25"),
+        ("2027-03-26", "2027-03-25"),
+        ("2027-04-02", "2027-03-25"),
+        ("2027-04-05", "2027-04-05"),
+        ("2028-04-21", "2028-04-13"),
+        ("2027-02-17", "2027-02-17"),  # half-terms differ between councils: not moved
     ],
 )
-def test_only_august_and_20_december_to_4_january_are_holidays(day, moved):
-    assert sen_support_plan.out_of_school_holidays(datetime.date.fromisoformat(day)) == (
+def test_summer_christmas_and_easter_holidays_move_back_to_the_last_working_day(day, moved):
+    assert sen_support_plan.before_school_holidays(datetime.date.fromisoformat(day)) == (
         datetime.date.fromisoformat(moved)
     )
+
+
+@pytest.mark.parametrize(
+    ("year", "good_friday"),
+    [(2024, "2024-03-29"), (2026, "2026-04-03"), (2027, "2027-03-26"), (2030, "2030-04-19")],
+)
+def test_good_friday_comes_from_the_bank_holidays(year, good_friday):
+    assert sen_support_plan.good_friday(year) == datetime.date.fromisoformat(good_friday)
 
 
 def test_review_dates_the_school_gives_are_kept_as_given():
@@ -800,21 +851,22 @@ def check_your_answers_reviews(answers):
 def test_check_your_answers_shows_the_review_dates_the_plan_will_print():
     not_given = '<span class="app-not-given">Not given</span>'
     assert check_your_answers_reviews(DOCUMENT.example) == {
-        "First review (optional)": "9 December 2026",
-        "Second review (optional)": f"{not_given}. The plan suggests 3 March 2027.",
-        "Third review (optional)": f"{not_given}. The plan suggests 26 May 2027.",
+        "First review (optional)": "25 November 2026",
+        "Second review (optional)": f"{not_given}. The plan suggests 17 February 2027.",
+        "Third review (optional)": f"{not_given}. The plan suggests 12 May 2027.",
     }
-    # Suggestions moved out of the holidays show as the plan prints them.
+    # Suggestions moved out of the holidays show as the plan prints them: Mon 30 August
+    # 2027 back to Mon 19 July, then Mon 11 October.
     answers = example(plan_start="2027-06-01", review_1="2027-06-07",
                       outcomes=[outcome(due="2027-06-07")])  # fmt: skip
     assert check_your_answers_reviews(answers) == {
         "First review (optional)": "7 June 2027",
-        "Second review (optional)": f"{not_given}. The plan suggests 3 September 2027.",
-        "Third review (optional)": f"{not_given}. The plan suggests 26 November 2027.",
+        "Second review (optional)": f"{not_given}. The plan suggests 19 July 2027.",
+        "Third review (optional)": f"{not_given}. The plan suggests 11 October 2027.",
     }
     assert context(**answers)["reviews"][1:] == [
-        "3 September 2027 (suggested)",
-        "26 November 2027 (suggested)",
+        "19 July 2027 (suggested)",
+        "11 October 2027 (suggested)",
     ]
     (dates,) = [step for step in DOCUMENT.steps if step.slug == "dates"]
     assert "You will see the suggested dates when you check your answers." in dates.hint
@@ -866,14 +918,11 @@ def test_the_pupils_hopes_for_the_future_are_asked_and_printed():
 
 
 def test_the_plan_gives_its_version_when_it_was_written_and_when_to_review_it():
-    line = "Version 1, written on 11 September 2026, to be reviewed by 9 December 2026."
+    line = "Version 1, written on 11 September 2026, to be reviewed by 25 November 2026."
     assert context()["version_line"] == line
     texts = [paragraph.text for paragraph in render_docx(DOCUMENT, context()).paragraphs]
     assert texts[:2] == ["SEN support plan for Joshua Adeyemi", line]
-    # Left blank: version 1, the day it is made, and the first suggested review.
-    assert context(version=2, written_on=None, review_1=None)["version_line"] == (
-        "Version 2, written on 1 December 2026, to be reviewed by 7 December 2026."
-    )
+    assert context(version=None)["version_line"] == line  # version 1 unless given
     assert build_context(blank_answers(DOCUMENT))["version_line"] == (
         "Version [number], written on [date], to be reviewed by [date]."
     )
@@ -999,14 +1048,228 @@ def test_example_free_text_names_no_month_year_or_weekday():
     assert [line for line in lines if DATE_WORDS.search(line)] == []
 
 
-def test_example_plan_started_recently_and_its_reviews_are_ahead():
+def test_example_plan_started_this_term_and_was_reviewed_at_the_review_examples_meeting():
+    """Josh's plan and its review agree: the plan's first review, when its outcomes were due,
+    is the meeting the review records, a little before the day the examples are written."""
     example_ = DOCUMENT.example
     day = datetime.date.fromisoformat
     written, start, review = (day(example_[name]) for name in ("written_on", "plan_start",
                                                                "review_1"))  # fmt: skip
-    assert written <= start < TODAY < review
+    assert review == day(sen_support_review.DOCUMENT.example["review_date"])
+    assert review == datetime.date(2026, 11, 25)
+    assert written <= start < review <= TODAY
     assert TODAY - start <= datetime.timedelta(weeks=13)  # this term's plan
     assert {day(item["due"]) for item in example_["outcomes"]} == {review}
     for item in example_["provision"]:
         assert start <= day(item["start"]) < review < day(item["end"])
     assert validate_answers(DOCUMENT, example_).errors == {}
+
+
+# --- What a SENCO found on a second reading -----------------------------------------------
+
+YOUNG_PERSON_NOTICE = (
+    "it must tell the pupil. This plan is the school's notice to Josh that it is making "
+    "special educational provision for them."
+)
+PARENT_NOTICE = "This plan is the school's notice to Funmi Adeyemi"
+
+
+@pytest.mark.parametrize(
+    "year_group",
+    ["Lower sixth", "lower 6th", "L6", "Upper sixth", "U6", "Sixth form", "6th form",
+     "Year 12/13", "Y12-13", "Year 13"],
+)  # fmt: skip
+def test_a_sixth_former_named_in_words_is_told_themselves(year_group):
+    """Section 68: a pupil over compulsory school age is told themselves, whatever words
+    the year group is given in."""
+    answers = {"child_dob": "2010-03-01", "year_group": year_group}
+    assert context(**answers)["notice"].endswith(YOUNG_PERSON_NOTICE)
+    # The words decide, even with a date of birth that puts the pupil lower down the school.
+    assert sen_support_plan.is_over_school_age({"year_group": year_group,
+                                                "child_dob": "2016-11-03"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("born", "year_group", "young_person"),
+    [
+        # Not a plain year: the date of birth decides, on the day the plan starts.
+        ("2010-03-01", "Year 12 (taught with Year 11)", True),
+        ("2010-03-01", "Post-16", True),
+        ("2011-03-01", "Year 11, part-time", False),
+        ("2016-11-03", "Willow (mixed Years 4 and 5)", False),
+        # A plain year is taken as given.
+        ("2010-03-01", "Year 12", True),
+        ("2016-11-03", "Year 5", False),
+    ],
+)
+def test_a_year_group_in_other_words_is_decided_by_the_date_of_birth(born, year_group,
+                                                                      young_person):  # fmt: skip
+    notice = context(child_dob=born, year_group=year_group)["notice"]
+    assert notice.endswith(YOUNG_PERSON_NOTICE) is young_person
+    assert (PARENT_NOTICE in notice) is not young_person
+
+
+def test_the_date_of_birth_is_read_on_the_day_the_plan_starts():
+    """Born in March 2010: Year 11 in the school year to August 2026, Year 12 from
+    September 2026."""
+    answers = {"child_dob": "2010-03-01", "year_group": "Sixth-form college link course"}
+    assert sen_support_plan.school_year_of({**answers, "plan_start": "2026-06-01"}) == 11
+    assert sen_support_plan.school_year_of({**answers, "plan_start": "2026-09-14"}) == 12
+    assert sen_support_plan.school_year_of({**answers}) == 12  # today, 1 December 2026
+    assert sen_support_plan.school_year_of({"year_group": "Post-16"}) is None
+
+
+def test_a_young_person_is_first_on_the_list_of_copies():
+    young = context(child_dob="2010-03-01", year_group="Lower sixth")
+    assert young["distribution"] == [
+        "Josh, pupil",
+        "Funmi Adeyemi, mother",
+        "Mr Hughes, class teacher",
+        "Ms Khan, teaching assistant",
+    ]
+    # Listed again by the school, they are not listed twice.
+    again = context(child_dob="2010-03-01", year_group="Year 12",
+                    distribution=["Josh, by email", "Joshua Adeyemi", "Mr Hughes"])  # fmt: skip
+    assert again["distribution"] == ["Josh, pupil", "Funmi Adeyemi, mother", "Mr Hughes"]
+    # A younger pupil's parent is told, and comes first.
+    assert context()["distribution"][0] == "Funmi Adeyemi, mother"
+    texts = [p.text for p in render_docx(DOCUMENT, young).paragraphs]
+    at = texts.index("Copies of this plan go to:")
+    assert texts[at + 1 : at + 3] == ["Josh, pupil", "Funmi Adeyemi, mother"]
+
+
+def test_who_checks_the_help_fits_a_secondary_school_and_comes_before_the_table():
+    context_ = context()
+    assert context_["provision_intro"] == (
+        "This is the extra help the school will give Josh, on top of good teaching in class. "
+        "Josh's teachers and the SENCO will check how well each kind of help is working, and "
+        "change it if it is not helping."
+    )
+    assert "class teacher and the SENCO" not in text_of(render_docx(DOCUMENT, context_))
+    details = [row["label"] for row in context_["details"]]
+    assert "Class or tutor group" in details
+    assert "Class" not in details
+    (pupil,) = [step for step in DOCUMENT.steps if step.slug == "pupil"]
+    assert pupil.prototype().class_name.label.text == "Class or tutor group (optional)"
+
+
+def test_nothing_follows_the_provision_table_on_its_landscape_pages():
+    """A long table once left "The class teacher and the SENCO will check..." alone on the
+    last landscape page: the section now ends with the table."""
+    many = [provision_item(intervention=f"Help {number}") for number in range(12)]
+    for context_ in (context(), context(provision=many),
+                     context(provision=[provision_item(cost=None)] * 11)):  # fmt: skip
+        document = render_docx(DOCUMENT, context_)
+        body = list(document.element.body.iterchildren())
+        (table,) = tables_by_caption(document)["Provision"]
+        after = body[body.index(table._tbl) + 1]
+        assert after.find(SECTION_BREAK) is not None
+        assert is_section_break_carrier(docx.text.paragraph.Paragraph(after, document))
+
+
+def test_how_the_views_were_found_is_not_in_the_pupils_own_words():
+    document = render_docx(DOCUMENT, context())
+    paragraphs = document.paragraphs
+    texts = [paragraph.text for paragraph in paragraphs]
+    about_me = texts.index("About me")
+    next_part = next(
+        at for at in range(about_me + 1, len(texts)) if paragraphs[at].style.name == "Heading 2"
+    )
+    own_words = texts[about_me:next_part]
+    assert "This part is in Josh's own words." in own_words
+    assert DOCUMENT.example["voice_how"] not in own_words
+    assert texts[next_part : next_part + 2] == [
+        "How we found out Josh's views",
+        DOCUMENT.example["voice_how"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"review_1": "2026-12-25"}, "review_1",
+         "The first review must be on a weekday that is not a bank holiday"),
+        ({"review_1": "2026-11-28"}, "review_1",  # a Saturday
+         "The first review must be on a weekday that is not a bank holiday"),
+        ({"review_2": "2027-05-03"}, "review_2",  # the early May bank holiday
+         "The second review must be on a weekday that is not a bank holiday"),
+        ({"review_2": "2027-03-03", "review_3": "2027-04-05"}, None, None),  # a school day
+        ({"review_1": "2027-03-16"}, "review_1",  # 26 weeks and a day after 14 September
+         "First review date must be no more than 26 weeks after the date the plan starts, as "
+         "the plan says you will meet the family at least 3 times a year"),
+        ({"review_1": "2027-03-15"}, None, None),  # 26 weeks exactly
+        ({"review_2": "2027-06-02"}, "review_2",  # 27 weeks after 25 November
+         "Second review date must be no more than 26 weeks after the first review date, as "
+         "the plan says you will meet the family at least 3 times a year"),
+        ({"review_2": "2027-03-03", "review_3": "2027-09-15"}, "review_3",
+         "Third review date must be no more than 26 weeks after the second review date, as "
+         "the plan says you will meet the family at least 3 times a year"),
+        # A date before the one before it says only that, weekend or not.
+        ({"review_2": "2026-11-22"}, "review_2",
+         "Second review date must be after the first review date"),
+    ],
+)  # fmt: skip
+def test_typed_review_dates_are_working_days_at_most_26_weeks_apart(changes, field, message):
+    expected = {field: [message]} if field else {}
+    if "review_1" in changes:  # the outcomes are due at the first review
+        changes["outcomes"] = [outcome(due=changes["review_1"])]
+    assert errors(**changes) == expected
+
+
+def test_a_plan_written_on_no_given_day_gives_no_date_written():
+    """The day it is downloaded would change with every download."""
+    assert context(version=2, written_on=None)["version_line"] == (
+        "Version 2, to be reviewed by 25 November 2026."
+    )
+    # A suggested first review says it is one.
+    assert context(written_on=None, review_1=None)["version_line"] == (
+        "Version 1, to be reviewed by 7 December 2026 (suggested)."
+    )
+    assert context(review_1=None)["version_line"] == (
+        "Version 1, written on 11 September 2026, to be reviewed by 7 December 2026 (suggested)."
+    )
+    assert build_context(blank_answers(DOCUMENT))["version_line"] == (
+        "Version [number], written on [date], to be reviewed by [date]."
+    )
+    (dates,) = [step for step in DOCUMENT.steps if step.slug == "dates"]
+    assert dates.prototype().written_on.description.endswith(
+        "If you leave this blank, the plan does not give a date."
+    )
+
+
+def test_help_for_an_area_of_need_not_chosen_is_refused():
+    message = (
+        "Select one of the areas of need you chose for this plan, or add 'social, emotional "
+        "and mental health' on the areas of need page"
+    )
+    only_two = {"areas": ["cognition", "communication"], "need_semh": None, "need_sensory": None}
+    assert errors(**only_two, provision=[provision_item(area="semh")]) == {"provision": [message]}
+    assert errors(**only_two, provision=[provision_item(area="communication")]) == {}
+    # On the provision page, with the areas chosen on an earlier page.
+    (step,) = [step for step in DOCUMENT.steps if step.slug == "provision"]
+    stored = {"provision": [provision_item(area="semh")]}
+    form = step_form(step, stored, earlier={"areas": ["cognition"]}, csrf=False)
+    assert not form.validate()
+    assert form.error_items()[0]["text"] == message
+    assert step_form(step, stored, earlier={"areas": ["semh"]}, csrf=False).validate()
+    # The review, which shares the provision questions, does not ask for areas.
+    assert plan_parts.ProvisionForm is not sen_support_plan.PlanProvisionForm
+
+
+def test_the_reviews_stay_with_the_sign_off_and_the_write_in_rows_with_each_other():
+    """Left blank, "What will happen at home" has rows to write in: they stay together, but
+    not with what follows, and the reviews stay with the sign-off, so that no page holds
+    only the signatures and the list of copies."""
+    document = render_docx(DOCUMENT, context(home=None))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    reviews, agreeing = texts.index("Reviews"), texts.index("Agreeing the plan")
+    assert all(
+        paragraph.paragraph_format.keep_with_next or paragraph.style.name.startswith("Heading")
+        for paragraph in document.paragraphs[reviews:agreeing]
+    )
+    (home,) = tables_by_caption(document)["What will happen at home"]
+    kept = [
+        all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+        for row in home.rows
+    ]
+    assert kept == [True, True, True, False]
