@@ -3,16 +3,17 @@
 Labelled with its stage and the school's policy, it sets out a dated, numbered chronology,
 names each duty the school has not met with the law behind it (forms/law.py), and asks for a
 reply within the policy's timescale. Events the parent says were about the child's disability
-bring in the Equality Act's reasonable adjustments duty and the last day for a claim to the SEND
-Tribunal. What a school procedure cannot deal with is said before the parent starts; where to
-go after it, on the done page, by type of school.
+bring in the Equality Act's reasonable adjustments duty and say that a claim to the SEND
+Tribunal may follow. The complaint gives no date for such a claim: the school is the likely
+respondent, and a date worked out from one event can be wrong (conduct over a period counts
+from its end), so the time limit is told to the parent alone, on the done page. What a school
+procedure cannot deal with is said before the parent starts; where to go after it, on the done
+page, by type of school.
 """
-
-import datetime
 
 from wtforms import Form
 
-from forms import deadlines, law
+from forms import law
 from forms.common import (
     child_step,
     dated_example,
@@ -29,7 +30,6 @@ from forms.formatting import (
     cites,
     contact_sentence,
     is_blank,
-    join_list,
     letter,
     long_date,
     one_line,
@@ -61,11 +61,14 @@ STAGE_1, STAGE_2 = "stage_1", "stage_2"
 
 DISCRIMINATION_CLAIM = law.limit_text("discrimination-claim")  # "within 6 months"
 CLAIM_PERIOD = DISCRIMINATION_CLAIM.removeprefix("within ")
-# What the journey tells the parent about the time limit for a claim; the letter cites it.
+# What the journey tells the parent about the time limit for a claim (paragraph 4 of
+# Schedule 17 to the Equality Act 2010, in the law register). The complaint itself never gives
+# it: the school would be the respondent to the claim.
 CLAIM_TIME = (
-    f"The claim must be made {DISCRIMINATION_CLAIM}, starting with the day of the event it is "
-    "about, although the Tribunal can consider a late claim. Do not wait for the school's "
-    "complaints procedure to finish if that day is close."
+    f"The claim must be made {DISCRIMINATION_CLAIM}, starting with the date of the event it is "
+    f"about. If the school's conduct went on over a period, the {CLAIM_PERIOD} start at the end "
+    "of that period. The Tribunal can consider a late claim, but do not count on it: do not "
+    "wait for the school's complaints procedure to finish."
 )
 
 STAGE_REQUESTS = {
@@ -117,8 +120,9 @@ class EventForm(Form):
         "Was this about your child's disability? (optional)",
         hint="For example, your child was kept off a trip because no one could support them, "
         "or was not given help or equipment they need because of a disability. If you answer "
-        "yes, the complaint says the school has not made reasonable adjustments, and gives the "
-        "last day to make a disability discrimination claim.",
+        "yes, the complaint says the school has not made reasonable adjustments, and that you "
+        "may make a disability discrimination claim. When the complaint is ready, we tell you "
+        "how long you have to claim.",
         error_name="Whether this was about your child's disability",
     )
 
@@ -327,7 +331,7 @@ def build_context(answers):
     contact = contact_sentence(text(answers.get("writer_email")), text(answers.get("writer_phone")))
     events = _in_order(answers.get("events") or [], blank)
     # The events the parent said were about the child's disability: each one brings in the
-    # reasonable adjustments duty, and the earliest starts the time for a Tribunal claim.
+    # reasonable adjustments duty, and the complaint says a Tribunal claim may follow.
     about_disability = [(number, event) for number, event in events if event.get("disability")]
     adjustments = "adjustments" in chosen or bool(about_disability)
     if adjustments:
@@ -365,7 +369,7 @@ def build_context(answers):
         ]
         + [{"lead": OTHER_LEAD, "text": one_line(item)} for item in others],
         "code_note": CODE_NOTE if CODE_DUTIES & set(chosen) else "",
-        "claim": _claim(about_disability, blank) if adjustments else [],
+        "claim": _claim(blank) if adjustments else [],
         "impact": paragraphs(answers.get("impact")),
         "remedies_intro": "To put things right, I am asking the school to:",
         "remedies": [one_line(item) for item in answers.get("remedies") or []],
@@ -417,77 +421,19 @@ def _event_row(number, event):
     }
 
 
-def _claim(about_disability, blank):
-    """Why not making reasonable adjustments can go to the SEND Tribunal, the time limit, and
-    the last day to claim for the earliest event about the child's disability."""
+def _claim(blank):
+    """Why not making reasonable adjustments can go to the SEND Tribunal: no time limit and no
+    dates. The school is the likely respondent, so the complaint must not tell it that a claim
+    may be late; the parent is told the time limit on the done page (next_steps)."""
     why = (
         f"{cites('eqa-s21')} failing to make reasonable adjustments for a disabled person is "
         "discrimination. So I may also make a disability discrimination claim to the SEND "
         "Tribunal."
     )
-    when = [
-        f"{cites('eqa-sch17-4')} a claim must be made {DISCRIMINATION_CLAIM}, starting with the "
-        "day of the event it is about, although the Tribunal can consider a late claim."
-    ]
-    if blank:
-        why += f" {DELETE_CLAIM}"
-        when.append(
-            f"For event {prompt('number of the earliest event about the disability')}, on "
-            f"{prompt('date')}, the last day to claim is "
-            f"{prompt(f'the day before the same date {CLAIM_PERIOD} later')}."
-        )
-    elif about_disability:
-        when += _last_days(about_disability, dates.today())
-    return [why, " ".join(when)]
+    return [f"{DELETE_CLAIM} {why}" if blank else why]
 
 
-DELETE_CLAIM = prompt(
-    "Delete these two paragraphs if nothing that happened was about a disability."
-)
-
-
-def _last_days(about_disability, today):
-    """The last day to claim for the earliest event, said plainly if it has passed; the later
-    events' own time, and if the earliest has passed, the next last day still to come."""
-    (number, earliest), *later = [
-        (number, _as_date(event["date"])) for number, event in about_disability
-    ]
-    last = deadlines.discrimination_claim_by(earliest)
-    said = [
-        f"For event {number}, on {long_date(earliest)}, "
-        + (
-            f"the last day to claim is {long_date(last)}."
-            if last >= today
-            else f"the last day to claim was {long_date(last)}. That day has passed, so I would "
-            "need to ask the Tribunal to consider a late claim."
-        )
-    ]
-    if not later:
-        return said
-    still_open = [
-        (number, day, deadlines.discrimination_claim_by(day))
-        for number, day in later
-        if deadlines.discrimination_claim_by(day) >= today
-    ]
-    numbers = [number for number, _ in later]
-    if len(numbers) > 1:
-        said.append(f"Events {join_list(numbers)} each have their own {CLAIM_PERIOD}.")
-    elif last >= today or not still_open:
-        said.append(f"Event {numbers[0]} has its own {CLAIM_PERIOD}.")
-    if last < today and still_open:
-        number, day, last = still_open[0]
-        said.append(
-            f"Event {number}, on {long_date(day)}, has its own {CLAIM_PERIOD}: the last day "
-            f"to claim for it is {long_date(last)}."
-            if len(numbers) == 1
-            else f"For event {number}, on {long_date(day)}, the last day to claim is "
-            f"{long_date(last)}."
-        )
-    return said
-
-
-def _as_date(value):
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+DELETE_CLAIM = prompt("Delete this paragraph if nothing that happened was about a disability.")
 
 
 def _reply_request(response_time):
@@ -543,8 +489,9 @@ DOCUMENT = DocumentType(
         "EHC needs assessment or plan. Take that up with the local authority, and then the "
         "SEND Tribunal.",
         "A claim that the school discriminated against your child because of a disability, "
-        "including by not making reasonable adjustments, goes to the SEND Tribunal. "
-        f"{CLAIM_TIME} If you said an event was about your child's disability, the complaint "
-        "gives the last day for the earliest one.",
+        "including by not making reasonable adjustments, goes to the SEND Tribunal. The "
+        "complaint does not say how long you have, because the school would be the one you "
+        f"claim against. {CLAIM_TIME} If you are not sure when your {CLAIM_PERIOD} started, "
+        "get advice straight away, for example from your local SENDIASS.",
     ),
 )

@@ -2,11 +2,14 @@
 
 The letter sets out the parent's concerns with examples, says what has been tried and who
 else is involved, and asks for specific things: a meeting, an assessment, written word on
-SEN support, the SEN policy and information report and the child's records. Whatever it asks,
-it says that no diagnosis is needed for SEN support (section 20). The records request
-depends on the type of school, which is asked only when records are: a maintained school's
-educational record, or a subject access request to an academy. Every legal reference comes
-from the law register (forms/law.py).
+SEN support, the SEN policy and information report and the child's records. When it asks for
+help (a meeting, an assessment or SEN support), it says that no diagnosis is needed for SEN
+support (section 20) and that the school must use its best endeavours (section 66); a letter
+asking only for information leaves both out. The records request depends on the type of
+school, which is asked only when records are: a maintained school's educational record, or a
+subject access request to an academy, each with its own time limit, which the reply date the
+letter asks for leaves aside. Every legal reference comes from the law register
+(forms/law.py).
 """
 
 from forms import deadlines, law
@@ -62,6 +65,9 @@ REQUESTS = [
     ("information_report", "A copy of the school's SEN policy and SEN information report"),
     ("records", "A copy of my child's school records"),
 ]
+# The requests about help for the child, which sections 20 and 66 back up; the other two ask
+# for information, for which neither section is the reason.
+HELP_REQUESTS = {"meeting", "assessment", "sen_support"}
 
 STEPS = (
     make_step(
@@ -216,6 +222,7 @@ def build_context(answers):
     child_name, child = child_names(answers)
     requested = answers.get("requests") or []
     meeting = "meeting" in requested
+    asks_for_help = bool(HELP_REQUESTS & set(requested))
     has_professionals = answers.get("professionals_involved") is True
     questions = [text(question) for question in answers.get("questions") or []]
     if blank:
@@ -234,7 +241,7 @@ def build_context(answers):
         "heading": f"Concerns about {child_name}, {year_group_text(answers.get('year_group'))} "
         f"(date of birth {long_date(answers.get('child_dob'))})",
         "opening": f"I am {possessive(child)} {relationship}. I am writing because I am worried "
-        f"about how {child} is getting on at school, and I think {child} may have special "
+        f"about how {child} is getting on at school, and I think my child may have special "
         "educational needs (SEN). I would like us to work together to agree how the school can "
         "help.",
         "concerns": [one_line(concern) for concern in answers.get("concerns") or []],
@@ -242,10 +249,14 @@ def build_context(answers):
         "tried": paragraphs(answers.get("tried")),
         "professionals": paragraphs(answers.get("professionals")) if has_professionals else [],
         "professionals_intro": f"{child} has seen, or is waiting to see:",
-        "no_diagnosis_needed": _no_diagnosis_needed(child, has_professionals, blank),
+        "no_diagnosis_needed": _no_diagnosis_needed(child, has_professionals, blank)
+        if asks_for_help
+        else "",
         "asking": f"{cites('cfa-s66')} the school must use its best endeavours to secure the "
         "special educational provision that a pupil's needs call for. With this in mind, I am "
-        "asking for the following.",
+        "asking for the following."
+        if asks_for_help
+        else "",
         "requests": [
             _request(kind, answers, child, today, blank)
             for kind, _ in REQUESTS
@@ -256,12 +267,30 @@ def build_context(answers):
         else "",
         "questions_intro": "I would like to talk about these questions:",
         "questions": [question for question in questions if question] if meeting else [],
-        "reply": f"I would be grateful for a reply by {reply_by}. "
+        "reply": _reply(reply_by, "records" in requested, blank)
         + contact_sentence(text(answers.get("writer_email")), text(answers.get("writer_phone"))),
         "closing": f"I hope we can work together so that {child} gets the right help. Thank you "
         "for your time.",
         "copy_to": _copy_to(answers),
     }
+
+
+def _reply(reply_by, records, blank):
+    """The reply the letter asks for by a date of its own choosing (not a legal limit). A
+    request for records has its own time limit in law, said with it, so the date is for the
+    rest of the letter."""
+    if not records:
+        return f"I would be grateful for a reply by {reply_by}. "
+    reply = (
+        "Apart from my request for records, which has its own time limit, I would be grateful "
+        f"for a reply by {reply_by}. "
+    )
+    if blank:
+        reply += f"{prompt(RECORDS_DELETED)} "
+    return reply
+
+
+RECORDS_DELETED = "If you do not ask for records, start this sentence at 'I would be grateful'."
 
 
 def _addressing(answers):
@@ -356,20 +385,23 @@ def _records_request(school_type, child, today, blank):
     subject_access = subject_access_request(of_child)
     reply_limit = law.limit_text("subject-access")
     if school_type == "academy":
-        due = prompt("date") if blank else long_date(deadlines.subject_access_due(today))
+        if blank:
+            due, sent = prompt("date"), prompt("date")
+        else:
+            due, sent = long_date(deadlines.subject_access_due(today)), long_date(today)
         return {
             "lead": f"A copy of {of_child} records.",
             "text": f"Please send me a copy of the information the school holds about {child}, "
             f"{what}. This is {subject_access}. {cites('gdpr-art12-3')} the school must reply "
-            f"{reply_limit} of receiving it: by {due} if it arrives today.",
+            f"{reply_limit} of receiving it (by {due} if you receive it on {sent}).",
         }
     return {
         "lead": f"A copy of {of_child} records.",
         "text": f"Please send me a copy of {of_child} school records, {what}. If the school is "
         f"maintained, please treat this as a request to see and copy {of_child} educational "
-        f"record. {see_record} If the school is an academy or free school, please treat this "
-        f"as {subject_access}. {cites('gdpr-art12-3')} the school must reply {reply_limit} of "
-        "receiving it.",
+        f"record. {see_record} {educational_record_copy_right()} If the school is an academy or "
+        f"free school, please treat this as {subject_access}. {cites('gdpr-art12-3')} the "
+        f"school must reply {reply_limit} of receiving it.",
     }
 
 

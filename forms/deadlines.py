@@ -105,16 +105,6 @@ def subject_access_received_on(answers) -> datetime.date | None:
     return received_on(answers)
 
 
-def discrimination_claim_by(conduct_on: datetime.date) -> datetime.date:
-    """The last day to bring a disability discrimination claim about `conduct_on`: the
-    period is 6 months starting with that date (Equality Act 2010, Schedule 17 paragraph
-    4(1)), so it ends the day before the same date 6 months later. The Tribunal can still
-    consider a late claim; letters say so."""
-    require_date(conduct_on)
-    months = TIME_LIMITS["discrimination-claim"].amount
-    return add_months(conduct_on, months) - datetime.timedelta(days=1)
-
-
 EHC_STEPS: tuple[str, ...] = ("decide-to-assess", "decide-to-issue", "final-plan")
 
 

@@ -66,7 +66,7 @@ def duty_wording(child, shown_by=()):
         ),
         "staff": (
             f"Telling staff about {of_child} needs.",
-            f"Staff who work with {child} have not been told about {of_child} needs or how to "
+            f"Staff who work with {child} have not been told about their needs or how to "
             f"help. {cites('code-6.49')} everyone who works with a pupil should know about their "
             "needs, the outcomes being sought, the support in place and the teaching strategies "
             "to use.",
@@ -83,9 +83,12 @@ def duty_wording(child, shown_by=()):
             f"Reasonable adjustments for {of_child} disability.",
             f"I believe {child} is disabled, and the school has not made reasonable "
             f"adjustments{_as_shown_by(shown_by)}. {cites('eqa-s85')} schools must make "
-            f"reasonable adjustments for disabled pupils. The duty, in {law.cite('eqa-s20')}, "
-            "covers the way the school does things and the extra aids it provides. It means "
-            "planning ahead.",
+            "reasonable adjustments for disabled pupils. The duty is set out in "
+            f"{law.cite('eqa-s20')}. For schools, {law.cite('eqa-sch13-2')} says it means "
+            "taking reasonable steps to change the way the school does things where this puts "
+            "disabled pupils at a substantial disadvantage, and to provide the extra aids and "
+            "services they need. It also says the duty is owed to disabled pupils generally, "
+            "so a school needs to plan ahead.",
         ),
     }
 

@@ -428,14 +428,18 @@ _CITATIONS = (
     Citation(
         key="gdpr-art12a",
         short="Article 12A of the UK GDPR",
-        summary="The time limit for answering a subject access request pauses while the "
-        "organisation waits for information it needs to confirm the person's identity or to "
-        "clarify what they are asking for.",
+        summary="The month for answering a subject access request starts when the organisation "
+        "gets any proof of identity it asked for; and where it reasonably needs the person to "
+        "clarify which information they want (for example because it holds a large amount of "
+        "information about them), the days it waits for the answer do not count.",
         source=f"{_UK_GDPR}/article/12A",
         confidence="secondary",
         checked="Inserted by section 76 of the Data (Use and Access) Act 2025, in force from "
         "5 February 2026 (the commencement regulations were read); its wording only through "
-        "law firms and the ICO's guidance.",
+        "law firms and the ICO's guidance of December 2025. The matching rule for law "
+        "enforcement, section 54(3C) and (3D) of the Data Protection Act 2018, read on "
+        "legislation.gov.uk, gives a large amount of information as an example of when "
+        "clarification may be needed, not as a condition; letters say it that way.",
         last_verified=LAST_VERIFIED,
     ),
     Citation(

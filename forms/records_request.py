@@ -321,7 +321,7 @@ def build_context(answers):
         ]
         + paragraphs(answers.get("records_other")),
         "date_range": f"I am asking for records {span}." if start or end else "",
-        "timing": _timing(answers, route, blank) if route.subject_access else [],
+        "timing": _timing(answers, route, child, blank) if route.subject_access else [],
         "identity": identity,
         "child_consent": {}
         if own or consent is None
@@ -362,9 +362,8 @@ def _requests(route, child, own):
                 f" {educational_record_copy_right()} If there is a charge for the copy, please "
                 "tell me how much it is before you send it."
             )
-        if route.unsure:
+        if route.unsure:  # the condition is said once, in the lead
             lead = f"{lead}, if the school is maintained"
-            ask = f"If this is a maintained school, {ask}"
         requests.append(
             {"lead": f"{lead}.", "text": f"{capital(ask)} {educational_record_right()}{extra}"}
         )
@@ -376,11 +375,8 @@ def _requests(route, child, own):
     if own:
         text_ = f"Please {copy}. This is a subject access request under {law.cite('gdpr-art15')}."
     elif route.subject_access == "if_not_maintained":
-        lead = f"{lead}, if it is not maintained"
-        text_ = (
-            "If this is an academy, free school or independent school, please treat this letter "
-            f"as {on_behalf}, and {copy}."
-        )
+        lead = f"{lead}, if the school is not maintained"
+        text_ = f"Please treat this letter as {on_behalf}, and {copy}."
     elif route.record:
         text_ = (
             f"Please also treat this letter as {on_behalf}, and {copy}. This covers more than "
@@ -391,7 +387,7 @@ def _requests(route, child, own):
     return [*requests, {"lead": f"{lead}.", "text": text_}]
 
 
-def _timing(answers, route, blank):
+def _timing(answers, route, child, blank):
     """When the school must reply under UK GDPR, with the due date worked out from how and
     when the letter is sent."""
     extension = law.TIME_LIMITS["subject-access-extension"].amount
@@ -400,7 +396,10 @@ def _timing(answers, route, blank):
         "getting it. School holidays do not pause this. If the request is complex, the school "
         f"can take up to {extension} more months, but it must tell me within the first month."
     )
-    if route.subject_access == "if_not_maintained":
+    # Where the school may be maintained, the subject access request is made only if it is
+    # not, so the due date carries that condition too.
+    unsure = route.subject_access == "if_not_maintained"
+    if unsure:
         first = f"If the school is not maintained, {law.cite('gdpr-art12-3')} says it {must_reply}"
     else:
         first = f"{cites('gdpr-art12-3')} a school {must_reply}"
@@ -424,20 +423,34 @@ def _timing(answers, route, blank):
         }[method]
         sending = f"I am {how} on {long_date(sent)}"
         if method in ("email", "hand"):
-            sending += f", so the reply is due by {due}."
+            if unsure:
+                sending += f". If the school is not maintained, the reply is due by {due}."
+            else:
+                sending += f", so the reply is due by {due}."
         else:
             arrives = "it is signed for" if method == "signed-post" else "it arrives"
+            received_on = long_date(received)
+            if unsure:
+                received_on += " and the school is not maintained"
             sending += (
-                f". The month starts on the day {arrives}. If that is {long_date(received)}, "
-                f"the reply is due by {due}."
+                f". The month starts on the day {arrives}. If that is {received_on}, the reply "
+                f"is due by {due}."
             )
-    return [
-        first,
-        sending,
-        f"{cites('gdpr-art12a')} the time limit pauses while the school waits for anything "
-        "it needs to check who I am or what I am asking for. If you need either, please ask "
-        "me straight away.",
-    ]
+    return [first, sending, _pauses(child)]
+
+
+def _pauses(child):
+    """What Article 12A does to the month, no more than the sources allow: it starts when
+    the school gets the proof of identity it asked for, and the days spent waiting for
+    clarification do not count where the school reasonably needs it, a large amount of
+    information about the person being the example given (not a condition)."""
+    return (
+        f"{cites('gdpr-art12a')} that if the school asks me for proof of who I am, the month "
+        "starts when it gets it. If the school reasonably needs me to say more about which "
+        "information I am asking for, for example because it holds a large amount of "
+        f"information about {child}, the days it waits for my answer do not count. If you "
+        "need either, please ask me straight away."
+    )
 
 
 DOCUMENT = DocumentType(

@@ -12,9 +12,10 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from werkzeug.datastructures import MultiDict
 
-from forms import complaint, deadlines, law
+from forms import complaint, law
 from forms.common import EXAMPLES, EXAMPLES_WRITTEN
 from forms.complaint import DOCUMENT, DUTIES, build_context
+from forms.formatting import long_date
 from service import dates
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
@@ -364,7 +365,7 @@ DUTY_CITATIONS = {
     "concerns": ["code-6.45"],
     "staff": ["code-6.49"],
     "meetings": ["code-6.65-6.71"],
-    "adjustments": ["eqa-s85", "eqa-s20"],
+    "adjustments": ["eqa-s85", "eqa-s20", "eqa-sch13-2"],
 }
 
 
@@ -395,6 +396,39 @@ def test_issues_come_in_the_listed_order_with_the_parents_own_last():
         "Another concern.",
     ]
     assert context_["issues"][-1]["text"] == DOCUMENT.example["other_issues"][0]
+
+
+def test_the_staff_duty_names_the_child_once():
+    (issue,) = context(duties=["staff"], other_issues=None, events=plain_events())["issues"]
+    assert issue["text"].startswith(
+        "Staff who work with Josh have not been told about their needs or how to help. "
+    )
+    assert issue["text"].count("Josh") == 1
+
+
+def test_reasonable_adjustments_say_which_law_says_what():
+    """Section 20 itself neither limits the duty to the way things are done and extra aids
+    nor mentions planning ahead: for schools, paragraph 2 of Schedule 13 applies only its
+    first and third requirements, owed to disabled pupils generally (see the register's
+    eqa-s20 note). Planning ahead is the service's reading of that, said as such."""
+    (issue,) = context(duties=["adjustments"], other_issues=None, events=plain_events())["issues"]
+    wording = issue["text"]
+    assert (
+        "The duty is set out in section 20 of the Equality Act 2010. For schools, paragraph 2 of "
+        "Schedule 13 to the Equality Act 2010 says it means taking reasonable steps to change "
+        "the way the school does things where this puts disabled pupils at a substantial "
+        "disadvantage, and to provide the extra aids and services they need." in wording
+    )
+    assert wording.endswith(
+        "It also says the duty is owed to disabled pupils generally, so a school needs to plan "
+        "ahead."
+    )
+    assert "The duty, in section 20" not in wording
+    assert "It means planning ahead" not in wording
+    schedule = law.CITATIONS["eqa-sch13-2"]
+    assert schedule.confidence == "verified"
+    assert schedule.source.endswith("/ukpga/2010/15/schedule/13/paragraph/2")
+    assert "disabled pupils generally" in schedule.summary
 
 
 def test_the_code_is_explained_only_when_a_code_duty_is_chosen():
@@ -443,7 +477,16 @@ def test_the_code_note_cites_the_duty_to_have_regard_to_the_code():
 
 # --- Disability: reasonable adjustments and the time for a Tribunal claim ------------------
 
-CLAIM_AT = "Paragraph 4 of Schedule 17 to the Equality Act 2010 says a claim must be made within"
+CLAIM = (
+    "Section 21 of the Equality Act 2010 says failing to make reasonable adjustments for a "
+    "disabled person is discrimination. So I may also make a disability discrimination claim to "
+    "the SEND Tribunal."
+)
+# Anything that would tell the school, the likely respondent, when a claim is due or late.
+CLAIM_TIMING = re.compile(
+    r"last day|late claim|has passed|out of time|Schedule 17|6 months|each have their own",
+    re.IGNORECASE,
+)
 
 
 def disability_events(*marked):
@@ -462,6 +505,9 @@ def test_each_event_asks_whether_it_was_about_the_disability():
     assert question.args[0] == "Was this about your child's disability? (optional)"
     assert "kept off a trip because no one could support them" in question.kwargs["hint"]
     assert "reasonable adjustments" in question.kwargs["hint"]
+    # The complaint gives no last day: the parent is told how long they have when it is ready.
+    assert "last day" not in question.kwargs["hint"]
+    assert "we tell you how long you have to claim" in question.kwargs["hint"]
     posted = [("date", "2"), ("date", "10"), ("date", "2026"), ("what", "A trip.")]
     form = complaint.EventForm(MultiDict([*posted, ("disability", "maybe")]))
     assert not form.validate()
@@ -482,7 +528,7 @@ def test_the_example_marks_events_about_the_disability():
 
 def test_an_event_about_the_disability_brings_in_reasonable_adjustments_and_the_claim():
     """Even when the parent did not tick reasonable adjustments, an event they said was about
-    the disability brings the Equality Act ground and the last day for a Tribunal claim."""
+    the disability brings the Equality Act ground and says a Tribunal claim may follow."""
     context_ = context(
         duties=["support"], other_issues=None, events=disability_events("2026-10-02")
     )
@@ -495,62 +541,31 @@ def test_an_event_about_the_disability_brings_in_reasonable_adjustments_and_the_
     assert "the school has not made reasonable adjustments, as event 2 shows." in ground
     assert cites(ground, "eqa-s85")
     assert cites(ground, "eqa-s20")
-    why, when = context_["claim"]
-    assert cites(why, "eqa-s21")
-    assert "failing to make reasonable adjustments for a disabled person is discrimination" in why
-    assert "disability discrimination claim to the SEND Tribunal" in why
-    assert when.startswith(CLAIM_AT)
-    assert cites(when, "eqa-sch17-4")
-    assert "the Tribunal can consider a late claim" in when
-    last = deadlines.discrimination_claim_by(datetime.date(2026, 10, 2))
-    assert last == datetime.date(2027, 4, 1)
-    assert when.endswith("For event 2, on 2 October 2026, the last day to claim is 1 April 2027.")
+    assert context_["claim"] == [CLAIM]
+    assert cites(CLAIM, "eqa-s21")
 
 
-def test_the_claim_counts_from_the_earliest_event_and_names_the_later_ones():
-    when = context()["claim"][1]
-    assert "For event 2, on 2 October 2026, the last day to claim is 1 April 2027." in when
-    assert when.endswith("Event 5 has its own 6 months.")
-    assert context()["issues"][5]["text"].startswith(
-        "I believe Josh is disabled, and the school has not made reasonable adjustments, as "
-        "events 2 and 5 show."
-    )
-
-
-def test_a_last_day_that_has_passed_is_said_plainly(monkeypatch):
-    """Written on 15 April 2027 about the same events, the 6 months for event 2 have ended;
-    event 5's have not."""
-    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 15))
-    when = build_context(complaint_json())["claim"][1]
-    assert (
-        "For event 2, on 2 October 2026, the last day to claim was 1 April 2027. That day has "
-        "passed, so I would need to ask the Tribunal to consider a late claim."
-    ) in when
-    assert when.endswith(
-        "Event 5, on 5 November 2026, has its own 6 months: the last day to claim for it is "
-        "4 May 2027."
-    )
-
-
-def test_with_several_later_events_the_next_last_day_still_to_come_is_given(monkeypatch):
-    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 15))
+@pytest.mark.parametrize("today", ["2026-12-01", "2027-04-01", "2027-04-15", "2027-09-01"])
+def test_the_complaint_gives_the_school_no_claim_dates_past_or_future(monkeypatch, today):
+    """The school is the likely respondent: the complaint neither says a claim may be out of
+    time nor gives a last day to claim, and a date worked out from one event could be wrong
+    anyway (conduct over a period counts from its end; a failure from when it was decided on).
+    Written on any of these days, with events more than 6 months old or not, it says only
+    that a claim may follow."""
+    monkeypatch.setattr(dates, "today", lambda: datetime.date.fromisoformat(today))
     written = complaint_json()
     marked = {"2026-10-02", "2026-10-20", "2026-11-05"}
     events = [{**event, "disability": event["date"] in marked} for event in written["events"]]
-    when = build_context({**written, "events": events})["claim"][1]
-    assert "That day has passed" in when
-    assert when.endswith(
-        "Events 4 and 5 each have their own 6 months. For event 4, on 20 October 2026, the last "
-        "day to claim is 19 April 2027."
+    context_ = build_context({**written, "events": events})
+    assert context_["claim"] == [CLAIM]
+    wording = "\n".join(
+        [*context_["claim"], *issue_texts(context_), context_["code_note"], *context_["impact"]]
     )
-
-
-def test_the_last_day_itself_has_not_passed(monkeypatch):
-    monkeypatch.setattr(dates, "today", lambda: datetime.date(2027, 4, 1))
-    written = complaint_json()
-    events = [{**event, "disability": event["date"] == "2026-10-02"} for event in written["events"]]
-    when = build_context({**written, "events": events})["claim"][1]
-    assert when.endswith("For event 2, on 2 October 2026, the last day to claim is 1 April 2027.")
+    assert not CLAIM_TIMING.search(wording), CLAIM_TIMING.search(wording)
+    body = text_of(render_docx(DOCUMENT, context_))
+    assert not CLAIM_TIMING.search(body), CLAIM_TIMING.search(body)
+    # The only dates in the body are the letter's own and the events' in the chronology.
+    assert "2027" not in body.replace(long_date(dates.today()), "")
 
 
 def test_no_disability_no_equality_act():
@@ -561,53 +576,68 @@ def test_no_disability_no_equality_act():
     assert "disab" not in wording
 
 
-def test_reasonable_adjustments_chosen_with_no_event_marked_gives_the_limit_but_no_date():
+def test_reasonable_adjustments_chosen_with_no_event_marked_says_a_claim_may_follow():
     context_ = context(duties=["adjustments"], other_issues=None, events=plain_events())
     (issue,) = context_["issues"]
     assert "the school has not made reasonable adjustments. Section 85" in issue["text"]
-    _, when = context_["claim"]
-    assert when.startswith(CLAIM_AT)
-    assert when.endswith("although the Tribunal can consider a late claim.")
+    assert context_["claim"] == [CLAIM]
 
 
 def test_the_claim_is_printed_after_the_grounds():
     body = text_of(render_docx(DOCUMENT, context()))
-    why, when = context()["claim"]
-    assert body.index(context()["code_note"]) < body.index(why) < body.index(when)
-    assert body.index(when) < body.index("How this has affected Josh")
+    (why,) = context()["claim"]
+    assert body.index(context()["code_note"]) < body.index(why)
+    assert body.index(why) < body.index("How this has affected Josh")
 
 
 def test_journey_guidance_about_a_claim_agrees_with_the_letter():
     """The hints and the next steps call it a disability discrimination claim to the SEND
-    Tribunal, name reasonable adjustments, give the same time limit and the late claim."""
+    Tribunal, name reasonable adjustments, and give the same general rule for the time."""
     hint = DOCUMENT.steps[0].hint
     (next_step,) = [line for line in DOCUMENT.next_steps if "discriminated" in line]
     for wording in (hint, next_step):
         assert "discriminated against your child because of a disability" in wording
         assert "reasonable adjustments" in wording
         assert "SEND Tribunal" in wording
-        assert (
-            f"{law.limit_text('discrimination-claim')}, starting with the day of the event it "
-            "is about, although the Tribunal can consider a late claim" in wording
-        )
+        assert complaint.CLAIM_TIME in wording
         assert "unfairly" not in wording
-    assert "the last day for the earliest one" in next_step
     (duties,) = [step for step in DOCUMENT.steps if step.slug == "duties"]
     assert "the complaint includes reasonable adjustments" in " ".join(
         field.kwargs.get("hint", "") for _, field in unbound_fields(duties)
     )
 
 
-def test_blank_template_explains_the_claim_with_prompts():
+def test_the_parent_is_told_the_time_for_a_claim_on_the_done_page():
+    """The done page shows DocumentType.next_steps, which cannot vary with the answers: so the
+    general rule of paragraph 4 of Schedule 17, with no dates, and why the complaint leaves it
+    out."""
+    (next_step,) = [line for line in DOCUMENT.next_steps if "discriminated" in line]
+    assert (
+        f"{law.limit_text('discrimination-claim')}, starting with the date of the event it is "
+        "about" in next_step
+    )
+    assert (
+        "If the school's conduct went on over a period, the 6 months start at the end of that "
+        "period." in next_step
+    )
+    assert "The Tribunal can consider a late claim" in next_step
+    assert "The complaint does not say how long you have" in next_step
+    assert "SENDIASS" in next_step
+    assert "last day" not in next_step
+    assert not re.search(r"\d{4}", next_step)  # no dates
+    assert law.CITATIONS["eqa-sch17-4"].summary.startswith(
+        "A disability discrimination claim about a school goes to the Tribunal within 6 months"
+    )
+
+
+def test_blank_template_explains_the_claim_with_the_prompt_first():
+    """The note to delete comes before what it would delete, and no date is asked for."""
     context_ = build_context(blank_answers(DOCUMENT))
-    why, when = context_["claim"]
-    assert why.endswith(
-        "[Delete these two paragraphs if nothing that happened was about a disability.]"
+    (claim,) = context_["claim"]
+    assert claim == (
+        f"[Delete this paragraph if nothing that happened was about a disability.] {CLAIM}"
     )
-    assert when.endswith(
-        "For event [number of the earliest event about the disability], on [date], the last "
-        "day to claim is [the day before the same date 6 months later]."
-    )
+    assert not CLAIM_TIMING.search(claim)
     adjustments = [i for i in context_["issues"] if i["lead"].startswith("Reasonable")]
     assert "as events [numbers] show." in adjustments[0]["text"]
 

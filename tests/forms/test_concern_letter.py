@@ -3,16 +3,23 @@
 import datetime
 import functools
 import re
+import subprocess
 import zipfile
 
 import docx
+import pypdf
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
 from forms import concern_letter, deadlines, law
-from forms.common import EXAMPLES_WRITTEN, example_answers
+from forms.common import (
+    EXAMPLES_WRITTEN,
+    educational_record_copy_right,
+    educational_record_right,
+    example_answers,
+)
 from forms.concern_letter import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
@@ -185,8 +192,11 @@ def test_professionals_are_asked_about_only_when_there_are_some():
 def test_example_letter_is_addressed_and_dated():
     context_ = context()
     assert context_["letter_date"] == "4 March 2026"
-    # 10 working days, not a legal limit
-    assert context_["reply"].startswith("I would be grateful for a reply by 18 March 2026.")
+    # 10 working days, not a legal limit; the records have their own, said with them.
+    assert context_["reply"].startswith(
+        "Apart from my request for records, which has its own time limit, I would be grateful "
+        "for a reply by 18 March 2026."
+    )
     assert deadlines.reply_by(TODAY) == datetime.date(2026, 3, 18)
     assert context_["addressee"] == [
         "Mrs Patel",
@@ -319,9 +329,35 @@ def test_academy_gets_a_subject_access_request_with_its_due_date():
     assert cites(wording, "gdpr-art15")
     assert cites(wording, "gdpr-art12-3")
     # 4 April 2026 is a Saturday and 6 April Easter Monday, so the next working day.
-    assert "by 7 April 2026 if it arrives today" in wording
+    assert wording.endswith(
+        "must reply within one month of receiving it (by 7 April 2026 if you receive it on "
+        "4 March 2026)."
+    )
     assert deadlines.subject_access_due(TODAY) == datetime.date(2026, 4, 7)
     assert "regulation 5" not in wording
+    assert "arrives today" not in wording
+
+
+@pytest.mark.parametrize("school_type", ["maintained", "academy", "not_sure"])
+def test_the_reply_date_is_for_the_rest_of_the_letter_when_records_are_asked_for(school_type):
+    """The records have their own time limit in law; the date the letter asks a reply by is
+    its own, for everything else, and must not read as a second date for the records."""
+    reply = context(school_type=school_type)["reply"]
+    assert reply.startswith(
+        "Apart from my request for records, which has its own time limit, I would be grateful "
+        "for a reply by 18 March 2026."
+    )
+    without = context(requests=["meeting", "assessment"], school_type=None)["reply"]
+    assert without.startswith("I would be grateful for a reply by 18 March 2026.")
+
+
+def test_the_blank_reply_says_what_to_cut_without_a_records_request():
+    reply = build_context(blank_answers(DOCUMENT))["reply"]
+    assert reply.startswith(
+        "Apart from my request for records, which has its own time limit, I would be grateful "
+        "for a reply by [date, two weeks from today]. [If you do not ask for records, start "
+        "this sentence at 'I would be grateful'.]"
+    )
 
 
 def test_not_sure_asks_in_a_way_that_works_for_either_kind_of_school():
@@ -330,6 +366,16 @@ def test_not_sure_asks_in_a_way_that_works_for_either_kind_of_school():
     assert cites(wording, "gdpr-art15")
     assert "If the school is maintained" in wording
     assert "If the school is an academy or free school" in wording
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["not-sure", "blank"])
+def test_a_copy_asked_of_a_maintained_school_cites_the_right_to_a_copy(blank):
+    """The request is to see and copy the record: the right to see alone does not back it."""
+    context_ = build_context(blank_answers(DOCUMENT)) if blank else context(school_type="not_sure")
+    wording = records_request(context_)
+    assert "a request to see and copy" in wording
+    assert f"{educational_record_right()} {educational_record_copy_right()}" in wording
+    assert "no more than the cost of supplying it" in wording
 
 
 def test_citations_are_light_and_all_come_from_law():
@@ -433,6 +479,136 @@ def test_the_examples_year_group_is_the_usual_one_for_its_date_of_birth():
     written = example_answers("concern-letter", on=EXAMPLES_WRITTEN)
     assert (written["child_dob"], written["year_group"]) == ("2017-02-14", "Year 5")
     assert ", Year 5 (date of birth 14 February 2016)" in context()["heading"]
+
+
+def test_the_opening_names_the_child_twice_then_says_my_child():
+    opening = context()["opening"]
+    assert opening.startswith(
+        "I am Amara's father. I am writing because I am worried about how Amara is getting on "
+        "at school, and I think my child may have special educational needs (SEN)."
+    )
+    assert opening.count("Amara") == 2
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"requests": ["records"], "school_type": "academy"},
+        {"requests": ["records"], "school_type": "maintained"},
+        {"requests": ["information_report"], "school_type": None},
+        {"requests": ["information_report", "records"], "school_type": "not_sure"},
+    ],
+)
+def test_a_letter_asking_only_for_information_leaves_out_sections_20_and_66(changes):
+    """Section 66's best endeavours and section 20's 'no diagnosis needed' are reasons for
+    help; a letter asking only for records or the SEN policy goes straight to its requests."""
+    context_ = context(**changes)
+    assert context_["no_diagnosis_needed"] == ""
+    assert context_["asking"] == ""
+    document = render_docx(DOCUMENT, context_)
+    paragraphs = [p.text for p in document.paragraphs]
+    asking = paragraphs.index("What I am asking for")
+    first = context_["requests"][0]
+    assert paragraphs[asking + 1] == f"{first['lead']} {first['text']}"
+    text = text_of(document)
+    assert not cites(text, "cfa-s20")
+    assert not cites(text, "cfa-s66")
+    assert "With this in mind" not in text
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["example", "blank"])
+def test_what_has_been_tried_is_a_list_like_the_examples(blank):
+    """Each line is a separate thing tried, so it is bulleted like the examples above it."""
+    context_ = build_context(blank_answers(DOCUMENT)) if blank else context()
+    document = render_docx(DOCUMENT, context_)
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert len(context_["tried"]) == (1 if blank else 2)
+    for line in context_["tried"]:
+        assert styles[line] == "List Bullet"
+
+
+def ending(document):
+    (paragraph,) = [p for p in document.paragraphs if p.style.name == "Closing"]
+    return paragraph
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["example", "blank"])
+def test_the_reply_thank_you_and_sign_off_are_one_paragraph_kept_whole(blank):
+    """LibreOffice ignores "keep with next" when a kept paragraph ends within a line of the
+    foot of the page, and printed "Yours faithfully" and the name alone on a last page. A
+    paragraph kept together it never splits."""
+    context_ = build_context(blank_answers(DOCUMENT)) if blank else context()
+    paragraph = ending(render_docx(DOCUMENT, context_))
+    assert [line for line in paragraph.text.split("\n") if line] == [
+        context_["reply"],
+        context_["closing"],
+        context_["sign_off"],
+        context_["signer"],
+    ]
+    assert paragraph.text.split("\n")[1] == ""  # a blank line, as between paragraphs
+    assert paragraph.style.paragraph_format.keep_together
+
+
+RECORDS_ONLY = {
+    "recipient": "senco",
+    "senco_name": None,
+    "head_name": None,
+    "requests": ["records"],
+    "school_type": "academy",
+    "professionals_involved": False,
+    "professionals": None,
+    "availability": None,
+    "companion": None,
+    "questions": None,
+    "examples": None,
+    "tried": None,
+}
+MORE_CONCERNS = "Friendships: she often plays alone at break."
+LONG_CONCERN = (
+    "Maths: she finds it hard to remember number facts, and she loses track when a task has "
+    "more than one step, so she often gives up before the end of the lesson."
+)
+
+
+@pytest.mark.libreoffice
+def test_the_sign_off_is_never_printed_without_the_request_for_a_reply(soffice_path, tmp_path):
+    """The case reported (the SENCO not named, records the only request, an academy, no
+    professionals), with more or longer concerns, so that LibreOffice breaks the page at each
+    point near the end of the letter: the page with the signature always has the request for
+    a reply and the thank-you on it."""
+    sources = []
+    for more in range(6):
+        for long in (False, True):
+            concerns = DOCUMENT.example["concerns"] + [MORE_CONCERNS] * more
+            context_ = context(**RECORDS_ONLY, concerns=concerns + [LONG_CONCERN] * long)
+            source = tmp_path / f"letter-{more}-{int(long)}.docx"
+            render_docx(DOCUMENT, context_).save(source)
+            sources.append(source)
+    subprocess.run(
+        [
+            soffice_path,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    reply, thanks = context(**RECORDS_ONLY)["reply"], context(**RECORDS_ONLY)["closing"]
+    for source in sources:
+        pages = [
+            re.sub(r"\s+", "", page.extract_text())
+            for page in pypdf.PdfReader(source.with_suffix(".pdf")).pages
+        ]
+        (signed,) = [page for page in pages if "Yoursfaithfully" in page]
+        for words in (reply, thanks):
+            assert re.sub(r"\s+", "", words) in signed, (source.name, len(pages))
 
 
 # --- Blank mode ---------------------------------------------------------------------------

@@ -169,19 +169,6 @@ def test_the_day_a_request_is_received_follows_from_the_answers(answers, receive
 
 
 @pytest.mark.parametrize(
-    ("conduct", "last_day"),
-    [
-        (date(2026, 3, 10), date(2026, 9, 9)),  # 6 months starting 10 March
-        (date(2026, 8, 31), date(2027, 2, 27)),  # no 31 February: the earlier
-        (date(2026, 12, 25), date(2027, 6, 24)),  # holidays do not matter
-    ],
-)
-def test_discrimination_claim_runs_6_months_starting_with_the_conduct(conduct, last_day):
-    assert deadlines.discrimination_claim_by(conduct) == last_day
-    assert law.TIME_LIMITS["discrimination-claim"].citation == "eqa-sch17-4"
-
-
-@pytest.mark.parametrize(
     ("answers", "received"),
     [
         # A Saturday email after 5pm is received that Saturday, as the ICO counts it.

@@ -304,10 +304,11 @@ def test_child_views_are_asked_from_about_12_counted_on_the_sending_date(child_d
 
 
 def test_the_age_is_counted_on_the_letter_date_not_today():
-    # The same child, 11 when a letter is sent in 2025 and 12 when it is sent in 2026.
-    answers = example(child_dob="2013-06-01")
-    assert "child-consent" not in shown({**answers, "sent_on": "2025-05-31"})
-    assert "child-consent" in shown({**answers, "sent_on": "2025-06-01"})
+    # The same child, 11 today (1 December 2026) and on 9 December, 12 on 10 December. A
+    # letter is sent today or later, never earlier.
+    answers = example(child_dob="2014-12-10", year_group=None)
+    assert "child-consent" not in shown({**answers, "sent_on": "2026-12-09"})
+    assert "child-consent" in shown({**answers, "sent_on": "2026-12-10"})
 
 
 # --- Which right the letter uses ----------------------------------------------------------
@@ -349,8 +350,8 @@ def test_maintained_copy_states_the_copy_right_and_asks_for_the_copy(wants):
 def test_not_sure_states_the_copy_right_for_a_maintained_school():
     wording = requests_text(context(school_type="not_sure", wants="copy"))
     assert (
-        "If this is a maintained school, please let me see the record and send me a copy of it."
-        in wording
+        "Amara's educational record, if the school is maintained. Please let me see the record "
+        "and send me a copy of it." in wording
     )
     assert "a maintained school must also give a copy of the record within 15 school days" in (
         wording
@@ -399,12 +400,58 @@ def test_academies_and_independent_schools_get_a_subject_access_request_only(sch
     assert len(context_["requests"]) == 1
 
 
-def test_not_sure_says_which_request_is_for_which_kind_of_school():
-    wording = requests_text(context(school_type="not_sure", wants="see"))
-    assert "If this is a maintained school, please let me see" in wording
-    assert "If this is an academy, free school or independent school, please treat" in wording
-    timing = context(school_type="not_sure", wants="see")["timing"][0]
+@pytest.mark.parametrize("mode", ["see", "copy", "blank"])
+def test_not_sure_says_which_request_is_for_which_kind_of_school_once(mode):
+    """Each request's lead says which kind of school it is for; its text does not say it
+    again, and "if the school is not maintained" says what "it" would leave unclear."""
+    if mode == "blank":
+        requests = build_context(blank_answers(DOCUMENT))["requests"]
+    else:
+        requests = context(school_type="not_sure", wants=mode)["requests"]
+    record = requests[0]
+    assert record["lead"].endswith("educational record, if the school is maintained.")
+    assert record["text"].startswith("Please let me see the record")
+    assert "maintained" not in record["text"].split(". ")[0]
+    if mode == "blank":
+        return
+    access = requests[1]
+    assert access["lead"] == (
+        "All the information the school holds about Amara, if the school is not maintained."
+    )
+    assert access["text"] == (
+        "Please treat this letter as a subject access request under Article 15 of the UK GDPR, "
+        "made on Amara's behalf, and send me a copy of all this information."
+    )
+    timing = context(school_type="not_sure", wants=mode)["timing"][0]
     assert timing.startswith("If the school is not maintained, Article 12(3) of the UK GDPR")
+
+
+@pytest.mark.parametrize(
+    ("changes", "sentence"),
+    [
+        (
+            {},
+            "I am sending this letter by email on 1 December 2026. If the school is not "
+            "maintained, the reply is due by 4 January 2027.",
+        ),
+        (
+            {"sent_by": "hand", "sent_on": "2026-12-05"},
+            "I am handing this letter in at the school on 5 December 2026. If the school is not "
+            "maintained, the reply is due by 5 January 2027.",
+        ),
+        (
+            {"sent_by": "first-class-post", "sent_on": "2026-12-04"},
+            "I am posting this letter first class on 4 December 2026. The month starts on the "
+            "day it arrives. If that is 7 December 2026 and the school is not maintained, the "
+            "reply is due by 7 January 2027.",
+        ),
+    ],
+)
+def test_not_sure_gives_the_due_date_with_its_condition(changes, sentence):
+    """The subject access request is made only if the school is not maintained, so its due
+    date is conditional too."""
+    timing = context(school_type="not_sure", wants="see", **changes)["timing"]
+    assert timing[1] == sentence
 
 
 def test_not_sure_and_everything_asks_for_both_whatever_the_school():
@@ -521,11 +568,33 @@ def test_the_school_is_told_about_extensions_and_pauses():
     timing = context()["timing"]
     wording = "\n".join(timing)
     assert cites(wording, "gdpr-art12-3")
-    assert "within 1 month of getting it" in wording
+    assert "within one month of getting it" in wording
     assert "School holidays do not pause this." in wording
     assert "can take up to 2 more months" in wording
     assert "must tell me within the first month" in wording
     assert cites(wording, "gdpr-art12a")
+
+
+@pytest.mark.parametrize(
+    ("changes", "about"), [({}, "Amara"), (YOUNG_PERSON, "me")], ids=["parent", "young-person"]
+)
+def test_article_12a_is_said_no_wider_than_its_sources(changes, about):
+    """The month starts when the school gets the proof of identity it asked for; the days it
+    waits for clarification do not count only where it reasonably needs it, a large amount of
+    information being the example the law gives: not a pause for anything at all."""
+    pause = context(**changes)["timing"][2]
+    assert pause == (
+        "Article 12A of the UK GDPR says that if the school asks me for proof of who I am, the "
+        "month starts when it gets it. If the school reasonably needs me to say more about which "
+        "information I am asking for, for example because it holds a large amount of "
+        f"information about {about}, the days it waits for my answer do not count. If you need "
+        "either, please ask me straight away."
+    )
+    assert "anything it needs" not in pause
+    summary = law.CITATIONS["gdpr-art12a"].summary
+    assert "proof of identity" in summary
+    assert "reasonably needs" in summary
+    assert "large amount of information" in summary
 
 
 @pytest.mark.parametrize("mode", ["example", "blank", "young-person", "not-sure"])
