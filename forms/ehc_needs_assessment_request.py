@@ -49,7 +49,6 @@ from forms.formatting import (
     year_group_text,
 )
 from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, question, voiced
-from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
     ChoiceField,
@@ -63,10 +62,6 @@ from service.fields import (
 from service.steps import make_step
 
 RECEIVED_PROMPT = "date they should receive it"
-# A pupil in Year 12 or above is over compulsory school age (it ends on the last Friday in June
-# of Year 11): a young person, to whom the right to appeal, the council's notices and its duty
-# under section 19 belong; the parents come in only as the young person wishes.
-FIRST_YOUNG_PERSON_YEAR = 12
 
 
 class Adviser(Form):
@@ -152,26 +147,10 @@ PARENT_VIEWS = {
 
 
 def over_school_age(answers):
-    """Whether a school's pupil is a young person: in Year 12 or above by the year group, or,
-    when that is not a plain year ("Sixth form", "Year 12, taught with Year 11", blank), by
-    the year group usual for their date of birth on the day the letter is sent (or today)."""
-    year = v.school_year(text(answers.get("year_group")))
-    if year is None:
-        born = _day(answers.get("child_dob"))
-        if born is None:
-            return False
-        year = v.usual_school_year(born, _day(answers.get("sent_on")) or dates.today())
-    return year >= FIRST_YOUNG_PERSON_YEAR
-
-
-def _day(value):
-    """An answer as a date, or None (unanswered, or a blank template's prompt)."""
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
+    """Whether a school's pupil is a young person on the day the letter is sent: the right to
+    appeal, the council's notices and its duty under section 19 are then theirs, and the
+    parents come in only as the young person wishes."""
+    return v.is_young_person(answers, on=answers.get("sent_on"))
 
 
 def _for_young_person(young, child):

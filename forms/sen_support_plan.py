@@ -21,7 +21,6 @@ Every legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
-import re
 
 from markupsafe import Markup
 from wtforms.validators import StopValidation, ValidationError
@@ -56,7 +55,7 @@ from forms.plan_parts import (
     provision_row,
     total_cost,
 )
-from forms.vocabulary import SCHOOL, school_year, usual_school_year
+from forms.vocabulary import SCHOOL
 from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
@@ -78,17 +77,6 @@ EHC_PLAN_REFUSED = (
     "and review their support through the EHC plan and its annual review"
 )
 NOT_COSTED = "Not costed"
-# A pupil in Year 12 or above is over compulsory school age: a young person, whom section 68
-# says the school must tell itself.
-FIRST_YEAR_OVER_SCHOOL_AGE = 12
-# Sixth-form names for a year group, and the year each means: "Sixth form" and "Year 12/13"
-# could be either year, and both are over compulsory school age.
-SIXTH_FORM_YEARS = (
-    (re.compile(r"l(?:ower)?\s*(?:6|6th|sixth)(?:\s*form)?"), 12),
-    (re.compile(r"u(?:pper)?\s*(?:6|6th|sixth)(?:\s*form)?"), 13),
-    (re.compile(r"(?:the\s*)?(?:sixth(?:\s*form)?|6th\s*form)"), 12),
-    (re.compile(r"(?:years?|yrs?|y)?\s*12\s*(?:/|-|to|and|or|&)\s*(?:years?|yrs?|y)?\s*13"), 12),
-)
 # Three reviews a year (Code 6.65): a typed review further than this from the date before it
 # cannot be one of them.
 MOST_WEEKS_BETWEEN_REVIEWS = 26
@@ -534,7 +522,7 @@ def build_context(answers):
     family = f"{possessive(child)} family"
     reviews = _reviews(answers, blank)
     parent_carer = text(answers.get("parent_carer_role"), default="Parent or carer")
-    young_person = not blank and is_over_school_age(answers)
+    young_person = not blank and v.is_young_person(answers, on=answers.get("plan_start"))
     return {
         "blank": blank,
         "child_name": child_name,
@@ -603,32 +591,6 @@ def _version_line(answers, blank, reviews):
         day, suggested = reviews[0]
         parts.append(f"to be reviewed by {day}{' (suggested)' if suggested else ''}")
     return ", ".join(parts) + "."
-
-
-def school_year_of(answers):
-    """The pupil's school year, as a number: the year group typed, when it is one ("Year 12",
-    "12"); a sixth-form name, as the year it means ("Lower sixth", "L6": 12; "Upper sixth",
-    "U6": 13; "Sixth form", "Year 12/13": 12); otherwise the usual year for the date of birth
-    on the day the plan starts, or today. None with neither."""
-    typed = " ".join(text(answers.get("year_group")).casefold().split())
-    year = school_year(typed)
-    if year is not None:
-        return year
-    for pattern, sixth_form_year in SIXTH_FORM_YEARS:
-        if pattern.fullmatch(typed):
-            return sixth_form_year
-    born, start = answers.get("child_dob"), answers.get("plan_start")
-    if not born:
-        return None
-    on = datetime.date.fromisoformat(start) if start else dates.today()
-    return usual_school_year(datetime.date.fromisoformat(born), on)
-
-
-def is_over_school_age(answers):
-    """Whether the pupil is over compulsory school age (Year 12 or above): a young person,
-    whom section 68 says the school must tell itself."""
-    year = school_year_of(answers)
-    return year is not None and year >= FIRST_YEAR_OVER_SCHOOL_AGE
 
 
 def _notice(answers, young_person, child):

@@ -20,7 +20,6 @@ more than 26 weeks after this one.
 
 import datetime
 import decimal
-import re
 
 from wtforms import Form
 from wtforms.validators import ValidationError
@@ -78,35 +77,15 @@ NOT_COSTED = "Not costed"  # as the plan marks help with no cost (forms/sen_supp
 # meet parents three times a year, so about a term, 12 weeks, is usual).
 LONGEST_TO_NEXT_REVIEW = datetime.timedelta(weeks=26)
 
-# A pupil in Year 12 or above is over compulsory school age: a young person, who may ask for
-# an EHC needs assessment themselves (CFA s36(1)) and whose own agreement the school seeks.
-FIRST_YOUNG_PERSON_YEAR = 12
-# A year group as schools write it, read from its start: "Year 12, taught with Year 11",
-# "Y13", "Lower sixth", "U6", "Sixth form", "6th form".
-_YEAR_AT_START = re.compile(
-    r"(?:year|yr|y)\s*(\d{1,2})\b|(?:lower|upper|l|u)\s*(?:sixth|6th|6)\b|(?:sixth|6th)[\s-]*form\b",
-    re.IGNORECASE,
-)
-
-
-def is_young_person(year_group):
-    """Whether a pupil in this year group is a young person: Year 12 or above ('Year 12',
-    '13'), or the sixth form by any of its names ('Lower sixth', 'Upper sixth', 'L6', 'U6',
-    'Sixth form'). Anything else, a blank year group included, is a child."""
-    if not isinstance(year_group, str) or is_prompt(year_group):
-        return False
-    year = v.school_year(year_group)
-    if year is None:
-        match = _YEAR_AT_START.match(year_group.strip())
-        if match is None:
-            return False
-        year = int(match.group(1)) if match.group(1) else FIRST_YOUNG_PERSON_YEAR
-    return year >= FIRST_YOUNG_PERSON_YEAR
-
 
 def _for_young_person(young, child):
     """A property of a question that reads differently when the pupil is a young person."""
-    return Varies(lambda answers: young if is_young_person(answers.get("year_group")) else child)
+    return Varies(lambda answers: young if _young(answers) else child)
+
+
+def _young(answers):
+    """Whether the pupil is a young person on the day of the review."""
+    return v.is_young_person(answers, on=answers.get("review_date"))
 
 
 # --- The questions ------------------------------------------------------------------------
@@ -463,7 +442,7 @@ def build_context(answers):
     """Answers (or blank-mode prompts) -> the template's variables. The only such place."""
     blank = is_blank(answers)
     child_name, child = child_names(answers)
-    young = not blank and is_young_person(answers.get("year_group"))
+    young = not blank and _young(answers)
     reviewed = answers.get("reviewed") or []
     delivery = answers.get("delivery") or []
     support = [_delivery_row(item) for item in delivery]

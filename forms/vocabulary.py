@@ -17,6 +17,7 @@ import re
 from wtforms.validators import ValidationError
 
 from service import dates
+from service.catalogue import is_prompt
 from service.fields import (
     ChoiceField,
     DateField,
@@ -127,6 +128,57 @@ def usual_school_year(born, on):
         return day.year if day.month >= 9 else day.year - 1
 
     return start(on) - (start(born) + 5)
+
+
+# A pupil in Year 12 or above is over compulsory school age: a young person in law, who may
+# ask for an EHC needs assessment (CFA s36(1)), is told of SEN provision (s68) and agrees for
+# themselves. (Strictly it ends on the last Friday in June of Year 11; schools count by year.)
+FIRST_YOUNG_PERSON_YEAR = 12
+# Sixth-form names, as the whole of a year group, and the year each means: "Sixth form" and
+# "Year 12/13" could be either year, and both are over compulsory school age.
+_SIXTH_FORM_NAMES = (
+    (re.compile(r"l(?:ower)?\s*(?:6|6th|sixth)(?:\s*form)?"), 12),
+    (re.compile(r"u(?:pper)?\s*(?:6|6th|sixth)(?:\s*form)?"), 13),
+    (re.compile(r"(?:the\s*)?(?:sixth(?:\s*form)?|6th\s*form)"), 12),
+)
+# A year at the start of a longer answer: "Year 12, taught with Year 11", "Y12-13", "Year 12/13".
+_YEAR_AT_START = re.compile(r"(?:year|yr|y)\s*(\d{1,2})\b")
+
+
+def year_group_number(year_group):
+    """The school year a year group names: as school_year reads it ('Year 4', '12',
+    'Reception'); a sixth-form name ('Lower sixth', 'L6': 12; 'Upper sixth', 'U6': 13; 'Sixth
+    form': 12); or a year that starts a longer answer ('Year 12, taught with Year 11'). None
+    for anything else ('Post-16', 'Willow class')."""
+    if not isinstance(year_group, str) or is_prompt(year_group):
+        return None
+    typed = " ".join(year_group.casefold().split())
+    year = school_year(typed)
+    if year is not None:
+        return year
+    for pattern, year in _SIXTH_FORM_NAMES:
+        if pattern.fullmatch(typed):
+            return year
+    match = _YEAR_AT_START.match(typed)
+    return int(match.group(1)) if match else None
+
+
+def pupil_school_year(answers, on=None):
+    """The pupil's school year: the year group's, or else the usual one for their date of
+    birth on `on` (the day the document is about; today by default). None with neither."""
+    year = year_group_number(answers.get("year_group"))
+    born = answers.get("child_dob")
+    if year is not None or not isinstance(born, str) or not born[:1].isdigit():
+        return year
+    on = datetime.date.fromisoformat(on) if isinstance(on, str) and on[:1].isdigit() else None
+    return usual_school_year(datetime.date.fromisoformat(born), on or dates.today())
+
+
+def is_young_person(answers, on=None):
+    """Whether the pupil is over compulsory school age (Year 12 or above), by
+    pupil_school_year."""
+    year = pupil_school_year(answers, on)
+    return year is not None and year >= FIRST_YOUNG_PERSON_YEAR
 
 
 def fits_date_of_birth(form, field):

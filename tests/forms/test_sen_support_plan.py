@@ -12,6 +12,7 @@ from docx.shared import Mm, Pt, Twips
 from docxtpl import DocxTemplate
 
 from forms import deadlines, law, plan_parts, sen_support_plan, sen_support_review
+from forms import vocabulary as v
 from forms.sen_support_plan import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
@@ -1085,8 +1086,7 @@ def test_a_sixth_former_named_in_words_is_told_themselves(year_group):
     answers = {"child_dob": "2010-03-01", "year_group": year_group}
     assert context(**answers)["notice"].endswith(YOUNG_PERSON_NOTICE)
     # The words decide, even with a date of birth that puts the pupil lower down the school.
-    assert sen_support_plan.is_over_school_age({"year_group": year_group,
-                                                "child_dob": "2016-11-03"})  # fmt: skip
+    assert v.is_young_person({"year_group": year_group, "child_dob": "2016-11-03"})
 
 
 @pytest.mark.parametrize(
@@ -1113,10 +1113,13 @@ def test_the_date_of_birth_is_read_on_the_day_the_plan_starts():
     """Born in March 2010: Year 11 in the school year to August 2026, Year 12 from
     September 2026."""
     answers = {"child_dob": "2010-03-01", "year_group": "Sixth-form college link course"}
-    assert sen_support_plan.school_year_of({**answers, "plan_start": "2026-06-01"}) == 11
-    assert sen_support_plan.school_year_of({**answers, "plan_start": "2026-09-14"}) == 12
-    assert sen_support_plan.school_year_of({**answers}) == 12  # today, 1 December 2026
-    assert sen_support_plan.school_year_of({"year_group": "Post-16"}) is None
+    assert v.pupil_school_year(answers, on="2026-06-01") == 11
+    assert v.pupil_school_year(answers, on="2026-09-14") == 12
+    assert v.pupil_school_year(answers) == 12  # today, 1 December 2026
+    assert v.pupil_school_year({"year_group": "Post-16"}) is None
+    # The plan reads it on the day the plan starts.
+    june = context(**answers, plan_start="2026-06-01", review_1=None, review_2=None)
+    assert PARENT_NOTICE in june["notice"]
 
 
 def test_a_young_person_is_first_on_the_list_of_copies():

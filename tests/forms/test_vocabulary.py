@@ -10,6 +10,7 @@ from typing import NamedTuple
 import pytest
 
 from forms import CATALOGUE
+from forms import vocabulary as v
 from forms.vocabulary import school_year, usual_school_year
 from service import dates
 from service.answers import validate_answers
@@ -163,3 +164,39 @@ def test_a_letter_is_sent_today_or_in_the_next_90_days(document, days, message, 
         assert "sent_on" not in errors
     else:
         assert message in found
+
+
+@pytest.mark.parametrize(
+    ("year_group", "year"),
+    [
+        ("Year 4", 4), ("13", 13), ("Reception", 0),
+        ("Lower sixth", 12), ("L6", 12), ("lower 6th", 12), ("Upper sixth", 13), ("U6", 13),
+        ("Sixth form", 12), ("6th form", 12), ("Year 12/13", 12), ("Y12-13", 12),
+        ("Year 12, taught with Year 11", 12), ("Y6 in a Year 5 class", 6),
+        ("Post-16", None), ("Willow (mixed Years 4 and 5)", None),
+        ("Sixth-form college link course", None), ("", None), (None, None),
+    ],
+)  # fmt: skip
+def test_a_year_group_in_the_words_schools_use(year_group, year):
+    assert v.year_group_number(year_group) == year
+
+
+@pytest.mark.parametrize(
+    ("answers", "young"),
+    [
+        ({"year_group": "Year 12"}, True),
+        ({"year_group": "Year 11"}, False),
+        # Words that name a year decide, whatever the date of birth.
+        ({"year_group": "Lower sixth", "child_dob": "2016-11-03"}, True),
+        # Otherwise the date of birth, on the day given: born March 2010, Year 12 from September.
+        ({"year_group": "Post-16", "child_dob": "2010-03-01"}, True),
+        ({"year_group": "Post-16", "child_dob": "2011-03-01"}, False),
+        ({"child_dob": "2010-03-01"}, True),
+        ({}, False),
+    ],
+)
+def test_a_young_person_is_in_year_12_or_above(answers, young, monkeypatch):
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 1))
+    assert v.is_young_person(answers) is young
+    if "child_dob" in answers and v.year_group_number(answers.get("year_group")) is None:
+        assert v.is_young_person(answers, on="2026-06-01") is False  # still in Year 11
