@@ -227,6 +227,13 @@ def meet_parents():
     return f"{cites('code-6.65')} schools should meet parents at least three times a year."
 
 
+# Said after the reasons where all three limits are cited: regulation 5(4), on the 6 weeks,
+# names schools and colleges only; 10(4), which 13(3) borrows, adds early years settings.
+EARLY_YEARS_ONLY_LATER = (
+    "The closure of an early years setting counts only for the 16-week and 20-week time limits."
+)
+
+
 def ehc_exception_reasons(affected, away, asker="you", *, early_years=True):
     """The reasons that lift an EHC time limit (regulations 5(4), 10(4) and 13(3)), in plain
     words, without final punctuation: `affected` names who the circumstances affected ("Amara

@@ -21,6 +21,7 @@ from wtforms import Form
 from forms import deadlines, law
 from forms import vocabulary as v
 from forms.common import (
+    EARLY_YEARS_ONLY_LATER,
     child_step,
     council_step,
     dated_example,
@@ -377,11 +378,8 @@ def build_context(answers):
         "exceptions_intro": f"{capital(law.cite('send-regs-exceptions'))} allow more time "
         "only if it is impractical to meet a time limit because:",
         "exceptions": _exceptions(writer, short, young),
-        # Regulation 5(4) names schools and colleges only; 10(4), which 13(3) borrows, adds
-        # early years settings.
-        "exceptions_ask": "The closure of an early years setting counts only for the 16-week "
-        f"and 20-week time limits. If you think one of these reasons applies, please tell {us} "
-        "which one and why.",
+        "exceptions_ask": f"{EARLY_YEARS_ONLY_LATER} If you think one of these reasons "
+        f"applies, please tell {us} which one and why.",
         "appeal": _appeal(writer, short, young),
         "acknowledge": _acknowledge(writer, short, us, young),
         "contact": contact_sentence(email, phone, who=us),

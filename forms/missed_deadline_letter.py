@@ -20,6 +20,7 @@ from wtforms.validators import ValidationError
 from forms import deadlines, law
 from forms import vocabulary as v
 from forms.common import (
+    EARLY_YEARS_ONLY_LATER,
     child_step,
     council_step,
     dated_example,
@@ -120,11 +121,6 @@ EXCEPTIONS = {
     (ISSUE, FINAL): "send-regs-10-4-13-3",
     (ASSESS, ISSUE, FINAL): "send-regs-exceptions",
 }
-# Said after the list where all three limits are cited: regulation 5(4), on the 6 weeks, names
-# schools and colleges only; 10(4), which 13(3) borrows, adds early years settings.
-EARLY_YEARS_ONLY_LATER = (
-    "The closure of an early years setting counts only for the 16-week and 20-week time limits."
-)
 
 # What each regulation says must be done; {cited} is the regulation, {within} the time limit.
 RULES = {
