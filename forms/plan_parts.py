@@ -11,6 +11,7 @@ from wtforms import Form
 from wtforms.validators import StopValidation, ValidationError
 
 from forms.formatting import long_date, paragraphs, prompt, text
+from service import dates
 from service.catalogue import is_prompt
 from service.fields import (
     After,
@@ -22,6 +23,40 @@ from service.fields import (
     TextField,
 )
 from service.steps import StepForm
+
+# Three reviews a year (Code 6.65): a review meeting further than this from the date before it
+# cannot be one of them.
+MOST_WEEKS_BETWEEN_REVIEWS = 26
+
+
+class ReviewMeetingDay:
+    """A check for a review meeting's date, shared by the plan and the review: a working day
+    no more than 26 weeks after `before` (a field of the same form or an earlier answer),
+    which `before_name` names. A date not after `before` is left to the After check beside
+    it, and a date already refused says nothing more, so one message says what is wrong."""
+
+    def __init__(self, before, before_name):
+        self.before, self.before_name = After(before, ""), before_name
+
+    def __call__(self, form, field):
+        day = field.data
+        if day is None or field.errors:
+            return
+        previous = self.before.other_date(form, field)
+        if previous is not None and day <= previous:
+            return
+        if previous is not None:
+            latest = dates.add_weeks(previous, MOST_WEEKS_BETWEEN_REVIEWS)
+            if day > latest:
+                raise ValidationError(
+                    f"{field.error_name} must be on or before {long_date(latest)}, "
+                    f"{MOST_WEEKS_BETWEEN_REVIEWS} weeks after {self.before_name}"
+                )
+        if day.weekday() >= 5:
+            raise ValidationError(f"{field.error_name} must be a weekday, not a {day:%A}")
+        if not dates.is_working_day(day):
+            raise ValidationError(f"{field.error_name} must not be a bank holiday")
+
 
 # The DfE school census codes for SEN provision and type of need.
 SEN_STATUSES = [("K", "K: SEN support"), ("E", "E: education, health and care (EHC) plan")]

@@ -23,7 +23,7 @@ Every legal reference comes from the law register (forms/law.py).
 import datetime
 
 from markupsafe import Markup
-from wtforms.validators import StopValidation, ValidationError
+from wtforms.validators import StopValidation
 
 from forms import deadlines
 from forms import vocabulary as v
@@ -49,6 +49,7 @@ from forms.plan_parts import (
     NeedsStep,
     OutcomeForm,
     ProvisionForm,
+    ReviewMeetingDay,
     UpnField,
     coded,
     outcome_row,
@@ -77,9 +78,6 @@ EHC_PLAN_REFUSED = (
     "and review their support through the EHC plan and its annual review"
 )
 NOT_COSTED = "Not costed"
-# Three reviews a year (Code 6.65): a typed review further than this from the date before it
-# cannot be one of them.
-MOST_WEEKS_BETWEEN_REVIEWS = 26
 
 # --- The questions ------------------------------------------------------------------------
 
@@ -165,32 +163,13 @@ def _review(ordinal, before, before_name):
         if before != "plan_start" and form[before].data is None:
             raise StopValidation(f"Enter {before_name} first, or leave this date blank")
 
-    # One message at a time: a date before the one before it says only that.
-    def on_a_working_day(_form, field):
-        if field.data and not field.errors and not dates.is_working_day(field.data):
-            raise StopValidation(
-                f"The {ordinal.lower()} review must be on a weekday that is not a bank holiday"
-            )
-
-    def soon_enough(form, field):
-        previous, latest = form[before].data, None
-        if previous is not None:
-            latest = dates.add_weeks(previous, MOST_WEEKS_BETWEEN_REVIEWS)
-        if field.data and latest and not field.errors and field.data > latest:
-            raise ValidationError(
-                f"{ordinal} review date must be no more than {MOST_WEEKS_BETWEEN_REVIEWS} weeks "
-                f"after {before_name}, as the plan says you will meet the family at least 3 "
-                "times a year"
-            )
-
     return ReviewDateField(
         f"{ordinal} review (optional)",
         error_name=f"{ordinal} review date",
         checks=(
             given_first,
             After(before, f"{ordinal} review date must be after {before_name}"),
-            on_a_working_day,
-            soon_enough,
+            ReviewMeetingDay(before, before_name),
         ),
     )
 

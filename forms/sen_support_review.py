@@ -18,7 +18,6 @@ times a year (Code 6.65), so the next review is on a working day about a term aw
 more than 26 weeks after this one.
 """
 
-import datetime
 import decimal
 
 from wtforms import Form
@@ -39,9 +38,8 @@ from forms.formatting import (
     text,
     year_group_text,
 )
-from forms.plan_parts import OutcomeForm, ProvisionForm, outcome_row
+from forms.plan_parts import OutcomeForm, ProvisionForm, ReviewMeetingDay, outcome_row
 from forms.vocabulary import SCHOOL
-from service import dates
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
     After,
@@ -73,9 +71,6 @@ NEXT_STEPS = [
 NEW_OUTCOMES_WITH = ("change", "specialist", "ehc")
 MOST_SESSIONS = 1000
 NOT_COSTED = "Not costed"  # as the plan marks help with no cost (forms/sen_support_plan.py)
-# The next review: on a working day, and at most this long after the meeting (schools should
-# meet parents three times a year, so about a term, 12 weeks, is usual).
-LONGEST_TO_NEXT_REVIEW = datetime.timedelta(weeks=26)
 
 
 def _for_young_person(young, child):
@@ -213,26 +208,6 @@ _AFTER_THE_MEETING = After(
     "review_date",
     "The date of the next review must be after the date of the review meeting, {date}",
 )
-
-
-def _next_review_fits(form, field):
-    """A working day no more than 26 weeks after the meeting; a date not after the meeting is
-    left to _AFTER_THE_MEETING to refuse, so that one message says what is wrong."""
-    day = field.data
-    if day is None:
-        return
-    held = _AFTER_THE_MEETING.other_date(form, field)
-    if held is not None and day <= held:
-        return
-    if held is not None and day > held + LONGEST_TO_NEXT_REVIEW:
-        latest = dates.long_date(held + LONGEST_TO_NEXT_REVIEW)
-        raise ValidationError(
-            f"{field.error_name} must be on or before {latest}, 26 weeks after the review meeting"
-        )
-    if day.weekday() >= 5:
-        raise ValidationError(f"{field.error_name} must be a weekday, not a {day:%A}")
-    if not dates.is_working_day(day):
-        raise ValidationError(f"{field.error_name} must not be a bank holiday")
 
 
 EHC_REASON_HINT = (
@@ -426,7 +401,7 @@ STEPS = (
             "3 3 2027",
             error_name="The date of the next review",
             prompt="date",
-            checks=(_AFTER_THE_MEETING, _next_review_fits),
+            checks=(_AFTER_THE_MEETING, ReviewMeetingDay("review_date", "the review meeting")),
         ),
     ),
 )
