@@ -229,6 +229,16 @@ class Plan(Letter):
         return section
 
 
+def kept_with_next(table):
+    """A short table kept on one page with the paragraph after it: every row keeps with the
+    next."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return table
+
+
 def _cell_value(cell, column):
     """What one row shows in a column: nothing, a paragraph, or a paragraph per line."""
     if column.value is None:

@@ -22,6 +22,7 @@ from scripts.docx_templates.plan_layout import (
     PORTRAIT_WIDTH,
     Column,
     Plan,
+    kept_with_next,
     plan_document,
 )
 from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED
@@ -207,7 +208,7 @@ def _reviews_and_sign_off(plan):
     plan.heading("Agreeing the plan")
     plan.para("{{ agreeing }}", keep_with_next=True)
     signing = plan.signing_table(SIGNING_COLUMNS, "person", "signatories", "Signatures")
-    _keep_together(signing)
+    kept_with_next(signing)
     plan.after_table("{{ copies_intro }}", keep_with_next=True)
     plan.lines("distribution", "List Bullet")
 
@@ -225,14 +226,4 @@ def _rows_to_write_in(table, count):
         for cell in each.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = index < count
-    return table
-
-
-def _keep_together(table):
-    """A short table for writing in by hand on one page, with the paragraph after it: each
-    row is kept with the next."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
     return table

@@ -18,6 +18,7 @@ from scripts.docx_templates.plan_layout import (
     Column,
     Plan,
     date_width,
+    kept_with_next,
     plan_document,
 )
 from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED
@@ -62,16 +63,6 @@ def build():
     _views(plan)
     _next(plan)
     return plan.document
-
-
-def _kept_with_next(table):
-    """The table stays on the page of the paragraph after it, so that the record does not
-    end with a page holding only the next review and who wrote it."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
-    return table
 
 
 def _about(plan):
@@ -146,7 +137,7 @@ def _next(plan):
         "{{ new_outcomes_intro }}{% if blank %} [Add a row for each outcome.]{% endif %}",
         keep_with_next=True,
     )
-    _kept_with_next(
+    kept_with_next(
         plan.repeating_table(NEW_OUTCOME_COLUMNS, "outcome", "new_outcomes", "New outcomes")
     )
     plan.tag("endif")
