@@ -2,10 +2,6 @@
 
 from scripts.docx_templates.styles import DELETE_IF_NOT_NEEDED, Letter, letter_document
 
-# Between the parts of the one paragraph that ends the letter: a blank line, for the space
-# between paragraphs.
-GAP = 2
-
 NAME = "concern-letter.docx"
 
 
@@ -95,19 +91,6 @@ def _last_two_requests(letter):
 
 
 def _ending(letter):
-    """The request for a reply, the thank-you and the sign-off, as one paragraph kept whole.
-
-    As separate paragraphs kept with the next, LibreOffice (7.4) printed the sign-off alone
-    on a last page: it ignores "keep with next" when the kept paragraph ends within a line of
-    the foot of the page, so that nothing of the next one fits there. It never splits a
-    paragraph kept together, so these three cannot part, and a last page always holds the
-    request for a reply as well as the thank-you and the signature."""
-    paragraph = letter.closing("{{ reply }}", "{{ signer }}")
-    room_to_sign = paragraph.runs[1]._r
-    for text in ("{{ closing }}", "{{ sign_off }}"):
-        gap = paragraph.add_run()
-        for _ in range(GAP):
-            gap.add_break()
-        room_to_sign.addprevious(gap._r)
-        room_to_sign.addprevious(paragraph.add_run(text)._r)
-    return paragraph
+    """The request for a reply, the thank-you and the sign-off, as one paragraph kept whole,
+    so that a last page always holds the request for a reply as well as the signature."""
+    return letter.closing("{{ sign_off }}", "{{ signer }}", lead=("{{ reply }}", "{{ closing }}"))

@@ -272,11 +272,20 @@ class Letter:
         """Every letter's end: "Yours sincerely" or "Yours faithfully", room to sign, the name."""
         return self.closing("{{ sign_off }}", "{{ signer }}")
 
-    def closing(self, sign_off, name, room_to_sign=3):
+    def closing(self, sign_off, name, room_to_sign=3, *, lead=()):
         """The sign-off, room to sign and the name, kept on one page with the paragraphs
-        before it: a last page never holds only a thank-you and the signature."""
+        before it: a last page never holds only a thank-you and the signature.
+
+        `lead` puts the letter's last sentences (a request for a reply, a thank-you) in the
+        same paragraph, a blank line apart. LibreOffice (7.4) ignores "keep with next" when
+        the kept paragraph ends within a line of the foot of a page, but never splits one
+        paragraph, so a letter whose ending must not part uses it."""
         keep_with_closing(self.document)
-        paragraph = self.document.add_paragraph(sign_off, style="Closing")
+        paragraph = self.document.add_paragraph(style="Closing")
+        for text in lead:
+            paragraph.add_run(text)
+            _blank_line(paragraph)
+        paragraph.add_run(sign_off)
         run = paragraph.add_run()
         for _ in range(room_to_sign):
             run.add_break()
@@ -291,6 +300,13 @@ class Letter:
         self.tag(f"for {variable} in {items}")
         self.para(f"{{{{ {variable} }}}}", style=style)
         self.tag("endfor")
+
+
+def _blank_line(paragraph):
+    """The space between two paragraphs, inside one: two line breaks."""
+    run = paragraph.add_run()
+    for _ in range(2):
+        run.add_break()
 
 
 # --- Keeping the end of a letter together -------------------------------------------------
