@@ -450,7 +450,8 @@ _CITATIONS = (
         source=f"{_UK_GDPR}/article/15",
         confidence="secondary",
         checked="Inserted by section 78 of the Data (Use and Access) Act 2025; read only "
-        "through law firms' summaries.",
+        "through law firms' summaries. Kept so that no letter cites it: it limits the "
+        "requester's right, and a letter that quoted it handed the school its defence.",
         last_verified=LAST_VERIFIED,
     ),
     _send_regs(
