@@ -3,10 +3,12 @@ its letters are written on) and binds these to it, such as
 `example = functools.partial(documents.example, DOCUMENT)`."""
 
 import io
+import subprocess
 from importlib.resources import files
 from pathlib import Path
 
 import docx
+import pypdf
 from docxtpl import DocxTemplate
 
 from service.answers import validate_answers
@@ -59,3 +61,28 @@ def visible_steps(document, answers_by_step):
     them out from answers stored per step."""
     state = progress(document, answers_by_step)
     return state.steps, state.answers
+
+
+def printed_pages(soffice_path, folder, sources):
+    """The text of each page of each .docx in `sources`, printed to PDF by LibreOffice in one
+    run, with a profile of this run's own (runs side by side must not share one)."""
+    result = subprocess.run(
+        [
+            soffice_path,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    pdfs = [folder / f"{source.stem}.pdf" for source in sources]
+    missing = [pdf.name for pdf in pdfs if not pdf.exists()]
+    assert not missing, (missing, result.stderr.decode(errors="replace"))
+    return [[page.extract_text() for page in pypdf.PdfReader(pdf).pages] for pdf in pdfs]

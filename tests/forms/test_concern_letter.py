@@ -3,11 +3,9 @@
 import datetime
 import functools
 import re
-import subprocess
 import zipfile
 
 import docx
-import pypdf
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -27,6 +25,7 @@ from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
     answers_by_step,
+    printed_pages,
     render_docx,
     template_path,
     text_of,
@@ -584,28 +583,10 @@ def test_the_sign_off_is_never_printed_without_the_request_for_a_reply(soffice_p
             source = tmp_path / f"letter-{more}-{int(long)}.docx"
             render_docx(DOCUMENT, context_).save(source)
             sources.append(source)
-    subprocess.run(
-        [
-            soffice_path,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
+    printed = printed_pages(soffice_path, tmp_path, sources)
     reply, thanks = context(**RECORDS_ONLY)["reply"], context(**RECORDS_ONLY)["closing"]
-    for source in sources:
-        pages = [
-            re.sub(r"\s+", "", page.extract_text())
-            for page in pypdf.PdfReader(source.with_suffix(".pdf")).pages
-        ]
+    for source, texts in zip(sources, printed, strict=True):
+        pages = [re.sub(r"\s+", "", text) for text in texts]
         (signed,) = [page for page in pages if "Yoursfaithfully" in page]
         for words in (reply, thanks):
             assert re.sub(r"\s+", "", words) in signed, (source.name, len(pages))

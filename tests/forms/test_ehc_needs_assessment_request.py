@@ -4,11 +4,9 @@ schools, its wording, its dates and its Word template."""
 import datetime
 import functools
 import re
-import subprocess
 
 import pytest
 from docxtpl import DocxTemplate
-from pypdf import PdfReader
 
 from forms import CATALOGUE, deadlines, law
 from forms.common import ehc_exception_reasons
@@ -18,7 +16,13 @@ from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.steps import step_form
 from tests.forms import documents
-from tests.forms.documents import answers_by_step, render_docx, template_path, visible_steps
+from tests.forms.documents import (
+    answers_by_step,
+    printed_pages,
+    render_docx,
+    template_path,
+    visible_steps,
+)
 
 TODAY = datetime.date(2026, 12, 1)  # a Tuesday, the day the example was written for
 example = functools.partial(documents.example, DOCUMENT)
@@ -1144,15 +1148,8 @@ def test_the_date_table_prints_on_one_page(soffice_path, tmp_path):
     source = tmp_path / "request.docx"
     document = render_docx(DOCUMENT, context_of(short_young_person()))
     document.save(source)
-    subprocess.run(
-        [soffice_path, "--headless", "--norestore",
-         f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, timeout=300, check=False,
-    )  # fmt: skip
-    pages = [
-        "".join(page.extract_text().split()) for page in PdfReader(tmp_path / "request.pdf").pages
-    ]
+    (texts,) = printed_pages(soffice_path, tmp_path, [source])
+    pages = ["".join(text.split()) for text in texts]
     assert len(pages) > 1  # the case that split: the table falls near the end of a page
     cells = {"".join(cell.text.split()) for row in document.tables[0].rows for cell in row.cells}
     assert any(all(cell in page for cell in cells) for page in pages)

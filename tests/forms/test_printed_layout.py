@@ -5,11 +5,9 @@ and no date in a table wraps ("9 November" / "2026")."""
 
 import io
 import re
-import subprocess
 import zipfile
 
 import docx
-import pypdf
 import pytest
 from docx.shared import Emu, Mm, Pt, Twips
 
@@ -18,7 +16,7 @@ from scripts.docx_templates.plan_layout import Column, Plan, _text, date_width, 
 from scripts.docx_templates.styles import save_reproducibly
 from service.answers import blank_answers, validate_answers
 from service.documents import render_document
-from tests.forms.documents import template_path
+from tests.forms.documents import printed_pages, template_path
 from tests.settings import make_app
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -177,30 +175,6 @@ def test_every_date_column_has_room_for_the_widest_date(rendered, slug, kind):
 # --- In the PDF ---------------------------------------------------------------------------
 
 
-def convert(soffice_path, folder, sources):
-    """PDFs of the .docx files, with a LibreOffice profile of this run's own."""
-    result = subprocess.run(
-        [
-            soffice_path,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
-    pdfs = [folder / f"{source.stem}.pdf" for source in sources]
-    missing = [pdf.name for pdf in pdfs if not pdf.exists()]
-    assert not missing, (missing, result.stderr.decode(errors="replace"))
-    return [[page.extract_text() for page in pypdf.PdfReader(pdf).pages] for pdf in pdfs]
-
-
 @pytest.fixture(scope="module")
 def printed(rendered, soffice_path, tmp_path_factory):
     """{(slug, kind): the text of each page of its PDF}."""
@@ -210,7 +184,7 @@ def printed(rendered, soffice_path, tmp_path_factory):
         source = folder / f"{slug}-{kind}.docx"
         source.write_bytes(data)
         sources.append(source)
-    return dict(zip(rendered, convert(soffice_path, folder, sources), strict=True))
+    return dict(zip(rendered, printed_pages(soffice_path, folder, sources), strict=True))
 
 
 @pytest.mark.libreoffice
@@ -272,7 +246,7 @@ def test_date_width_is_what_libreoffice_needs(soffice_path, tmp_path):
             plan.para("After the table")
     source = tmp_path / "dates.docx"
     save_reproducibly(plan.document, source)
-    lines = [one_spaced(line) for page in convert(soffice_path, tmp_path, [source])[0]
+    lines = [one_spaced(line) for page in printed_pages(soffice_path, tmp_path, [source])[0]
              for line in page.splitlines()]  # fmt: skip
     text = "\n".join(lines)
     wide, wide_bold = f"{date_width().mm:.0f} mm", f"{date_width(bold=True).mm:.0f} mm"

@@ -17,13 +17,13 @@ from service.answers import blank_answers, validate_answers
 from tests.forms import documents
 from tests.forms.documents import (
     answers_by_step,
+    printed_pages,
     render_docx,
     template_path,
     text_of,
     visible_steps,
 )
 from tests.forms.readability import flesch_reading_ease
-from tests.forms.test_printed_layout import convert
 
 TODAY = datetime.date(2026, 12, 1)  # EXAMPLES_WRITTEN: the example as written
 example = functools.partial(documents.example, DOCUMENT)
@@ -1102,7 +1102,9 @@ def test_the_last_page_never_holds_only_the_next_review_and_who_wrote_it(soffice
         source = tmp_path / f"case-{number}.docx"
         render_docx(DOCUMENT, DOCUMENT.build_context(validated.answers)).save(source)
         sources.append(source)
-    for (kind, length), pages in zip(cases, convert(soffice_path, tmp_path, sources), strict=True):
+    for (kind, length), pages in zip(
+        cases, printed_pages(soffice_path, tmp_path, sources), strict=True
+    ):
         last = " ".join(pages[-1].split())
         assert "Written by Mrs Patel" in last, (kind, length)
         assert "Next review" in last, (kind, length)
