@@ -37,6 +37,10 @@ ENVIRONMENT = {
     "LIBREOFFICE_PATH": ("LIBREOFFICE_PATH", str),
     "PDF_TIMEOUT": ("PDF_TIMEOUT", int),
     "PDF_CONCURRENCY": ("PDF_CONCURRENCY", int),
+    "PDF_QUEUE_LENGTH": ("PDF_QUEUE_LENGTH", int),
+    "PDF_QUEUE_WAIT": ("PDF_QUEUE_WAIT", int),
+    "PDF_MEMORY_LIMIT_MB": ("PDF_MEMORY_LIMIT_MB", int),
+    "LIBREOFFICE_PYTHON": ("LIBREOFFICE_PYTHON", str),
     "MAIL_SERVER": ("MAIL_SERVER", str),
     "MAIL_PORT": ("MAIL_PORT", int),
     "MAIL_USE_TLS": ("MAIL_USE_TLS", bool),
@@ -48,6 +52,11 @@ ENVIRONMENT = {
     "MAIL_OUTBOX": ("MAIL_OUTBOX", bool),
     "RATELIMIT_EMAIL": ("RATELIMIT_EMAIL", str),
     "RATELIMIT_EMAIL_PER_DRAFT": ("RATELIMIT_EMAIL_PER_DRAFT", str),
+    "RATELIMIT_PDF": ("RATELIMIT_PDF", str),
+    "RATELIMIT_PDF_PER_DRAFT": ("RATELIMIT_PDF_PER_DRAFT", str),
+    "RATELIMIT_RENDER": ("RATELIMIT_RENDER", str),
+    "RATELIMIT_RENDER_PER_DRAFT": ("RATELIMIT_RENDER_PER_DRAFT", str),
+    "EMAIL_DAILY_LIMIT": ("EMAIL_DAILY_LIMIT", int),
 }
 
 
@@ -103,6 +112,10 @@ class Config:
     LIBREOFFICE_PATH = None  # found on PATH (soffice or libreoffice) when not set
     PDF_TIMEOUT = 60  # seconds for one conversion
     PDF_CONCURRENCY = 2  # conversions at once; each takes about 200 MB
+    PDF_QUEUE_LENGTH = 4  # requests that may wait for a free converter; more are refused (503)
+    PDF_QUEUE_WAIT = 15  # seconds a request may wait for a free converter before a 503
+    PDF_MEMORY_LIMIT_MB = 600  # a warm LibreOffice that grows past this is restarted
+    LIBREOFFICE_PYTHON = None  # a Python that can import uno; found when not set
 
     MAIL_SERVER = None  # no server: email is off, or saved to the outbox when MAIL_OUTBOX is on
     MAIL_PORT = 25
@@ -117,6 +130,13 @@ class Config:
     # Emails of documents: per client address, and per draft (one document's answers).
     RATELIMIT_EMAIL = "20 per hour;50 per day"
     RATELIMIT_EMAIL_PER_DRAFT = "5 per hour;10 per day"
+    EMAIL_DAILY_LIMIT = 500  # emails the whole service sends in a day, whoever asks
+    # Expensive work per client (IPv6 grouped by /64) and per draft: PDF, and the rest that
+    # renders a document (check your answers' preview, Word download, blank templates).
+    RATELIMIT_PDF = "10 per minute;60 per hour"
+    RATELIMIT_PDF_PER_DRAFT = "5 per minute;30 per hour"
+    RATELIMIT_RENDER = "60 per minute;600 per hour"
+    RATELIMIT_RENDER_PER_DRAFT = "30 per minute;300 per hour"
 
     TESTING = False
     DEBUG = False

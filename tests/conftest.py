@@ -1,8 +1,10 @@
 """Fixtures shared by every test: the app on an in-memory database, a client, a CLI runner,
 and real SMTP servers on 127.0.0.1 (one that takes mail, one that never answers).
 
-Tests that need a real browser or LibreOffice ask for `chromium_path` or `soffice_path`.
-Locally a missing one skips the test with a reason; under CI=true it fails the run.
+Tests that need a real browser or LibreOffice ask for `chromium_path` or `soffice_path`;
+tests that need PostgreSQL or Redis ask for `postgres_url` or `redis_url` (set by
+`.ci/start-services` as TEST_DATABASE_URL and TEST_REDIS_URL). Locally a missing one skips
+the test with a reason; under CI=true it fails the run.
 """
 
 import email
@@ -61,6 +63,29 @@ def chromium_path():
 @pytest.fixture(scope="session")
 def soffice_path():
     return require_program("LibreOffice", "soffice", "libreoffice")
+
+
+def require_service(name, variable):
+    url = os.environ.get(variable, "")
+    if url:
+        return url
+    message = f"{name} is not running for the tests ({variable} is not set)"
+    if IN_CI:
+        pytest.fail(f"{message}; CI must start it (see .ci/start-services)")
+    pytest.skip(f'{message}: run eval "$(.ci/start-services)" first')
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL database that tests may fill and empty (one at a time)."""
+    return require_service("PostgreSQL", "TEST_DATABASE_URL")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real Redis server for rate-limit counts; tests flush what they use."""
+    return require_service("Redis", "TEST_REDIS_URL")
 
 
 def free_port():
