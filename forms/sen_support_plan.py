@@ -21,6 +21,7 @@ Every legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
+import re
 
 from markupsafe import Markup
 from wtforms.validators import StopValidation
@@ -630,10 +631,13 @@ def _copies(answers, blank, pupil=None):
     if pupil:
         names.append(text(answers.get("child_name")).casefold())
         copies.insert(0, f"{pupil}, pupil")
+    # A whole-word match, so "Mrs Helen Ward, mother" is the parent again but "John Smith"
+    # is not the parent "Jo": nobody typed in the list is left out for a name inside a word.
+    repeats = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names if name]
     return copies + [
         item
         for item in others
-        if not any(name in item.casefold() for name in names)
+        if not any(repeat.search(item.casefold()) for repeat in repeats)
         and not (pupil and item.split(",")[0].strip().casefold() == pupil.casefold())
     ]
 

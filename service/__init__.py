@@ -16,8 +16,9 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.utils import import_string
 
+from service import database, static_files
 from service.config import config_from_environment, environment_overrides
-from service.extensions import csrf, db, make_limiter
+from service.extensions import csrf, make_limiter
 
 
 def create_app(
@@ -57,7 +58,7 @@ def create_app(
             app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=1, x_host=1
         )
 
-    db.init_app(app)
+    database.init_app(app)  # the drafts database and `flask db` (migrations)
     app.extensions["rate_limiter"] = make_limiter()
     app.extensions["rate_limiter"].init_app(app)  # before CSRF: floods are refused cheaply
     csrf.init_app(app)
@@ -74,6 +75,7 @@ def create_app(
     app.extensions["catalogue"] = Catalogue(catalogue, templates)
     app.extensions["renderer"] = DocumentRenderer(templates)
     security.init_app(app)
+    static_files.init_app(app)  # fingerprinted asset URLs
     pdf.init_app(app)
     mail.init_app(app)
     drafts.init_app(app)

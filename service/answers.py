@@ -7,7 +7,6 @@ does not apply is neither required nor kept, and its questions see the earlier a
 """
 
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from service.catalogue import Prompt
@@ -31,15 +30,15 @@ class _FormPool(threading.local):
     def __init__(self):
         self.forms = {}
 
-    @contextmanager
-    def filled(self, step, given, earlier):
-        form = self.forms.pop(step, None) or step(formdata=None, meta={"csrf": False})
-        try:
-            form.refill(form.formdata_for(given), earlier)
-            yield form
-        finally:
-            form.forget()
-            self.forms[step] = form
+    def take(self, step):
+        """This thread's form of `step`, empty; give it back with `give_back`, in a
+        `finally`. (Not a context manager: one costs more than the form's own work for a
+        small step, and the API takes every step's form on every request.)"""
+        return self.forms.pop(step, None) or step(formdata=None, meta={"csrf": False})
+
+    def give_back(self, step, form):
+        form.forget()
+        self.forms[step] = form
 
 
 _pool = _FormPool()
@@ -48,11 +47,14 @@ _pool = _FormPool()
 def checked_step_answers(step, stored, earlier):
     """A step's stored answers as its form cleans them, seeing the answers before it; None if
     they are no longer valid for those answers (an earlier answer changed since)."""
+    form = _pool.take(step)
     try:
-        with _pool.filled(step, stored, earlier) as form:
-            return form.answers() if form.validate() else None
+        form.refill(form.formdata_for(stored), earlier)
+        return form.answers() if form.validate() else None
     except AnswerTypeError:
         return None
+    finally:
+        _pool.give_back(step, form)
 
 
 def validate_answers(document, answers):
@@ -63,15 +65,20 @@ def validate_answers(document, answers):
         if not step.should_show(effective):
             continue
         given = {name: answers[name] for name in names if name in answers}
+        form = _pool.take(step)
         try:
-            with _pool.filled(step, given, effective) as form:
-                valid = form.validate()
-                found = {} if valid else _errors_by_name(form)
+            form.refill(form.formdata_for(given), effective)
+            if form.validate():
+                effective.update(form.answers())
+            else:
+                found = _errors_by_name(form)
                 for name, messages in found.items():
                     errors.setdefault(name, []).extend(messages)
                 effective.update({k: v for k, v in form.answers().items() if k not in found})
         except AnswerTypeError as error:
             errors.setdefault(error.field, []).append(str(error))
+        finally:
+            _pool.give_back(step, form)
 
     for name in answers:
         if name not in document.question_names:

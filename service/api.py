@@ -6,11 +6,14 @@ cookies are read), rate limited per client.
 
 from flask import Blueprint, current_app, jsonify, request
 
+from service import limits
 from service.answers import validate_answers
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
 from service.extensions import csrf, limiter_of
+from service.openapi import openapi_response
+from service.strict_json import UnreadableJson, read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 FORMATS = ("docx", "pdf")
@@ -33,6 +36,12 @@ def documents():
     return jsonify({"documents": [describe(document) for document in catalogue]})
 
 
+@bp.get("/openapi.json")
+def openapi():
+    """This API as an OpenAPI 3.1 document, made from the catalogue."""
+    return openapi_response(bp.url_prefix, FORMATS)
+
+
 @bp.get("/documents/<slug>/example")
 def example(slug):
     document, failure = _document_or_404(slug)
@@ -42,6 +51,7 @@ def example(slug):
 
 
 @bp.post("/documents/<slug>")
+@limits.expensive_api
 def produce(slug):
     document, failure = _document_or_404(slug)
     if failure:
@@ -49,12 +59,18 @@ def produce(slug):
     output = request.args.get("format", "docx")
     if output not in FORMATS:
         return error(400, "format", f"format must be one of: {', '.join(FORMATS)}")
-    if request.args.get("blank") == "1":
+    blank = request.args.get("blank", "0")
+    if blank not in ("0", "1"):
+        return error(400, "blank", "blank must be 1 or 0")
+    if blank == "1":
         data = render_document(document, None, blank=True)
         return _deliver(data, document_filename(document, None, blank=True), output)
     if not request.is_json:
         return error(415, "request", "Send the answers as JSON (Content-Type: application/json)")
-    answers = request.get_json(silent=True)
+    try:
+        answers = read_json(request.get_data(cache=False))
+    except UnreadableJson as unreadable:
+        return error(422, "request", str(unreadable))
     if not isinstance(answers, dict):
         return error(422, "request", "The body must be a JSON object of answers")
     validated = validate_answers(document, answers)

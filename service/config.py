@@ -1,14 +1,27 @@
-"""Configuration from the environment.
+"""Configuration from the environment, checked at start-up.
 
 Production refuses to start without real secrets; development creates its own on first run
-and keeps them in the instance folder, so `make run` works on a fresh machine.
+and keeps them in the instance folder, so `make run` works on a fresh machine. In every
+configuration a setting that could only fail later (a secret that is blank or not a Fernet key,
+a number out of range, a rate limit that cannot be read, a yes or no that is neither) stops the
+service starting, with a message naming the variable and saying what it may be.
 """
 
+import logging
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.fernet import Fernet
+from limits import parse_many
+from limits.storage import SCHEMES
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from service.instance import owner_only_file, owner_only_folder, sqlite_file
+
+log = logging.getLogger(__name__)
 
 
 class ConfigurationError(RuntimeError):
@@ -57,12 +70,64 @@ ENVIRONMENT = {
     "RATELIMIT_RENDER": ("RATELIMIT_RENDER", str),
     "RATELIMIT_RENDER_PER_DRAFT": ("RATELIMIT_RENDER_PER_DRAFT", str),
     "EMAIL_DAILY_LIMIT": ("EMAIL_DAILY_LIMIT", int),
+    "EMAIL_CODE_LIFETIME": ("EMAIL_CODE_LIFETIME", int),
+    "EMAIL_CODE_TRIES": ("EMAIL_CODE_TRIES", int),
+    "RATELIMIT_EMAIL_CODES_PER_DRAFT": ("RATELIMIT_EMAIL_CODES_PER_DRAFT", str),
+    "RATELIMIT_KEY_PREFIX": ("RATELIMIT_KEY_PREFIX", str),
 }
+
+# Whole-number settings: the smallest and largest value allowed (None: no largest), and what
+# the number is, for the message. Each range keeps the service working: past it a setting
+# fails later instead (a request that waits for ever, a date that overflows, a limit that
+# lets one client take everything).
+RANGES = {
+    # At least a day, so a journey can be finished; at most a year: drafts hold children's
+    # health details, and one untouched for a year is abandoned.
+    "DRAFT_RETENTION_DAYS": (1, 365, "days answers are kept after their last change"),
+    # A step with long answers in a 4-byte script, URL-encoded, takes tens of kilobytes; more
+    # than 64 MB in one request is memory a client can take from everyone else.
+    "MAX_CONTENT_LENGTH": (64 * 1024, 64 * 1024 * 1024, "the largest request, in bytes"),
+    # ProxyFix trusts this many X-Forwarded-For entries; no real chain is longer than 10.
+    "TRUSTED_PROXIES": (0, 10, "how many proxies in front set X-Forwarded-For"),
+    # 0 would fail every conversion; a page nobody waits more than 10 minutes for.
+    "PDF_TIMEOUT": (1, 600, "seconds one PDF conversion may take"),
+    # 0 converters means PDF requests wait for ever; each takes about 200 MB.
+    "PDF_CONCURRENCY": (1, 16, "PDF conversions at once"),
+    # 0 refuses a request at once when every converter is busy; each waiter holds a thread.
+    "PDF_QUEUE_LENGTH": (0, 100, "PDF requests that may wait for a converter"),
+    "PDF_QUEUE_WAIT": (1, 300, "seconds a PDF request may wait for a converter"),
+    # A warm LibreOffice takes about 140 MB and one converting more: a lower limit would
+    # restart it after every conversion, so no conversion would ever be warm.
+    "PDF_MEMORY_LIMIT_MB": (200, 65536, "megabytes a LibreOffice may grow to"),
+    "MAIL_PORT": (1, 65535, "the SMTP server's port"),
+    # The person waits on the page while the email is sent.
+    "MAIL_TIMEOUT": (1, 120, "seconds the SMTP conversation may take"),
+    # 0 sends no email at all.
+    "EMAIL_DAILY_LIMIT": (0, None, "emails the service sends in a day"),
+    # Long enough to switch to an email app on a phone and back; short enough that a code
+    # read over a shoulder is soon useless.
+    "EMAIL_CODE_LIFETIME": (60, 24 * 60 * 60, "seconds a security code works"),
+    # At least one try; more than 10 tries at a 6-digit code starts to help a guesser.
+    "EMAIL_CODE_TRIES": (1, 10, "tries at one security code"),
+}
+
+# Settings read as yes or no, and the words that mean each.
+YES = frozenset({"1", "true", "yes", "on"})
+NO = frozenset({"0", "false", "no", "off"})
+
+MAKE_SECRET_KEY = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'  # noqa: S105
+MAKE_FERNET_KEY = (
+    'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+)
+SECRET_KEY_LENGTH = 32
 
 
 def _parse(name, kind, value):
     if kind is bool:
-        return value.strip().lower() in {"1", "true", "yes", "on"}
+        word = value.strip().lower()
+        if word in YES | NO:
+            return word in YES
+        raise ConfigurationError(f"{name} must be true or false (or yes or no), not {value!r}")
     if kind is int:
         try:
             return int(value)
@@ -112,7 +177,7 @@ class Config:
     LIBREOFFICE_PATH = None  # found on PATH (soffice or libreoffice) when not set
     PDF_TIMEOUT = 60  # seconds for one conversion
     PDF_CONCURRENCY = 2  # conversions at once; each takes about 200 MB
-    PDF_QUEUE_LENGTH = 4  # requests that may wait for a free converter; more are refused (503)
+    PDF_QUEUE_LENGTH = 6  # requests that may wait for a free converter; more are refused (503)
     PDF_QUEUE_WAIT = 15  # seconds a request may wait for a free converter before a 503
     PDF_MEMORY_LIMIT_MB = 600  # a warm LibreOffice that grows past this is restarted
     LIBREOFFICE_PYTHON = None  # a Python that can import uno; found when not set
@@ -137,29 +202,145 @@ class Config:
     RATELIMIT_PDF_PER_DRAFT = "5 per minute;30 per hour"
     RATELIMIT_RENDER = "60 per minute;600 per hour"
     RATELIMIT_RENDER_PER_DRAFT = "30 per minute;300 per hour"
+    # Before emailing anyone, the writer confirms their own address with a code sent to it.
+    EMAIL_CODE_LIFETIME = 30 * 60  # seconds a code works
+    EMAIL_CODE_TRIES = 5  # tries at one code, right or wrong; then a new code is needed
+    RATELIMIT_EMAIL_CODES_PER_DRAFT = "3 per 15 minutes;10 per day"
+    # Put before every rate-limit key, so several copies of the service can share one Redis.
+    RATELIMIT_KEY_PREFIX = ""
 
     TESTING = False
     DEBUG = False
 
     @classmethod
     def prepare(cls, app):
-        """Fill in what depends on the instance folder and check what must be set."""
-        app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
-        app.config["WTF_CSRF_SSL_STRICT"] = app.config["SESSION_COOKIE_SECURE"]
-        if not app.config["SQLALCHEMY_DATABASE_URI"]:
+        """Fill in what depends on the instance folder, check every setting, and make the
+        instance folder and SQLite file owner-only before anything is written to them."""
+        config = app.config
+        config["MAX_FORM_MEMORY_SIZE"] = config["MAX_CONTENT_LENGTH"]
+        config["WTF_CSRF_SSL_STRICT"] = config["SESSION_COOKIE_SECURE"]
+        if not config["SQLALCHEMY_DATABASE_URI"]:
             path = Path(app.instance_path) / "drafts.sqlite3"
-            app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
-        url = app.config["SQLALCHEMY_DATABASE_URI"]
-        if url.startswith("postgres://"):  # Heroku-style URLs name a dialect SQLAlchemy dropped
-            app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://" + url.removeprefix(
-                "postgres://"
+            config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+        check_settings(config)
+        config["SQLALCHEMY_DATABASE_URI"] = _with_installed_driver(
+            config["SQLALCHEMY_DATABASE_URI"]
+        )
+        days = config["DRAFT_RETENTION_DAYS"]
+        config["PERMANENT_SESSION_LIFETIME"] = days * 24 * 60 * 60
+        config["WTF_CSRF_TIME_LIMIT"] = days * 24 * 60 * 60
+        _prepare_instance(app)
+
+
+def check_settings(config):
+    """Refuse, naming the variable, any setting that would only fail once people use it."""
+    _check_secret_key(config.get("SECRET_KEY"))
+    _check_encryption_keys(config.get("DRAFT_ENCRYPTION_KEYS"))
+    _check_database_url(config["SQLALCHEMY_DATABASE_URI"])
+    for key, (smallest, largest, meaning) in RANGES.items():
+        _check_range(key, config[key], smallest, largest, meaning)
+    for key in rate_limit_settings():
+        _check_rate_limit(key, config[key])
+    _check_storage_uri(config["RATELIMIT_STORAGE_URI"])
+    _check_mail(config)
+    _check_programs(config)
+
+
+def rate_limit_settings():
+    """The settings that are rate-limit strings such as "10 per minute;60 per hour"."""
+    return [
+        key
+        for key, kind in ENVIRONMENT.values()
+        if key.startswith("RATELIMIT_")
+        and kind is str
+        and key not in {"RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX"}
+    ]
+
+
+def _check_secret_key(secret):
+    # Counted without spaces: 40 spaces, or a short word padded out, sign nothing safely.
+    if not isinstance(secret, str | bytes) or len("".join(secret.split())) < SECRET_KEY_LENGTH:
+        raise ConfigurationError(
+            f"SECRET_KEY must be set to a random value of at least {SECRET_KEY_LENGTH} "
+            f"characters, not counting spaces (make one with: {MAKE_SECRET_KEY})"
+        )
+
+
+def _check_encryption_keys(keys):
+    if not isinstance(keys, str) or not keys.strip():
+        raise ConfigurationError(
+            "DRAFT_ENCRYPTION_KEYS must be set to one or more Fernet keys, separated by commas "
+            f"(make one with: {MAKE_FERNET_KEY})"
+        )
+    parts = [part.strip() for part in keys.split(",")]
+    for number, part in enumerate(parts, start=1):
+        where = f"key {number} of {len(parts)}" if len(parts) > 1 else "the key"
+        # An empty key is refused, not skipped: "$NEW,$OLD" with OLD unset would otherwise
+        # drop the old key, and every draft it encrypted would be deleted as unreadable.
+        if not part:
+            raise ConfigurationError(
+                f"DRAFT_ENCRYPTION_KEYS: {where} is empty; give each key between the commas"
             )
-        days = app.config["DRAFT_RETENTION_DAYS"]
-        if days < 1:
-            raise ConfigurationError("DRAFT_RETENTION_DAYS must be 1 or more")
-        app.config["PERMANENT_SESSION_LIFETIME"] = days * 24 * 60 * 60
-        app.config["WTF_CSRF_TIME_LIMIT"] = days * 24 * 60 * 60
-        _check_mail(app.config)
+        try:
+            Fernet(part.encode())
+        except ValueError as error:  # the key itself is never shown: it protects the answers
+            raise ConfigurationError(
+                f"DRAFT_ENCRYPTION_KEYS: {where} is not a Fernet key (44 characters of "
+                f"URL-safe base64; make one with: {MAKE_FERNET_KEY})"
+            ) from error
+
+
+def _check_database_url(url):
+    try:
+        make_url(url)
+    except ArgumentError as error:  # the URL is not shown: it may hold a password
+        raise ConfigurationError(
+            "DATABASE_URL must be a database URL, such as "
+            "postgresql+psycopg://user:password@host/database"
+        ) from error
+
+
+def _check_range(key, value, smallest, largest, meaning):
+    is_number = isinstance(value, int) and not isinstance(value, bool)
+    if is_number and smallest <= value and (largest is None or value <= largest):
+        return
+    allowed = f"from {smallest:,} to {largest:,}" if largest is not None else f"{smallest} or more"
+    raise ConfigurationError(
+        f"{_variable(key)} must be a whole number {allowed} ({meaning}), not {value!r}"
+    )
+
+
+def _check_rate_limit(key, value):
+    try:
+        limits = parse_many(value)
+    except (ValueError, TypeError) as error:
+        raise ConfigurationError(
+            f"{key} must be one or more limits separated by ';', such as "
+            f"'10 per minute;60 per hour', not {value!r}"
+        ) from error
+    # A limit of 0 turns every request into "too many requests", which misleads people.
+    if any(limit.amount < 1 for limit in limits):
+        raise ConfigurationError(f"{key} must allow at least 1 request in each period")
+
+
+def _check_storage_uri(uri):
+    scheme = urlsplit(uri or "").scheme
+    if scheme not in SCHEMES or scheme.startswith("async+"):
+        raise ConfigurationError(
+            "RATELIMIT_STORAGE_URI must be memory:// or a storage URL such as redis://host:6379"
+        )
+
+
+def _check_programs(config):
+    """A Python named for LibreOffice must exist: otherwise every PDF would quietly start
+    LibreOffice afresh, taking seconds, and nobody would know why. (A missing LibreOffice
+    itself shows: PDF is offered as unavailable.)"""
+    path = config.get("LIBREOFFICE_PYTHON")
+    if path and not Path(path).is_file():
+        raise ConfigurationError(
+            f"LIBREOFFICE_PYTHON must be the path of a Python that can import uno; "
+            f"{path!r} is not a file"
+        )
 
 
 def _check_mail(config):
@@ -172,25 +353,46 @@ def _check_mail(config):
             "Set MAIL_USE_TLS (STARTTLS, usually port 587) or MAIL_USE_SSL (usually port 465), "
             "not both"
         )
-    if config["MAIL_TIMEOUT"] < 1:
-        raise ConfigurationError("MAIL_TIMEOUT must be 1 second or more")
+
+
+def _with_installed_driver(url):
+    """A PostgreSQL URL that names no driver (`postgresql://`, or Heroku's `postgres://`)
+    through psycopg 3, the driver the production extra installs; SQLAlchemy would otherwise
+    look for psycopg2 and fail at the first request."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgres", "postgresql"}:
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def _variable(key):
+    """The environment variable that sets a config key (they differ for DATABASE_URL)."""
+    return next((name for name, (each, _) in ENVIRONMENT.items() if each == key), key)
+
+
+def _prepare_instance(app):
+    """The instance folder owner-only whenever the service keeps something in it, and the
+    SQLite file owner-only before SQLite first opens it."""
+    instance = Path(app.instance_path)
+    database = sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], instance)
+    uses_instance = app.config["MAIL_OUTBOX"] or (
+        database is not None and instance in database.parents
+    )
+    try:
+        if uses_instance and owner_only_folder(instance):
+            log.warning("The instance folder was open to other users; it is now owner-only")
+        if database is not None and owner_only_file(database):
+            log.warning("The SQLite database was open to other users; it is now owner-only")
+    except PermissionError as error:
+        raise ConfigurationError(
+            f"The service cannot create {error.filename}, or make it readable by its own user "
+            "only: give the user it runs as ownership of that place, or set DATABASE_URL to "
+            "one it owns"
+        ) from error
 
 
 class ProductionConfig(Config):
-    @classmethod
-    def prepare(cls, app):
-        super().prepare(app)
-        secret = app.config.get("SECRET_KEY") or ""
-        if len(secret) < 32:
-            raise ConfigurationError(
-                "SECRET_KEY must be set to a random value of at least 32 characters in production"
-            )
-        if not app.config.get("DRAFT_ENCRYPTION_KEYS"):
-            raise ConfigurationError(
-                "DRAFT_ENCRYPTION_KEYS must be set in production "
-                '(make one with: python -c "from cryptography.fernet import Fernet; '
-                'print(Fernet.generate_key().decode())")'
-            )
+    """The default: every secret comes from the environment."""
 
 
 class DevelopmentConfig(Config):
@@ -204,7 +406,7 @@ class DevelopmentConfig(Config):
     def prepare(cls, app):
         instance = Path(app.instance_path)
         # Owner-only: it holds the keys and the database of children's details.
-        instance.mkdir(mode=0o700, parents=True, exist_ok=True)
+        owner_only_folder(instance)
         if not app.config.get("SECRET_KEY"):
             app.config["SECRET_KEY"] = _instance_secret(
                 instance / "secret_key", lambda: secrets.token_urlsafe(48)

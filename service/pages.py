@@ -19,6 +19,7 @@ ERRORS = {
     415: ("errors/400.html", "The request was sent in a form this address does not accept"),
     429: ("errors/429.html", "Too many requests: wait a minute, then try again"),
     500: ("errors/500.html", "Something went wrong on our side: try again later"),
+    503: ("errors/503.html", "The service is busy: try again in a minute"),
 }
 
 

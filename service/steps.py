@@ -11,11 +11,21 @@ import functools
 from typing import ClassVar
 
 from flask_wtf import FlaskForm
-from werkzeug.datastructures import MultiDict
 from wtforms.fields.core import UnboundField
 
 from service.fields import AnswerField, AnswerTypeError, resolve
 from service.fields.base import NO_ANSWERS, summary_item
+
+
+class Posted(dict):
+    """Form data as a browser would post it, name -> [values], with what WTForms reads of
+    werkzeug's MultiDict (`in`, `getlist`, the names) and quicker to build: the API builds
+    one for every step on every request."""
+
+    __slots__ = ()
+
+    def getlist(self, name):
+        return list(self.get(name, ()))
 
 
 class QuestionForm(FlaskForm):
@@ -35,8 +45,7 @@ class QuestionForm(FlaskForm):
             if isinstance(field, AnswerField) and not field.asked:
                 field.errors = []
                 continue
-            inline = getattr(type(self), f"validate_{name}", None)
-            if not field.validate(self, (inline,) if inline else ()):
+            if not field.validate(self, _inline_validators(type(self), name)):
                 success = False
         return success
 
@@ -69,9 +78,20 @@ class StepForm(QuestionForm):
         super().process(*args, **kwargs)
 
     def refill(self, formdata, earlier):
-        """Reuse this form for another set of answers, seeing `earlier` answers."""
-        self.earlier = earlier
-        self.process(formdata)
+        """Reuse this form for another set of answers, seeing `earlier` answers.
+
+        What `process(formdata)` does, less what only other uses of a form need (object
+        data, keyword data, `filter_<name>` methods, which no step has): the API refills
+        every step's form on every request."""
+        if _inline_filters(type(self)):
+            self.earlier = earlier
+            self.process(formdata)
+            return
+        self.adapt(earlier)
+        formdata = self.meta.wrap_formdata(self, formdata)
+        for field in self._fields.values():
+            field.process(formdata)
+        self.post_process(formdata)
 
     @classmethod
     def should_show(cls, answers):
@@ -117,14 +137,16 @@ class StepForm(QuestionForm):
 
     def formdata_for(self, answers):
         """What a browser would post to give these JSON answers."""
-        pairs = []
+        posted = Posted()
         for field in self.answer_fields():
             if field.short_name in answers:
                 try:
-                    pairs += field.formdata(answers[field.short_name])
+                    pairs = field.formdata(answers[field.short_name])
                 except AnswerTypeError as error:
                     raise AnswerTypeError(f"{field.short_name} {error}", field.short_name) from None
-        return MultiDict(pairs)
+                for name, value in pairs:
+                    posted.setdefault(name, []).append(value)
+        return posted
 
     def forget(self):
         """Empty every question of what was typed and what came before."""
@@ -153,6 +175,19 @@ def step_form(step, stored=None, *, earlier=None, csrf=True):
     meta = {} if csrf else {"csrf": False}
     formdata = None if stored is None else step.prototype().formdata_for(stored)
     return step(formdata=formdata, meta=meta, earlier=earlier)
+
+
+@functools.cache
+def _inline_validators(form_class, name):
+    """The form's own `validate_<name>` method as WTForms' extra validators, looked up once."""
+    inline = getattr(form_class, f"validate_{name}", None)
+    return (inline,) if inline else ()
+
+
+@functools.cache
+def _inline_filters(form_class):
+    """Whether a form class has WTForms' inline `filter_<name>` methods."""
+    return any(name.startswith("filter_") for name in dir(form_class))
 
 
 @functools.cache

@@ -5,9 +5,10 @@ server would hold a worker forever. `DeadlineConnection` gives the whole convers
 deadline: every socket operation waits only for the time left, so a send gives up within
 MAIL_TIMEOUT seconds however the server stalls.
 
-Nothing a user typed goes into a header except the recipients' addresses, and those are
-checked (email-validator, in the form) before they get here. The subject, the body and the
-attachment's name are fixed text made from the document's title and the service's name.
+Nothing a user typed goes into a header except addresses, checked (email-validator, in the
+forms) before they get here: the recipients, and as Reply-To the writer's own address, which
+they confirmed with a code. The subject, the body and the attachment's name are fixed text
+made from the document's title, the service's name and that confirmed address.
 """
 
 import datetime
@@ -170,21 +171,27 @@ class Mailer:
         return removed
 
 
-def document_message(document, data, file_format, to, copy_to=None):
-    """The email carrying one document: fixed words, the file attached."""
+def document_message(document, data, file_format, to, copy_to=None, *, writer):
+    """The email carrying one document for `writer` (their confirmed address): fixed words,
+    the file attached, and replies going to the writer. From stays the service's own
+    address, the one its domain's SPF and DKIM vouch for."""
     config = current_app.config
     service_name = config["SERVICE_NAME"]
-    mailer = current_mailer()
     title = document.name_for_reader
-    message = flask_mail.Message(
-        subject=f"{title} (sent using {service_name})",
-        sender=(service_name, mailer.sender),
-        recipients=[to],
-        cc=[copy_to] if copy_to else None,
-        body=message_body(title, service_name, config.get("ORGANISATION_NAME")),
+    message = _message(
+        f"{title} (sent using {service_name})",
+        [to],
+        message_body(
+            title,
+            service_name,
+            config.get("ORGANISATION_NAME"),
+            writer=writer,
+            to_writer=to == writer,
+        ),
     )
-    # A Message-ID from the sender's own domain rather than this machine's name.
-    message.msgId = make_msgid(domain=mailer.sender.rpartition("@")[2].strip("> ") or None)
+    if copy_to:
+        message.cc = [copy_to]
+    message.reply_to = writer
     # The attachment's name is the title and date only: names of children and schools stay
     # out of headers, which mail servers log.
     name = safe_filename(f"{title}, {dates.today():%-d %B %Y}", file_format)
@@ -192,18 +199,73 @@ def document_message(document, data, file_format, to, copy_to=None):
     return message
 
 
-def message_body(title, service_name, organisation=None):
-    signature = f"{service_name}, run by {organisation}" if organisation else service_name
+def code_message(address, code, lifetime):
+    """The email carrying a security code: it names no child and carries no document, so a
+    code sent to the wrong address tells its reader nothing."""
+    config = current_app.config
+    service_name = config["SERVICE_NAME"]
+    return _message(
+        f"Your security code for {service_name}",
+        [address],
+        code_body(code, service_name, lifetime, config.get("ORGANISATION_NAME")),
+    )
+
+
+def _message(subject, recipients, body):
+    service_name = current_app.config["SERVICE_NAME"]
+    sender = current_mailer().sender
+    message = flask_mail.Message(
+        subject=subject, sender=(service_name, sender), recipients=recipients, body=body
+    )
+    # A Message-ID from the sender's own domain rather than this machine's name.
+    message.msgId = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or None)
+    return message
+
+
+def _signature(service_name, organisation):
+    return f"{service_name}, run by {organisation}" if organisation else service_name
+
+
+def message_body(title, service_name, organisation=None, *, writer, to_writer=False):
+    signature = _signature(service_name, organisation)
+    if to_writer:
+        return (
+            "Hello,\n\n"
+            f"Attached to this email is the document you wrote using {service_name}: "
+            f"{title}.\n\n"
+            f"You asked us to send it to {writer}. Keep a copy of what you send, and a note "
+            "of the date you sent it.\n\n"
+            f"{signature}\n"
+        )
     return (
         "Hello,\n\n"
         f"Attached to this email is a document: {title}.\n\n"
-        f"The person who wrote it used {service_name}, a free online service, and asked us "
-        "to email it to you. Their name and contact details are in the document.\n\n"
-        "Nobody reads replies to this email. To reply, please use the contact details in "
-        "the document.\n\n"
-        "If you were not expecting this email, you can delete it.\n\n"
+        f"It was sent for {writer}, who wrote it using {service_name}, a free online "
+        "service. We checked that this email address is theirs. Their name and contact "
+        "details are in the document.\n\n"
+        "To reply to them, reply to this email. Your reply will go to them, not to us.\n\n"
         f"{signature}\n"
     )
+
+
+def code_body(code, service_name, lifetime, organisation=None):
+    return (
+        f"Your security code is {code}\n\n"
+        f"Enter it on the page that asked for it. It works for {duration(lifetime)}.\n\n"
+        f"We sent this because someone asked {service_name} to check that this email "
+        "address is theirs before it sends a document. If it was not you, you can ignore "
+        "this email.\n\n"
+        f"{_signature(service_name, organisation)}\n"
+    )
+
+
+def duration(seconds):
+    """'30 minutes', '1 hour', '45 seconds': how long a code works, in words."""
+    for unit, size in (("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
 def current_mailer():

@@ -114,6 +114,11 @@ class AnswerField:
         }
         self._varying = tuple(key for key, spec in self._specs.items() if isinstance(spec, Varies))
         self.earlier = NO_ANSWERS
+        if self.default is None:
+            # WTForms calls `default()` each time a field is processed, and catches the
+            # TypeError that calling None raises: a function giving None means the same,
+            # without an exception for every question of every step of every request.
+            self.default = _no_default
         self._resolve(NO_ANSWERS, self._specs)
         if self.needs_error_name and self.error_name.endswith("?"):
             raise ValueError(f"{self.label.text!r}: give an error_name to use in messages")
@@ -143,7 +148,9 @@ class AnswerField:
 
     def has_value(self):
         data = self.data
-        return data not in (None, "", []) and not (isinstance(data, str) and not data.strip())
+        if isinstance(data, str):  # text that is only spaces is no answer
+            return bool(data) and not data.isspace()
+        return data is not None and data != []
 
     def formdata(self, value, name=None):
         """The (name, value) pairs a browser would post for this JSON answer."""
@@ -179,6 +186,19 @@ class AnswerField:
             "required": bool(self.required_message),
         }
 
+    def json_schema(self):
+        """The JSON schema of the answers the API reads for this question, for its OpenAPI
+        document. Each allows null (no answer). Necessary, not sufficient: what depends on
+        other answers (a date after another, a question asked only of some) is checked by
+        validation, and its messages come back with a 422."""
+        return {"type": ["string", "null"]}
+
+    @property
+    def always_required(self):
+        """Required whatever the earlier answers, as far as the question itself goes."""
+        message, asked = self._specs["required_message"], self._specs["asked"]
+        return asked is True and isinstance(message, str) and bool(message)
+
     def summary_html(self):
         """The answer as safe HTML for check your answers."""
         lines = split_paragraphs(self.data if isinstance(self.data, str) else "")
@@ -210,6 +230,10 @@ class AnswerField:
         """Drop what was typed, so a reused field carries nothing into its next use."""
         self.data = self.raw_data = self.object_data = None
         self.errors = self.process_errors = []
+
+
+def _no_default():
+    return None
 
 
 def summary_item(text, target):

@@ -79,6 +79,9 @@ class ChoiceField(_Choosing, wtf.RadioField):
     def summary_html(self):
         return self.choice_labels.get(self.data) or NOT_GIVEN
 
+    def json_schema(self):
+        return {"enum": [*self.choice_labels, "", None]}  # "" and null: no answer
+
 
 class YesNoField(ChoiceField):
     """A yes or no question; the answer is a boolean."""
@@ -106,6 +109,9 @@ class YesNoField(ChoiceField):
 
     def describe(self):
         return AnswerField.describe(self)
+
+    def json_schema(self):
+        return {"type": ["boolean", "null"]}
 
     def blank(self):
         return True  # blank documents show the optional part, for the reader to keep or strike
@@ -142,6 +148,9 @@ class MultiChoiceField(_Choosing, wtf.SelectMultipleField):
 
     def blank(self):
         return list(self.choice_labels)
+
+    def json_schema(self):
+        return {"type": ["array", "null"], "items": {"enum": list(self.choice_labels)}}
 
     def summary_html(self):
         labels = [escape(self.choice_labels.get(value, value)) for value in self.data or []]

@@ -67,7 +67,7 @@ class DateField(AnswerField, wtf.DateField):
             raise ValueError(self.invalid_message)
         try:
             self.data = datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # a day of 20 digits overflows
             self.data = None
             raise ValueError(self.invalid_message) from error
 
@@ -106,6 +106,10 @@ class DateField(AnswerField, wtf.DateField):
 
     def blank(self):
         return f"[{self.prompt or 'date'}]"
+
+    def json_schema(self):
+        date = {"type": "string", "format": "date"}
+        return {"anyOf": [date, {"enum": ["", None]}], "description": "YYYY-MM-DD"}
 
     def summary_html(self):
         return dates.long_date(self.data) if self.data else NOT_GIVEN

@@ -9,11 +9,18 @@ from service.fields.base import (
     NOT_GIVEN,
     AnswerField,
     AnswerTypeError,
+    InvalidAnswer,
     bullets,
     summary_item,
 )
 
 _FLAT_ITEM = re.compile(r"(?P<index>[0-9]+)(?:\.(?P<sub>.+))?")
+# Entries past a list's limit that are still read, so that a list longer than it allows (sent
+# to the API, posted by hand, or saved before a limit was lowered) is refused with every entry
+# shown back, never cut short. A request with more than this is not someone typing.
+READ_PAST_LIMIT = 100
+_INDEX_DIGITS = 9  # an entry's number in a posted name or a column: people use small ones
+_IRREGULAR_PLURALS = {"person": "people", "child": "children"}
 
 
 class ListField(AnswerField, wtf.FieldList):
@@ -22,6 +29,9 @@ class ListField(AnswerField, wtf.FieldList):
     Entries are TextField, LongTextField or a GroupField of a group form, for repeating
     groups of questions. Empty entries are dropped, so an untouched extra box is not an
     answer. The answer is a list of strings, or of objects for groups.
+
+    A list holds at most `max_entries` answers. More is an error naming the limit, with every
+    entry kept on the page (up to READ_PAST_LIMIT more), so nothing typed is dropped unseen.
     """
 
     type_name = "list"
@@ -35,14 +45,18 @@ class ListField(AnswerField, wtf.FieldList):
         *,
         hint=None,
         item_name="item",
+        items_name=None,
         add_label=None,
         max_entries=30,
         asked=True,
         **kwargs,
     ):
         self.item_name = item_name
+        self.items_name = items_name or plural(item_name)
         self.add_label = add_label or f"Add another {item_name}"
         super().__init__(entry, None, min_entries=1, max_entries=max_entries, **kwargs)
+        self.read_limit = max_entries + READ_PAST_LIMIT
+        self._indices_posted = 0
         self._setup(label, required=required, hint=hint, asked=asked)
 
     # --- binding, reusing and adapting entries ---------------------------------------------
@@ -51,9 +65,31 @@ class ListField(AnswerField, wtf.FieldList):
         # Entries bound before are kept aside and reused by _add_entry: binding a field is
         # most of what processing a list costs, and a bound entry is reset by its process().
         self._set_aside(getattr(self, "entries", []))
-        super().process(formdata, data, extra_filters)
+        self._indices_posted = 0
+        # WTForms cuts the entries read at max_entries, silently: read past it, so that a
+        # list too long is refused with every entry shown back (see validate).
+        limit, self.max_entries = self.max_entries, self.read_limit
+        try:
+            super().process(formdata, data, extra_filters)
+        finally:
+            self.max_entries = limit
         if formdata is not None:
             self._drop_empty_entries()
+
+    def _extract_indices(self, prefix, formdata):
+        """The entry numbers posted, as WTForms reads them, but only names that are this
+        list's (`name-N...`) and only short ASCII numbers: str.isdigit() takes "²", which
+        int() refuses, and int() refuses numbers of thousands of digits."""
+        start = len(prefix) + 1
+        separator = self._field_separator
+        indices = set()
+        for key in formdata:
+            if key.startswith(prefix) and key[start - 1 : start] == separator:
+                index = key[start:].split(separator, 1)[0]
+                if index.isascii() and index.isdigit() and len(index) <= _INDEX_DIGITS:
+                    indices.add(int(index))
+        self._indices_posted = len(indices)
+        return indices
 
     def _add_entry(self, formdata=None, data=wtf.core.unset_value, index=None):
         spares = getattr(self, "_spares", None)
@@ -113,7 +149,8 @@ class ListField(AnswerField, wtf.FieldList):
     def list_action(self, verb, index):
         if verb == "add":
             self.add_empty_entry()
-        elif verb == "remove" and index.isdigit():
+        # ASCII digits only: "²".isdigit() is True, and int("²") fails.
+        elif verb == "remove" and index.isascii() and index.isdigit():
             self.remove_entry(int(index))
 
     def add_empty_entry(self):
@@ -132,7 +169,21 @@ class ListField(AnswerField, wtf.FieldList):
     def has_value(self):
         return any(entry.has_value() for entry in self.entries)
 
+    @property
+    def limit_text(self):
+        return f"You can add up to {self.max_entries} {self.items_name}"
+
+    def too_many(self):
+        """More answers than the list allows (entries past the read limit count, unread)."""
+        unread = max(0, self._indices_posted - self.read_limit)
+        given = sum(1 for entry in self.entries if entry.has_value())
+        return given + unread > self.max_entries
+
     def validate(self, form, extra_validators=()):
+        if self.too_many():
+            super().validate(form, extra_validators)
+            self.errors = [f"{self.limit_text}. Remove some, or put them together", *self.errors]
+            return False
         if not self.has_value():
             self.errors = [self.required_message] if self.required_message else []
             return not self.errors
@@ -148,7 +199,8 @@ class ListField(AnswerField, wtf.FieldList):
             raise AnswerTypeError("must be a list")
         name = name or self.name
         pairs = []
-        for index, item in enumerate(value):
+        # Past the read limit an item is not read, only counted: one more is enough to refuse.
+        for index, item in enumerate(value[: self.read_limit + 1]):
             pairs += self.prototype.formdata(item, f"{name}-{index}")
         return pairs
 
@@ -159,6 +211,8 @@ class ListField(AnswerField, wtf.FieldList):
         for key, value in flat.items():
             head, dot, tail = key.partition(".")
             match = _FLAT_ITEM.fullmatch(tail) if head == name and dot else None
+            if match and len(match["index"]) > _INDEX_DIGITS:  # and int() refuses thousands
+                raise InvalidAnswer(f"Number each {self.item_name} 1, 2, 3 and so on: {key[:40]}")
             if match:
                 items.setdefault(int(match["index"]), {})[match["sub"] or ""] = value
         answers = []
@@ -182,6 +236,10 @@ class ListField(AnswerField, wtf.FieldList):
             description["items"] = self.prototype.type_name
         return description
 
+    def json_schema(self):
+        items = self.prototype.json_schema()
+        return {"type": ["array", "null"], "items": items, "maxItems": self.max_entries}
+
     def summary_html(self):
         items = [entry.summary_html() for entry in self.entries if entry.has_value()]
         return bullets(items) if items else NOT_GIVEN
@@ -191,11 +249,10 @@ class ListField(AnswerField, wtf.FieldList):
         return (self.entries[0] if self.entries else self.prototype).first_input_id
 
     def error_items(self):
-        nested = [item for entry in self.entries for item in entry.error_items()]
-        if nested:
-            return nested
+        """The list's own message first (too many, or none given), then its entries'."""
         messages = [error for error in self.errors or [] if isinstance(error, str)]
-        return [summary_item(message, self.first_input_id) for message in messages[:1]]
+        own = [summary_item(message, self.first_input_id) for message in messages[:1]]
+        return own + [item for entry in self.entries for item in entry.error_items()]
 
 
 class GroupField(AnswerField, wtf.FormField):
@@ -225,9 +282,19 @@ class GroupField(AnswerField, wtf.FormField):
     def formdata(self, value, name=None):
         if not isinstance(value, dict):
             raise AnswerTypeError("must be an object")
+        fields = self.answer_fields()
+        known = [field.short_name for field in fields]
+        # An answer under a name the item does not ask would be dropped without a word, as
+        # one the document does not ask is refused: so it is refused here too.
+        unknown = [key for key in value if key not in known]
+        if unknown:
+            raise AnswerTypeError(
+                f"has an item with {str(unknown[0])[:40]!r}, which is not one of its questions "
+                f"({', '.join(known)})"
+            )
         name = name or self.name
         pairs = []
-        for field in self.answer_fields():
+        for field in fields:
             pairs += field.formdata(value.get(field.short_name), f"{name}-{field.short_name}")
         return pairs
 
@@ -240,6 +307,14 @@ class GroupField(AnswerField, wtf.FormField):
 
     def describe_fields(self):
         return [field.describe() for field in self.answer_fields()]
+
+    def json_schema(self):
+        fields = self.answer_fields()
+        return {
+            "type": "object",
+            "properties": {field.short_name: field.json_schema() for field in fields},
+            "additionalProperties": False,
+        }
 
     def summary_html(self):
         parts = [
@@ -263,6 +338,17 @@ class GroupField(AnswerField, wtf.FormField):
     def forget(self):
         for field in self.answer_fields():
             field.forget()
+
+
+def plural(noun):
+    """'outcome' -> 'outcomes', 'remedy' -> 'remedies', 'person' -> 'people'."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("", "a", "e", "i", "o", "u"):
+        return f"{noun[:-1]}ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{noun}es"
+    return f"{noun}s"
 
 
 def _renumber(field_list):

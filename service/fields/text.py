@@ -27,6 +27,7 @@ class TextField(AnswerField, wtf.StringField):
 
     widget = GovTextInput()
     free_text = True  # anything may be typed (fields with a format set this False)
+    one_line = True  # a line break is refused (LongTextField takes several lines)
     needs_error_name = True
 
     def __init__(
@@ -44,7 +45,7 @@ class TextField(AnswerField, wtf.StringField):
     ):
         super().__init__(
             resolve(label, {}),
-            validators=[Required(), XmlSafe(), MaxLength(), *checks],
+            validators=[Required(), XmlSafe(), MaxLength(), OneLine(), *checks],
             filters=[normalise_text],
             **kwargs,
         )
@@ -56,15 +57,29 @@ class TextField(AnswerField, wtf.StringField):
     def answer(self):
         return self.data or ""
 
+    def json_schema(self):
+        return {"type": ["string", "null"], "maxLength": self.max_length}
+
 
 class LongTextField(TextField):
     """Several lines of text; each line becomes a paragraph in the document."""
 
     widget = GovTextArea()
+    one_line = False
     type_name = "long-text"
 
     def __init__(self, label, required=None, *, max_length=DEFAULT_MAX_LENGTH, **kwargs):
         super().__init__(label, required, max_length=max_length, **kwargs)
+
+
+class OneLine:
+    """Refuses a line break in a one-line answer, rather than let a document change it: one
+    printed in a sentence or a list joins its lines with spaces. A browser's text box cannot
+    send one; the API and spreadsheets can."""
+
+    def __call__(self, form, field):
+        if field.one_line and isinstance(field.data, str) and "\n" in field.data:
+            raise ValidationError(f"{field.error_name} must be on one line")
 
 
 class _Matches:
@@ -221,6 +236,11 @@ class NumberField(_NumericField):
     def shown(number):
         return f"{number:,}"
 
+    def json_schema(self):
+        # A JSON whole number, or the number as typed ("1,200"), read as the web form reads it.
+        number = {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+        return {"anyOf": [number, {"type": ["string", "null"]}]}
+
 
 class MoneyField(_NumericField):
     """An amount in pounds and pence, typed as people write it (450, 120.50, £1,200). The
@@ -250,3 +270,8 @@ class MoneyField(_NumericField):
     def shown(amount):
         """'1200.00' -> '£1,200.00', as a letter or summary shows money."""
         return f"£{decimal.Decimal(amount):,.2f}"
+
+    def json_schema(self):
+        # A JSON number of pounds, or the amount as typed ("£1,200.50"); pence to 2 places.
+        amount = {"type": "number", "minimum": 0, "maximum": self.maximum}
+        return {"anyOf": [amount, {"type": ["string", "null"]}]}

@@ -1,37 +1,103 @@
-"""The email form on the done page, and the two rate limits every send is counted against.
+"""Emailing a finished document from the done page: the forms, the writer's confirmed
+address, and the limits every email is counted against.
 
-A send is counted only once the form is valid, so a typo costs nothing; it is counted before
-the server is tried, so failed sends count too and cannot be used to probe addresses.
+The service sends a document only for a writer who has shown that an address is theirs:
+once per draft we email them a six-digit code, and they type it back. The document then goes
+to them, and to one other address if they ask, naming them, with replies going to them. So
+nobody can send words they wrote from the service's address anonymously or as someone else.
+
+What the browser keeps (the code waiting to be typed, the confirmed address) is sealed in the
+session with the drafts' key and bound to the draft's id, so it is unreadable and useless for
+another draft. A session cookie can be replayed, so what must never go back (wrong tries at a
+code, codes sent, emails sent) is counted server side, in the rate limiter's storage, which
+every worker shares when it is Redis.
+
+An email is counted once its form is valid, so a typo costs nothing; it is counted before the
+server is tried, so failed sends count too and cannot be used to probe addresses.
 """
 
 import datetime
+import enum
+import hmac
+import re
+import secrets
+import time
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from flask import current_app
-from flask_limiter.util import get_remote_address
-from limits import parse_many
+from flask import current_app, session
+from limits import RateLimitItemPerDay, RateLimitItemPerSecond, parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
+from wtforms.validators import ValidationError
 
+from service import drafts
+from service.delivery import mail
 from service.extensions import limiter_of
 from service.fields import ChoiceField, DeliverableEmail, TextField
+from service.limits import client_key, draft_key
 from service.steps import QuestionForm
 
 UK = ZoneInfo("Europe/London")
 ADDRESS_LENGTH = 254  # the longest address SMTP can carry (RFC 5321 with RFC 3696 erratum)
 FORMAT_CHOICES = (("docx", "Word document (.docx)"), ("pdf", "PDF"))
+CODE_DIGITS = 6
+# The shared vocabulary's name for the writer's own address (docs/glossary.md): when the
+# answers hold it, the address box starts with it. Any document without it gets an empty box.
+SUGGESTED_ADDRESS = "writer_email"
+
+# Session keys: document slug -> a sealed value bound to that document's draft.
+CODE_KEY = "email_code"
+WRITER_KEY = "email_writer"
+
+
+def setting(name):
+    return current_app.config[name]
+
+
+# --- Forms -----------------------------------------------------------------------------------
+
+
+class WriterEmailForm(QuestionForm):
+    your_email = TextField(
+        "Your email address",
+        "Enter your email address",
+        hint="We will email you a security code, to check the address is yours.",
+        error_name="Your email address",
+        max_length=ADDRESS_LENGTH,
+        checks=(DeliverableEmail(),),
+    )
+
+
+class _SixDigits:
+    """A code as people copy it: spaces and dashes are ignored, and only digits 0 to 9 count
+    (`str.isdigit` would take other scripts' digits, which the code never has)."""
+
+    message = f"The security code must be {CODE_DIGITS} numbers"
+
+    def __call__(self, form, field):
+        digits = re.sub(r"[\s-]", "", field.data or "")
+        if not re.fullmatch(rf"[0-9]{{{CODE_DIGITS}}}", digits):
+            raise ValidationError(self.message)
+        field.data = digits
+
+
+class SecurityCodeForm(QuestionForm):
+    code = TextField(
+        "Security code",
+        "Enter the security code",
+        hint=f"The {CODE_DIGITS} numbers in the email we sent you",
+        error_name="The security code",
+        max_length=50,
+        checks=(_SixDigits(),),
+    )
 
 
 class EmailDocumentForm(QuestionForm):
     to = TextField(
-        "Email address to send it to",
-        "Enter the email address to send the document to",
-        hint="For example, the school office or the person the document is for",
+        "Also send it to (optional)",
+        hint="For example, the school office or the council's SEN team. We will send you a copy.",
         error_name="The email address to send it to",
-        max_length=ADDRESS_LENGTH,
-        checks=(DeliverableEmail(),),
-    )
-    copy_to = TextField(
-        "Your email address, to get a copy (optional)",
-        error_name="Your email address",
         max_length=ADDRESS_LENGTH,
         checks=(DeliverableEmail(),),
     )
@@ -44,12 +110,12 @@ class EmailDocumentForm(QuestionForm):
         error_name="The kind of file",
     )
 
-    def recipients(self):
-        """The address to send to and the copy, with the copy dropped if it is the same."""
-        copy = self.copy_to.data or None
-        if copy and copy.lower() == self.to.data.lower():
-            copy = None
-        return self.to.data, copy
+    def recipients(self, writer):
+        """(to, copy): the other address with a copy to the writer, or the writer alone."""
+        other = self.to.data or None
+        if other is None or other.lower() == writer.lower():
+            return writer, None
+        return other, writer
 
     def chosen_format(self):
         return self.file_format.data if "file_format" in self else "docx"
@@ -65,28 +131,231 @@ def email_form(*, pdf_available, formdata=None):
     return form
 
 
-def spend_allowance(draft_id):
-    """Count one send against the per-client and per-draft limits. None if allowed; if
-    not, the time (UK) when the earliest refused limit lets the user send again."""
+def writer_form(*, formdata=None, suggested=None):
+    """The address form: what was posted, or else the address suggested (the one waiting
+    for its code, the one confirmed, or the one in the answers)."""
+    if formdata is not None:
+        return WriterEmailForm(formdata=formdata)
+    form = WriterEmailForm()
+    form.your_email.data = suggested if isinstance(suggested, str) else None
+    return form
+
+
+def code_form(*, formdata=None):
+    return SecurityCodeForm(formdata=formdata) if formdata is not None else SecurityCodeForm()
+
+
+# --- The writer's address ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingCode:
+    """A code sent and not yet typed back."""
+
+    address: str
+    code: str
+    nonce: str  # names this code's count of tries in the limiter's storage
+    sent_at: float
+    saved_as: str | None = None  # the outbox file, when there is no mail server
+
+    @property
+    def expires_at(self):
+        return datetime.datetime.fromtimestamp(self.sent_at + setting("EMAIL_CODE_LIFETIME"), UK)
+
+    @property
+    def expired(self):
+        return time.time() >= self.sent_at + setting("EMAIL_CODE_LIFETIME")
+
+
+def _draft_lifetime():
+    return current_app.config["DRAFT_RETENTION_DAYS"] * 24 * 60 * 60
+
+
+def _unseal(key, draft):
+    """The value sealed under `key` for this draft, or None (none, tampered with, too old,
+    or left from another draft of the same document)."""
+    token = session.get(key, {}).get(draft.document)
+    value = drafts.unseal(token, _draft_lifetime()) if isinstance(token, str) else None
+    if not isinstance(value, dict) or draft.id is None or value.get("draft") != draft.id:
+        return None
+    return value
+
+
+def _seal(key, draft, value):
+    session[key] = {**session.get(key, {}), draft.document: drafts.seal(value)}
+
+
+def _drop(key, slug):
+    entries = dict(session.get(key, {}))
+    if entries.pop(slug, None) is not None:
+        session[key] = entries
+
+
+def confirmed_writer(draft):
+    """The address the writer confirmed for this draft, or None."""
+    value = _unseal(WRITER_KEY, draft)
+    return value.get("address") if value else None
+
+
+def pending_code(draft):
+    """The code waiting to be typed back for this draft (perhaps expired), or None."""
+    value = _unseal(CODE_KEY, draft)
+    if not value:
+        return None
+    try:
+        return PendingCode(
+            value["address"], value["code"], value["nonce"], value["sent_at"], value["saved_as"]
+        )
+    except KeyError:
+        return None
+
+
+def suggested_address(draft, answers=None):
+    pending = pending_code(draft)
+    if pending:
+        return pending.address
+    return confirmed_writer(draft) or (answers or {}).get(SUGGESTED_ADDRESS)
+
+
+def send_code(draft, address):
+    """Email a new code to `address` for this draft. A Refusal if a limit stops it, else
+    None; raises as `Mailer.send` does when the email cannot go."""
+    refusal = spend_code_allowance(draft.id)
+    if refusal is not None:
+        return refusal
+    code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+    lifetime = setting("EMAIL_CODE_LIFETIME")
+    receipt = mail.current_mailer().send(mail.code_message(address, code, lifetime))
+    _seal(
+        CODE_KEY,
+        draft,
+        {
+            "draft": draft.id,
+            "address": address,
+            "code": code,
+            "nonce": secrets.token_urlsafe(16),
+            "sent_at": time.time(),
+            "saved_as": receipt.saved_as,
+        },
+    )
+    return None
+
+
+class CodeCheck(enum.Enum):
+    CONFIRMED = "confirmed"
+    WRONG = "wrong"
+    TOO_MANY = "too many"
+    EXPIRED = "expired"
+    MISSING = "missing"
+
+
+def check_code(draft, typed):
+    """Compare a typed code with the one sent; on a match the address is confirmed for this
+    draft. Every try is counted first, in one atomic step, so neither a replayed cookie nor
+    tries sent at once can get more than EMAIL_CODE_TRIES at a code; the right code then
+    spends what is left, so it works only once."""
+    pending = pending_code(draft)
+    if pending is None:
+        return CodeCheck.MISSING
+    tries = _tries_item()
+    counts = _counts()
+    keys = _keys("email-code-tries", pending.nonce)
+    if not counts.hit(tries, *keys):
+        return CodeCheck.TOO_MANY
+    if pending.expired:
+        return CodeCheck.EXPIRED
+    if not hmac.compare_digest(typed.encode(), pending.code.encode()):
+        return CodeCheck.WRONG if counts.test(tries, *keys) else CodeCheck.TOO_MANY
+    counts.hit(tries, *keys, cost=tries.amount)
+    _seal(WRITER_KEY, draft, {"draft": draft.id, "address": pending.address})
+    _drop(CODE_KEY, draft.document)
+    return CodeCheck.CONFIRMED
+
+
+def _tries_item():
+    # Counted for as long as the code lives, from the first try (which comes after sending).
+    return RateLimitItemPerSecond(setting("EMAIL_CODE_TRIES"), setting("EMAIL_CODE_LIFETIME"))
+
+
+def _counts():
+    """Where tries at codes are counted: the rate limiter's storage, or, with rate limits
+    switched off (some tests, the bench), this process's memory. Switching limits off must
+    not switch off the count that stops codes being guessed."""
+    limiter = limiter_of(current_app)
+    if limiter.enabled:
+        return limiter.limiter
+    return current_app.extensions.setdefault(
+        "email_code_counts", FixedWindowRateLimiter(MemoryStorage())
+    )
+
+
+# --- Limits --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A limit stopped an email: `daily` when it is the whole service's daily cap rather than
+    one user's limit, and the time (UK) when the earliest refused limit lets it go."""
+
+    daily: bool
+    retry_at: datetime.datetime
+
+
+DAILY = "email-daily"
+
+
+def _keys(*keys):
+    # Flask-Limiter's own prefix, so one storage can serve several copies of the service.
+    prefix = current_app.config.get("RATELIMIT_KEY_PREFIX")
+    return (prefix, *keys) if prefix else keys
+
+
+def _per(setting_value, *keys):
+    return [(limit, _keys(*keys)) for limit in parse_many(setting_value)]
+
+
+def _daily_cap():
+    """Every email the service sends (documents and codes), whoever asks, in one count
+    that every worker shares."""
+    limit = RateLimitItemPerDay(current_app.config["EMAIL_DAILY_LIMIT"])
+    return [(limit, _keys(DAILY, "service"))]
+
+
+def _spend(checks):
+    """Count one email against each (limit, keys) if all allow it; else a Refusal."""
     limiter = limiter_of(current_app)
     if not limiter.enabled:
         return None
-    config = current_app.config
-    checks = [
-        (limit, ("email-client", get_remote_address()))
-        for limit in parse_many(config["RATELIMIT_EMAIL"])
-    ] + [
-        (limit, ("email-draft", draft_id))
-        for limit in parse_many(config["RATELIMIT_EMAIL_PER_DRAFT"])
-    ]
     strategy = limiter.limiter
     refused = [(limit, keys) for limit, keys in checks if not strategy.test(limit, *keys)]
     if refused:
         reset = max(strategy.get_window_stats(limit, *keys).reset_time for limit, keys in refused)
-        return datetime.datetime.fromtimestamp(reset, UK)
+        daily = any(DAILY in keys for _limit, keys in refused)
+        return Refusal(daily, datetime.datetime.fromtimestamp(reset, UK))
     for limit, keys in checks:
         strategy.hit(limit, *keys)
     return None
+
+
+def spend_allowance(draft_id):
+    """Count one document sent: per client, per draft, and against the daily cap."""
+    config = current_app.config
+    return _spend(
+        _per(config["RATELIMIT_EMAIL"], "email-client", client_key())
+        + _per(config["RATELIMIT_EMAIL_PER_DRAFT"], "email-draft", draft_key(draft_id))
+        + _daily_cap()
+    )
+
+
+def spend_code_allowance(draft_id):
+    """Count one code sent: it is an email too (per client and against the daily cap), and
+    codes for one draft have their own limit."""
+    config = current_app.config
+    return _spend(
+        _per(config["RATELIMIT_EMAIL"], "email-client", client_key())
+        + _per(setting("RATELIMIT_EMAIL_CODES_PER_DRAFT"), "email-code-draft", draft_key(draft_id))
+        + _daily_cap()
+    )
 
 
 def uk_time(moment, today=None):

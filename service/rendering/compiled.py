@@ -9,9 +9,10 @@ once, and the parts nothing can change are kept as compressed bytes (see package
 Per render, each part that holds Jinja tags goes through the steps docxtpl's `render()` applies
 to it, in the same order, calling docxtpl's own code wherever it does real work:
 
-- all parts (`render_xml_part`): Jinja, then removing the `\\n` put before each `<w:p`, the
-  `{_{` to `{{` replacements, and `resolve_listing` (skipped when the XML holds none of
-  \\t \\a \\n \\f, where it cannot change anything);
+- all parts (`render_xml_part`): Jinja, then removing the `\\n` put before each `<w:p`, and
+  `resolve_listing` (skipped when the XML holds none of \\t \\a \\n \\f, where it cannot
+  change anything). docxtpl's `{_{` to `{{` replacements are made once, at compile time, in
+  the template's own text only (see below);
 - body (`render`): `fix_tables` and `fix_docpr_ids`, skipped only when they cannot change
   anything. The rendered body is parsed strictly anyway (to refuse broken XML); when no
   `docPr` is present and, in every table, no row has more cells than the grid has columns
@@ -23,9 +24,13 @@ to it, in the same order, calling docxtpl's own code wherever it does real work:
   serialised again with python-docx's parser, byte for byte as docxtpl writes them;
 - footnotes (`render_footnotes`): written as rendered.
 
-Deliberate differences from docxtpl, all on the side of failing loudly:
+Deliberate differences from docxtpl, on the side of keeping values exact and failing loudly:
 
 - undefined variables raise (`StrictUndefined`) instead of printing nothing;
+- values are printed as they are: docxtpl turns its escapes `{_{`, `}_}`, `{_%` and `%_}` into
+  `{{`, `}}`, `{%` and `%}` in the whole rendered part, so an answer typed as `{_{7*7}_}`
+  came back as `{{7*7}}`. Here they are turned in the template's text at compile time, and
+  nothing a value holds is rewritten (nor ever run: it is printed, escaped, as text);
 - a character XML cannot carry (\\x00-\\x08, \\x0b, \\x0c, \\x0e-\\x1f, U+FFFE, U+FFFF, lone
   surrogates) raises `InvalidCharacterError` (docxtpl drops it silently from the body and
   raises an XML syntax error in a header);
@@ -73,6 +78,8 @@ _TR, _TC, _TC_PR, _GRID_SPAN, _VAL = f"{_W}tr", f"{_W}tc", f"{_W}tcPr", f"{_W}gr
 # render_xml_part: a newline before each paragraph while Jinja runs, taken out afterwards.
 _PARAGRAPH_IN = re.compile(r"<w:p([ >])")
 _JINJA_STARTS = ("{{", "{%", "{#")
+# docxtpl's escapes for a literal "{{", "}}", "{%" or "%}" in a template, in its order.
+_DOCXTPL_ESCAPES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
 # The core properties docxtpl renders through Jinja.
 _RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
@@ -103,6 +110,15 @@ def _environment() -> jinja2.Environment:
 
 def _has_jinja(xml: str) -> bool:
     return any(start in xml for start in _JINJA_STARTS)
+
+
+def _unescape_template_text(tree: jinja2.nodes.Template) -> None:
+    """Make docxtpl's escapes in the template's own text, never in what values print: the
+    text between tags is all a template author can write them in."""
+    for node in tree.find_all(jinja2.nodes.TemplateData):
+        if "_" in node.data:
+            for escape, literal in _DOCXTPL_ESCAPES:
+                node.data = node.data.replace(escape, literal)
 
 
 def _encode(xml: str, partname: str) -> bytes:
@@ -261,9 +277,11 @@ class CompiledTemplate:
             if render == self._render_body:
                 prepared = self._strip_body_tags(prepared)
             try:
-                part = _Part(name, env.from_string(prepared), render)
+                tree = env.parse(prepared)
                 if _has_jinja(prepared):
-                    variables |= meta.find_undeclared_variables(env.parse(prepared))
+                    variables |= meta.find_undeclared_variables(tree)
+                _unescape_template_text(tree)
+                part = _Part(name, env.from_string(tree), render)
             except jinja2.TemplateSyntaxError as exc:
                 exc.add_note(f"in {name} of {self.path}")
                 raise
@@ -350,13 +368,8 @@ class CompiledTemplate:
         # docxtpl's re.sub(r"\n<w:p([ >])", r"<w:p\1", xml), without a regex (whose
         # replacement template costs more than Jinja itself here); the result is the same.
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        if "_" in xml and ("{_" in xml or "_}" in xml):  # else the replacements change nothing
-            xml = (
-                xml.replace("{_{", "{{")
-                .replace("}_}", "}}")
-                .replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )
+        # No `{_{` replacements here, unlike docxtpl: made at compile time in the template's
+        # text, they never touch a value (_unescape_template_text).
         if any(character in xml for character in _LISTING_CHARACTERS):
             xml = self._helper.resolve_listing(xml)
         return xml

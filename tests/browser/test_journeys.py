@@ -1,6 +1,8 @@
 """Every document's journey in real Chromium: by keyboard with axe on every page, and again
 with JavaScript turned off. The answers typed are the document's example answers."""
 
+import re
+
 import docx
 import pytest
 
@@ -171,44 +173,98 @@ def finish_by_pointer(page, base, slug):
     assert page.url.endswith("/done")
 
 
+WRITER = "parent@home.example.org"
+SCHOOL = "head@school.example.org"
+
+
+def security_code(smtp, count):
+    """The code in the `count`th email the test server has been given."""
+    assert smtp.inbox.wait_for(count)
+    body = smtp.inbox.messages[count - 1].get_body(("plain",)).get_content()
+    return re.search(r"security code is (\d{6})", body)[1]
+
+
 def test_email_a_document_by_keyboard(page, live_server, check_accessible, smtp):
     finish_by_pointer(page, live_server, SLUGS[0])
     keyboard = KeyboardFiller(page)
     page.evaluate("document.activeElement && document.activeElement.blur()")
 
-    # A mistyped address first: the error is announced, linked, and fixed by keyboard.
+    # The writer's own address first, mistyped: the error is announced, linked, fixed.
+    keyboard.type("input[name='your_email']", "parent at home")
+    keyboard.press_button("main form button[value='send-code']")
+    follow_first_error(page, check_accessible, "your email address with an error")
+    assert page.evaluate("document.activeElement.name") == "your_email"
+    page.keyboard.press("Control+A")
+    page.keyboard.type(WRITER)
+    keyboard.press_button("main form button[value='send-code']")
+
+    # "Check your email": a wrong code, then the right one.
+    assert page.url.endswith("/check-email")
+    check_accessible(page, "check your email")
+    assert WRITER in page.inner_text("main")
+    code = security_code(smtp, 1)
+    keyboard.type("input[name='code']", "000000" if code != "000000" else "111111")
+    keyboard.press_button("main form button[value='confirm']")
+    follow_first_error(page, check_accessible, "check your email with a wrong code")
+    assert page.evaluate("document.activeElement.name") == "code"
+    page.keyboard.press("Control+A")
+    page.keyboard.type(code)
+    keyboard.press_button("main form button[value='confirm']")
+
+    # Confirmed: the send form, where a mistyped address is explained too.
+    assert page.url.endswith("/done#email")
+    check_accessible(page, "done, address confirmed")
     keyboard.type("input[name='to']", "head at school")
-    keyboard.press_button("main form button.govuk-button")
+    keyboard.press_button("main form button[value='send']")
     follow_first_error(page, check_accessible, "email form with an error")
     assert page.evaluate("document.activeElement.name") == "to"
     page.keyboard.press("Control+A")
-    page.keyboard.type("head@school.example.org")
-    keyboard.type("input[name='copy_to']", "parent@home.example.org")
+    page.keyboard.type(SCHOOL)
     if page.locator("input[name='file_format']").count():  # offered when PDF is
         keyboard.choose("file_format", "docx")
-    keyboard.press_button("main form button.govuk-button")
+    keyboard.press_button("main form button[value='send']")
 
     assert page.url.endswith("/done#email-sent")
     check_accessible(page, "email sent")
-    assert "Email sent to head@school.example.org and parent@home.example.org" in page.inner_text(
-        "main"
-    )
-    assert smtp.inbox.wait_for(1)
-    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [
-        "head@school.example.org",
-        "parent@home.example.org",
-    ]
-    [attachment] = list(smtp.inbox.messages[0].iter_attachments())
+    assert f"Email sent to {SCHOOL} and {WRITER}" in page.inner_text("main")
+    assert smtp.inbox.wait_for(2)
+    assert sorted(smtp.inbox.envelopes[1].rcpt_tos) == [SCHOOL, WRITER]
+    message = smtp.inbox.messages[1]
+    assert message["Reply-To"] == WRITER
+    [attachment] = list(message.iter_attachments())
     downloaded = page.request.get(f"{live_server}/documents/{SLUGS[0]}/download").body()
     assert attachment.get_content() == downloaded
+
+
+def test_asking_for_a_new_code_is_accessible(page, live_server, check_accessible, smtp):
+    finish_by_pointer(page, live_server, SLUGS[2])
+    page.fill("input[name='your_email']", WRITER)
+    with page.expect_navigation():
+        page.click("main form button[value='send-code']")
+    keyboard = KeyboardFiller(page)
+    keyboard.focus("main summary.govuk-details__summary")
+    page.keyboard.press("Enter")
+    check_accessible(page, "check your email, not received open")
+    keyboard.press_button("main details button[value='new-code']")
+    assert page.url.endswith("/check-email?code=new")
+    check_accessible(page, "check your email, new code sent")
+    assert "We have sent you a new security code" in page.inner_text("main")
+    keyboard.type("input[name='code']", security_code(smtp, 2))
+    keyboard.press_button("main form button[value='confirm']")
+    assert page.url.endswith("/done#email")
 
 
 def test_email_a_document_without_javascript(page_without_javascript, live_server, smtp):
     page = page_without_javascript
     finish_by_pointer(page, live_server, SLUGS[1])
-    page.fill("input[name='to']", "parent@home.example.org")
+    page.fill("input[name='your_email']", WRITER)
     with page.expect_navigation():
-        page.click("main form button.govuk-button")
-    assert "Email sent to parent@home.example.org" in page.inner_text("main")
-    assert smtp.inbox.wait_for(1)
-    assert smtp.inbox.envelopes[0].rcpt_tos == ["parent@home.example.org"]
+        page.click("main form button[value='send-code']")
+    page.fill("input[name='code']", security_code(smtp, 1))
+    with page.expect_navigation():
+        page.click("main form button[value='confirm']")
+    with page.expect_navigation():  # to the writer only
+        page.click("main form button[value='send']")
+    assert f"Email sent to {WRITER}" in page.inner_text("main")
+    assert smtp.inbox.wait_for(2)
+    assert smtp.inbox.envelopes[1].rcpt_tos == [WRITER]

@@ -93,3 +93,49 @@ def test_flat_values_become_answers_with_the_cells_own_messages():
     assert found == {"name": "Ada", "wants_more": True, "items": ["a", "b"],
                      "started": "2026-01-05"}  # fmt: skip
     assert errors == {"ended": ["End must be a real date, like 27/03/2015 or 2015-03-27"]}
+
+
+TOO_MANY_ITEMS = "You can add up to 30 items. Remove some, or put them together"
+
+
+def test_a_list_longer_than_it_allows_is_an_error_naming_the_limit():
+    items = [f"item {number}" for number in range(1, 32)]
+    result = validate_answers(make(), {"name": "Ada", "wants_more": True, "items": items})
+    assert result.errors == {"items": [TOO_MANY_ITEMS]}
+    # At the limit, with an empty item that does not count, the answers are kept whole.
+    result = validate_answers(
+        make(), {"name": "Ada", "wants_more": True, "items": [*items[:30], ""]}
+    )
+    assert result.errors == {}
+    assert result.answers["items"] == items[:30]
+
+
+def test_a_list_read_from_numbered_cells_past_its_limit_is_an_error_too():
+    flat = {"name": "Ada", "wants_more": "yes"}
+    flat |= {f"items.{number}": f"item {number}" for number in range(1, 32)}
+    found, errors = flat_answers(make(), flat)
+    assert errors == {}
+    assert len(found["items"]) == 31
+    assert validate_answers(make(), found).errors == {"items": [TOO_MANY_ITEMS]}
+
+
+def test_the_api_refuses_a_list_longer_than_it_allows(client):
+    example = client.get("/api/v1/documents/concern-letter/example").get_json()
+    concerns = [f"Concern {number}" for number in range(1, 32)]
+    response = client.post(
+        "/api/v1/documents/concern-letter", json={**example, "concerns": concerns}
+    )
+    assert response.status_code == 422
+    assert response.get_json() == {
+        "errors": {"concerns": ["You can add up to 30 concerns. Remove some, or put them together"]}
+    }
+
+
+def test_a_line_break_in_a_one_line_answer_is_refused_not_changed():
+    # A document prints a one-line answer in a sentence, where a break would become a space.
+    for name in ("Ada\nLovelace", "Ada\r\nLovelace", "Ada\rLovelace"):
+        result = validate_answers(make(), {"name": name, "wants_more": False})
+        assert result.errors == {"name": ["Name must be on one line"]}
+    result = validate_answers(make(), {"name": "\r\n Ada Lovelace \n", "wants_more": False})
+    assert result.errors == {}
+    assert result.answers["name"] == "Ada Lovelace"

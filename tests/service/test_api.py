@@ -1,25 +1,34 @@
 """The /api/v1 contract: listing, example, render, and JSON errors with the web's messages."""
 
 import io
+import json
 
 import docx
+import jsonschema_rs
 import pytest
+from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
 from service.fields import (
+    AnswerTypeError,
     ChoiceField,
+    DateField,
     EmailField,
     GroupField,
     ListField,
+    LongTextField,
     MoneyField,
     MultiChoiceField,
     NumberField,
     TextField,
+    YesNoField,
 )
 from service.rendering import DOCX_MIMETYPE
+from service.steps import make_step
 from tests.settings import make_app
 
 URL = "/api/v1/documents/concern-letter"
+JSON = "application/json"
 
 
 @pytest.fixture
@@ -70,6 +79,15 @@ def test_wrong_types_and_unknown_fields_are_422(client, example):
     errors = response.get_json()["errors"]
     assert errors["child_name"] == ["child_name must be text"]
     assert errors["surprise"] == ["surprise is not a question in this document"]
+
+
+def test_unknown_names_inside_a_list_item_are_422_not_dropped(client):
+    plan = client.get("/api/v1/documents/sen-support-plan/example").get_json()
+    plan["outcomes"][0] = {**plan["outcomes"][0], "surprise": "kept nowhere"}
+    response = client.post("/api/v1/documents/sen-support-plan", json=plan)
+    assert response.status_code == 422
+    [message] = response.get_json()["errors"]["outcomes"]
+    assert message.startswith("outcomes has an item with 'surprise', which is not one of its")
 
 
 def test_invalid_characters_are_422_not_silently_dropped(client, example):
@@ -173,3 +191,162 @@ def test_the_listing_gives_each_field_its_step(client):
     assert steps["child_name"] == "child"
     assert steps["writer_name"] == "you"
     assert steps["school_type"] == "school-type"
+
+
+# --- bodies a program might send by mistake or on purpose: never a server error -----------
+
+
+def post_raw(client, body, content_type="application/json"):
+    return client.post(URL, data=body, content_type=content_type)
+
+
+def request_errors(response):
+    assert response.mimetype == "application/json"
+    return response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deeply_nested_json_is_422_not_a_recursion_error(client, depth):
+    for body in ("[" * depth + "]" * depth, '{"a":' * depth + "1" + "}" * depth):
+        response = post_raw(client, body)
+        assert response.status_code == 422
+        assert "nested too deeply" in request_errors(response)["request"][0]
+
+
+def test_deep_json_inside_an_answer_is_that_answer_s_error(client, example):
+    nested = "[" * 500 + "]" * 500
+    body = json.dumps(example)[:-1] + f', "child_name": {nested}' + "}"
+    response = post_raw(client, body)
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("body", ["[]", '"answers"', "7", "null", "true", ""])
+def test_a_body_that_is_not_an_object_is_422(client, body):
+    response = post_raw(client, body)
+    assert response.status_code == 422
+    assert request_errors(response)["request"]
+
+
+def test_bytes_that_are_not_utf8_are_422(client):
+    response = post_raw(client, b'{"child_name": "Ad\xe9\xff"}')
+    assert response.status_code == 422
+    assert "UTF-8" in request_errors(response)["request"][0]
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(client, example, literal):
+    body = json.dumps(example)[:-1] + f', "child_name": {literal}' + "}"
+    response = post_raw(client, body)
+    assert response.status_code == 422
+    assert literal.lstrip("-") in request_errors(response)["request"][0]
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e999", "1" * 5_000, "0." + "1" * 5_000])
+def test_huge_numbers_are_422(client, example, number):
+    body = json.dumps(example)[:-1] + f', "child_name": {number}' + "}"
+    response = post_raw(client, body)
+    assert response.status_code == 422
+    assert "errors" in response.get_json()
+
+
+def test_a_name_given_twice_is_422_not_silently_the_last(client, example):
+    """JSON parsers keep the last of two equal names: the first answer would be lost."""
+    body = json.dumps(example)[:-1] + ', "child_name": "Someone else"}'
+    response = post_raw(client, body)
+    assert response.status_code == 422
+    assert "child_name" in request_errors(response)["request"][0]
+
+
+def test_a_name_given_twice_inside_a_list_entry_is_422(client):
+    plan = client.get("/api/v1/documents/sen-support-plan/example").get_json()
+    lists = {name: value for name, value in plan.items() if value and isinstance(value, list)}
+    name, entries = next((n, v) for n, v in lists.items() if isinstance(v[0], dict))
+    entry = json.dumps(entries[0])
+    key = next(iter(entries[0]))
+    doubled = entry[:-1] + f", {json.dumps(key)}: {json.dumps(entries[0][key])}" + "}"
+    body = json.dumps({**plan, name: "PLACEHOLDER"}).replace('"PLACEHOLDER"', f"[{doubled}]")
+    response = client.post("/api/v1/documents/sen-support-plan", data=body, content_type=JSON)
+    assert response.status_code == 422
+    assert key in request_errors(response)["request"][0]
+
+
+def test_a_long_string_is_the_answer_s_error_and_a_body_over_the_limit_is_413(client, example):
+    response = client.post(URL, json={**example, "child_name": "x" * 1_000_000})
+    assert response.status_code == 422
+    assert "characters or fewer" in request_errors(response)["child_name"][0]
+    response = client.post(URL, json={**example, "child_name": "x" * (1024 * 1024)})
+    assert response.status_code == 413
+    assert request_errors(response)["request"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", None]
+)
+def test_answers_not_labelled_as_json_are_415(client, example, content_type):
+    response = client.post(URL, data=json.dumps(example), content_type=content_type)
+    assert response.status_code == 415
+    assert request_errors(response)["request"]
+
+
+def test_json_with_a_charset_is_read(client, example):
+    body = json.dumps(example)
+    response = client.post(URL, data=body, content_type="application/json; charset=utf-8")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("blank", "status"), [("1", 200), ("0", 415), ("yes", 400), ("", 400)])
+def test_blank_takes_1_or_0_and_nothing_else(client, blank, status):
+    response = client.post(f"{URL}?blank={blank}")
+    assert response.status_code == status
+    if status == 400:
+        assert request_errors(response)["blank"] == ["blank must be 1 or 0"]
+
+
+# --- each field type's JSON schema, for the OpenAPI document -------------------------------
+
+SCHEMA_PROBES = [
+    None, "", " ", "a", "x", "b", "y" * 201, "4", "1,200", "£12.50", "2020-01-31", "31/01/2020",
+    "2020-02-30", 0, 4, 4.0, 4.5, -3, 10**7, True, False, [], ["x"], ["a", "x"], [None],
+    [{"what": "x"}], [{"what": 7}], {}, {"what": "x"},
+]  # fmt: skip
+
+
+def probe_step():
+    """A step asking one question of each field type."""
+    return make_step(
+        "probe",
+        "Probe",
+        who=ChoiceField("Who?", [("a", "A"), ("b", "B")], "Select who"),
+        level=ChoiceField("Level (optional)", [("a", "A")]),
+        which=MultiChoiceField("Which?", choices=[("x", "X")]),
+        agreed=YesNoField("Agreed?"),
+        items=ListField(TextField("Item"), "Items", max_entries=2),
+        events=ListField(GroupField(Event), "Events"),
+        size=NumberField("Group size", "Enter the group size", maximum=100),
+        cost=MoneyField("Cost (optional)", maximum=1000),
+        email=EmailField(),
+        name=TextField("Name", error_name="The name"),
+        notes=LongTextField("Notes"),
+        when=DateField("When?", error_name="The date"),
+    )
+
+
+def test_each_field_type_s_schema_accepts_every_answer_it_accepts(app):
+    """The schema may be looser than the question (what depends on other answers is for
+    validation to say) but never stricter: an answer the API takes must fit it."""
+    step = probe_step()
+    accepted = 0
+    with app.test_request_context():
+        for field in step.prototype().answer_fields():
+            schema = jsonschema_rs.Draft202012Validator(field.json_schema(), validate_formats=True)
+            for value in SCHEMA_PROBES:
+                try:
+                    posted = step.prototype().formdata_for({field.short_name: value})
+                except AnswerTypeError:
+                    continue
+                form = step(formdata=MultiDict(posted), meta={"csrf": False})
+                form.validate()
+                if not form[field.short_name].errors:
+                    accepted += 1
+                    assert schema.is_valid(value), (field.short_name, value)
+    assert accepted > 50  # the probes reach every type with answers it takes

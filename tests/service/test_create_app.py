@@ -29,9 +29,11 @@ def test_no_module_of_the_engine_imports_the_content():
 
 
 def test_importing_every_part_of_the_engine_loads_no_content():
+    # Migrations are scripts Alembic runs by path, inside `flask db`; they import no content.
     modules = sorted(
         ".".join(path.relative_to(SERVICE.parent).with_suffix("").parts).removesuffix(".__init__")
         for path in SERVICE.rglob("*.py")
+        if path.relative_to(SERVICE).parts[0] != "migrations"
     )
     script = "import sys\n" + "".join(f"import {name}\n" for name in modules)
     script += (

@@ -67,3 +67,27 @@ def test_a_prototype_is_bound_once_and_never_filled():
     assert First.prototype() is First.prototype()
     assert First.prototype().name.data is None
     assert More.prototype() is not First.prototype()
+
+
+def test_answers_are_posted_as_a_browser_posts_them():
+    posted = More.prototype().formdata_for({"items": ["a", "b"]})
+    assert dict(posted) == {"items-0": ["a"], "items-1": ["b"]}
+    posted = Later.prototype().formdata_for({"started": "2026-01-05", "nickname": "Ada"})
+    assert posted.getlist("started") == ["5", "1", "2026"]  # day, month, year: three inputs
+    assert posted.getlist("ended") == []
+    posted.getlist("nickname").append("changed")  # a copy, as werkzeug's MultiDict gives
+    assert posted.getlist("nickname") == ["Ada"]
+
+
+def test_a_refilled_form_is_the_form_made_afresh():
+    stored = {"started": "2026-01-05", "ended": "2026-01-04", "nickname": "Bo"}
+    earlier = {"name": "Ada", "wants_more": True}
+    fresh = step_form(Later, stored, earlier=earlier, csrf=False)
+    reused = step_form(Later, {"started": "2020-02-02"}, earlier={}, csrf=False)
+    reused.refill(Later.prototype().formdata_for(stored), earlier)
+    for form in (fresh, reused):
+        assert not form.validate()
+    assert reused.title == fresh.title == "About Ada"
+    assert reused.answers() == fresh.answers()
+    assert reused.errors == fresh.errors
+    assert reused.nickname.label.text == fresh.nickname.label.text

@@ -41,15 +41,28 @@ def concern_letter(app):
     return app.extensions["catalogue"].get("concern-letter")
 
 
-def send(app, to="head@school.example.org", copy_to=None, file_format="docx", data=DOCX):
+WRITER = "parent@home.example.org"
+
+
+def send(
+    app,
+    to="head@school.example.org",
+    copy_to=WRITER,
+    *,
+    file_format="docx",
+    data=DOCX,
+    writer=WRITER,
+):
     with app.app_context():
-        message = mail.document_message(concern_letter(app), data, file_format, to, copy_to)
+        message = mail.document_message(
+            concern_letter(app), data, file_format, to, copy_to, writer=writer
+        )
         return mail.current_mailer().send(message)
 
 
 def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
     app = smtp_app(tmp_path, smtp.port)
-    receipt = send(app, copy_to="parent@home.example.org")
+    receipt = send(app)
     assert smtp.inbox.wait_for(1)
     envelope = smtp.inbox.envelopes[0]
     assert envelope.mail_from == "letters@service.example.org"
@@ -61,6 +74,7 @@ def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
     assert message["To"] == "head@school.example.org"
     assert message["Cc"] == "parent@home.example.org"
     assert message["From"] == "Write SEN letters and plans <letters@service.example.org>"
+    assert message["Reply-To"] == "parent@home.example.org"
     assert message["Subject"] == (
         "Letter about a child's special educational needs (sent using Write SEN letters and plans)"
     )
@@ -71,7 +85,41 @@ def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
     assert attachment.get_filename().startswith("Letter about a child's special educational")
     body = message.get_body(("plain",)).get_content()
     assert "Write SEN letters and plans" in body
+    assert "It was sent for parent@home.example.org" in body
+    assert "reply to this email" in body
     assert "contact details are in the document" in body
+    assert "Nobody reads replies" not in body
+
+
+def test_a_message_to_the_writer_alone_says_so(tmp_path, smtp):
+    send(smtp_app(tmp_path, smtp.port), to=WRITER, copy_to=None)
+    assert smtp.inbox.wait_for(1)
+    assert smtp.inbox.envelopes[0].rcpt_tos == [WRITER]
+    message = smtp.inbox.messages[0]
+    assert message["Cc"] is None
+    assert message["Reply-To"] == WRITER
+    body = message.get_body(("plain",)).get_content()
+    assert f"You asked us to send it to {WRITER}" in body
+    assert "It was sent for" not in body
+
+
+def test_a_security_code_arrives_alone(tmp_path, smtp):
+    app = smtp_app(tmp_path, smtp.port)
+    with app.app_context():
+        receipt = mail.current_mailer().send(mail.code_message(WRITER, "042917", 1800))
+    assert receipt.saved_as is None
+    assert smtp.inbox.wait_for(1)
+    assert smtp.inbox.envelopes[0].rcpt_tos == [WRITER]
+    message = smtp.inbox.messages[0]
+    assert message["Subject"] == "Your security code for Write SEN letters and plans"
+    assert message["From"] == "Write SEN letters and plans <letters@service.example.org>"
+    assert message["Message-ID"].endswith("@service.example.org>")
+    assert message["Cc"] is None
+    assert message["Reply-To"] is None
+    assert not list(message.iter_attachments())
+    body = message.get_body(("plain",)).get_content()
+    assert body.startswith("Your security code is 042917\r\n")
+    assert "It works for 30 minutes" in body
 
 
 def test_pdf_attachments_say_they_are_pdf(tmp_path, smtp):
@@ -83,11 +131,20 @@ def test_pdf_attachments_say_they_are_pdf(tmp_path, smtp):
     assert attachment.get_content() == b"%PDF-1.7 bytes"
 
 
-def test_body_is_plain_english_and_names_the_organisation_when_set(tmp_path):
-    body = mail.message_body("SEN support plan", "Write SEN letters and plans", "Anytown SENDIASS")
-    assert flesch_reading_ease(body.split("\n\n")) >= 60
+@pytest.mark.parametrize("to_writer", [False, True])
+def test_body_is_plain_english_and_names_the_organisation_when_set(to_writer):
+    body = mail.message_body(
+        "SEN support plan",
+        "Write SEN letters and plans",
+        "Anytown SENDIASS",
+        writer=WRITER,
+        to_writer=to_writer,
+    )
+    # Scored without the address, which a readability formula would count as a long word.
+    assert flesch_reading_ease(body.replace(WRITER, "Sam").split("\n\n")) >= 60
     assert body.endswith("\n\nWrite SEN letters and plans, run by Anytown SENDIASS\n")
-    assert mail.message_body("SEN support plan", "Our service").endswith("\n\nOur service\n")
+    plain = mail.message_body("SEN support plan", "Our service", writer=WRITER)
+    assert plain.endswith("\n\nOur service\n")
 
 
 def test_refused_connection_fails_quickly_and_plainly(tmp_path):
@@ -131,7 +188,7 @@ def test_one_deadline_covers_the_whole_conversation(tmp_path):
 
 def test_outbox_saves_each_message_owner_only(tmp_path):
     app = mail_app(tmp_path, MAIL_OUTBOX=True)
-    receipt = send(app, copy_to="parent@home.example.org")
+    receipt = send(app)
     path = tmp_path / "outbox" / os.path.basename(receipt.saved_as)
     assert path.exists()
     assert path.suffix == ".eml"
@@ -141,6 +198,7 @@ def test_outbox_saves_each_message_owner_only(tmp_path):
     assert saved["To"] == "head@school.example.org"
     assert saved["Cc"] == "parent@home.example.org"
     assert saved["From"] == "Write SEN letters and plans <no-reply@localhost>"
+    assert saved["Reply-To"] == "parent@home.example.org"
     [attachment] = list(saved.iter_attachments())
     assert attachment.get_content() == DOCX
 
@@ -189,6 +247,8 @@ def test_a_line_break_in_an_address_never_reaches_the_server(tmp_path, smtp):
     app = smtp_app(tmp_path, smtp.port)
     with pytest.raises(flask_mail.BadHeaderError):
         send(app, to="head@school.example.org\r\nBcc: spam@elsewhere.example.org")
+    with pytest.raises(flask_mail.BadHeaderError):
+        send(app, writer="parent@home.example.org\r\nBcc: spam@elsewhere.example.org")
     with pytest.raises(flask_mail.BadHeaderError):
         send(mail_app(tmp_path, MAIL_OUTBOX=True), to="a@b.example.org\nBcc: c@d.example.org")
     assert smtp.inbox.envelopes == []

@@ -1,5 +1,7 @@
 """PDF through LibreOffice: every document converts, tagged and titled; four at once work;
-a missing, failing or hanging LibreOffice never costs the user an answer or the download."""
+a missing, failing or hanging LibreOffice never costs the user an answer or the download.
+Started afresh for each conversion (`warm=False`) where no Python can import uno, and as the
+baseline `make bench` measures: tests of the warm pool are in test_pdf_pool.py."""
 
 import io
 import tempfile
@@ -60,17 +62,31 @@ def test_every_example_converts_tagged_with_its_answers(app, client, soffice_pat
     assert leftover_folders() <= before
 
 
-@pytest.mark.libreoffice
-def test_four_conversions_at_once_all_succeed(app, soffice_path):
+def concern_letter(app):
     document = app.extensions["catalogue"].get("concern-letter")
     with app.test_request_context():
-        data = app.extensions["renderer"].render(
+        return app.extensions["renderer"].render(
             document, document.build_context(document.example | {"requests": []})
         )
-    converter = PdfConverter(soffice_path, timeout=120, concurrency=2)
+
+
+@pytest.mark.libreoffice
+def test_four_conversions_at_once_all_succeed(app, converters, soffice_path):
+    data = concern_letter(app)
+    # Two at work and two in line, waiting long enough for LibreOffice to start.
+    converter = converters(soffice_path, timeout=120, concurrency=2, queue_wait=60)
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: converter.convert(data), range(4)))
     assert all(result.startswith(b"%PDF") for result in results)
+
+
+@pytest.mark.libreoffice
+def test_a_cold_conversion_is_tagged_too(app, converters, soffice_path):
+    converter = converters(soffice_path, warm=False)
+    reader = pypdf.PdfReader(io.BytesIO(converter.convert(concern_letter(app))))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"].get("/Lang") == "en-GB"
+    assert not converter.pool().warm
 
 
 def test_missing_libreoffice_is_a_503_in_json():
@@ -86,7 +102,7 @@ def test_missing_libreoffice_is_a_503_in_json():
 
 
 def test_libreoffice_that_makes_nothing_is_reported(tmp_path):
-    converter = PdfConverter(fake_office(tmp_path, "exit 0"), timeout=5)
+    converter = PdfConverter(fake_office(tmp_path, "exit 0"), timeout=5, warm=False)
     with pytest.raises(PdfFailedError, match="did not produce"):
         converter.convert(b"not really a docx")
 
@@ -95,7 +111,7 @@ def test_hanging_libreoffice_is_stopped_with_its_children(tmp_path):
     child_pid = tmp_path / "child.pid"
     # The launcher starts a child that would outlive it, as LibreOffice's launcher does.
     body = f"sleep 300 &\necho $! > {child_pid}\nsleep 300"
-    converter = PdfConverter(fake_office(tmp_path, body), timeout=1)
+    converter = PdfConverter(fake_office(tmp_path, body), timeout=1, warm=False)
     before = leftover_folders()
     started = time.monotonic()
     with pytest.raises(PdfFailedError, match="longer than 1 seconds"):
@@ -115,6 +131,19 @@ def _state(pid):
         return Path(f"/proc/{pid}/stat").read_text().split()[2]
     except FileNotFoundError:
         return "gone"
+
+
+def test_without_a_python_for_uno_each_pdf_starts_libreoffice_cold(tmp_path, caplog):
+    converter = PdfConverter(fake_office(tmp_path, "exit 0"), python="/nowhere/python3")
+    for _ in range(2):
+        with pytest.raises(PdfFailedError, match="did not produce"):  # the cold path's check
+            converter.convert(b"x")
+    assert not converter.pool().warm
+    said = [record.getMessage() for record in caplog.records if "uno" in record.getMessage()]
+    assert said == [
+        "PDF: LIBREOFFICE_PYTHON (/nowhere/python3) cannot import uno, so every PDF starts "
+        "LibreOffice afresh (slow)"
+    ]
 
 
 def test_unavailable_converter_says_so():

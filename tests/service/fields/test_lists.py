@@ -4,8 +4,10 @@ error links that land on an input, and items read from numbered cells."""
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from service.fields import AnswerTypeError
+from service.fields import AnswerTypeError, InvalidAnswer, ListField, TextField, lists
+from service.steps import StepForm
 from tests.service.fields.forms import VALID, ExampleForm, from_answers, submit
+from tests.service.own_document import own_app, page, post
 
 
 def test_valid_form_gives_json_answers():
@@ -123,3 +125,169 @@ def test_lists_on_check_your_answers_and_in_the_api():
     assert description["type"] == "list"
     assert [field["name"] for field in description["fields"]] == ["when", "what"]
     assert ExampleForm().items.describe()["items"] == "text"
+
+
+# -- a list longer than it allows: refused, naming the limit, every entry kept ---------------
+
+TOO_MANY = "You can add up to 30 items. Remove some, or put them together"
+
+
+def numbered(count, start=0):
+    """Posted items `items-<start>` onwards, each with its own text."""
+    return {f"items__{index}": f"item {index + 1}" for index in range(start, start + count)}
+
+
+def test_a_list_longer_than_it_allows_is_refused_with_every_entry_kept():
+    form = submit(**{**VALID, **numbered(31)})
+    assert not form.validate()
+    assert form.items.errors[0] == TOO_MANY
+    # Every entry is still there, to be shown back: none is cut.
+    assert form.items.answer() == [f"item {number}" for number in range(1, 32)]
+    assert form.items.error_items() == [{"text": TOO_MANY, "href": "#items-0"}]
+
+
+def test_a_list_at_its_limit_is_valid_and_empty_boxes_do_not_count():
+    form = submit(**{**VALID, **numbered(30), "items__30": " "})
+    assert form.validate(), form.errors
+    assert len(form.items.answer()) == 30
+
+
+def test_too_many_comes_before_the_entries_own_errors():
+    events = {f"events__{index}__what": f"event {index}" for index in range(31)}
+    form = submit(**VALID, **events, events__3__when=["31", "2", "2026"])
+    assert not form.validate()
+    texts = [item["text"] for item in form.events.error_items()]
+    assert texts[0] == "You can add up to 30 events. Remove some, or put them together"
+    assert texts[1:] == ["Date must be a real date, like 27 3 2015"]
+
+
+def test_a_list_read_from_answers_is_not_cut_either():
+    form = from_answers(
+        {**{"name": "Ada", "born": "2015-03-04", "agree": True}, "items": ["x"] * 31}
+    )
+    assert not form.validate()
+    assert form.items.errors[0] == TOO_MANY
+    assert len(form.items.entries) == 31
+
+
+def test_entries_far_past_the_limit_are_counted_not_bound():
+    # Thousands of entries are not someone typing: read up to a bound, and refuse the list.
+    form = submit(**{**VALID, **numbered(5000)})
+    assert len(form.items.entries) == form.items.read_limit == 130
+    assert not form.validate()
+    assert form.items.errors[0] == TOO_MANY
+    pairs = ExampleForm().items.formdata(["x"] * 5000)
+    assert len(pairs) == 131
+
+
+def test_unread_entries_past_the_bound_make_the_list_too_long_even_if_those_read_are_empty():
+    empties = {f"items__{index}": "" for index in range(200)}
+    form = submit(**{**VALID, **empties, "items__0": "first"})
+    assert not form.validate()
+    assert form.items.errors[0] == TOO_MANY
+
+
+def test_add_another_stops_at_the_limit():
+    form = submit(**{**VALID, **numbered(30)})
+    form.items.list_action("add", "")
+    assert len(form.items.entries) == 30
+    assert form.items.limit_text == "You can add up to 30 items"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["items-²", "items-٣", "items-" + "9" * 5000, "itemsx1", "items-1x", "items-"],
+)
+def test_entry_numbers_that_are_not_short_ascii_numbers_are_not_entries(key):
+    # "²" is a digit to str.isdigit but not to int(); 5,000 digits is past int()'s limit.
+    data = MultiDict([("name", "Ada"), ("items-0", "first"), (key, "extra")])
+    form = ExampleForm(formdata=data)
+    assert form.items.answer() == ["first"]
+
+
+def test_items_past_the_limit_are_read_from_numbered_cells():
+    flat = {f"items.{number}": f"item {number}" for number in range(1, 32)}
+    items = ExampleForm().items.from_flat(flat)
+    assert items == [f"item {number}" for number in range(1, 32)]
+    form = from_answers({"name": "Ada", "born": "2015-03-04", "agree": True, "items": items})
+    assert not form.validate()
+    assert form.items.errors[0] == TOO_MANY
+
+
+@pytest.mark.parametrize(
+    ("noun", "plural"),
+    [
+        ("outcome", "outcomes"),
+        ("remedy", "remedies"),
+        ("day", "days"),
+        ("person", "people"),
+        ("address", "addresses"),
+        ("professional", "professionals"),
+    ],
+)
+def test_plurals_of_item_names(noun, plural):
+    assert lists.plural(noun) == plural
+
+
+# -- in the journey ---------------------------------------------------------------------------
+
+
+class PetsStep(StepForm):
+    slug = "pets"
+    title = "Your pets"
+    pets = ListField(TextField("Pet"), "Your pets", "Enter a pet", item_name="pet", max_entries=3)
+
+
+@pytest.fixture
+def pets_client(tmp_path):
+    document = {
+        "slug": "pets",
+        "steps": (PetsStep,),
+        "build_context": dict,
+        "filename": lambda _answers: "Pets",
+    }
+    with own_app(tmp_path, ["{% for pet in pets %}{{ pet }} {% endfor %}"], **document) as app:
+        yield app.test_client()
+
+
+def test_the_journey_refuses_too_many_entries_and_shows_every_one_back(pets_client):
+    pets = {f"pets-{index}": f"Pet {index + 1} & <co>" for index in range(4)}
+    response = post(pets_client, "/documents/pets/pets", pets)
+    assert response.status_code == 200
+    doc = page(response)
+    message = "You can add up to 3 pets. Remove some, or put them together"
+    summary = doc.xpath("//*[contains(@class,'govuk-error-summary__list')]//a")
+    assert [(link.text.strip(), link.get("href")) for link in summary] == [(message, "#pets-0")]
+    assert doc.xpath("string(//*[@id='pets-error'])").split(":", 1)[1].strip() == message
+    values = [doc.xpath(f"//input[@name='pets-{index}']/@value") for index in range(4)]
+    assert values == [[f"Pet {index + 1} & <co>"] for index in range(4)]
+    # Nothing was saved, and there is no button to add a fifth.
+    assert pets_client.get("/documents/pets/check-answers").location.endswith("/pets/pets")
+    assert not doc.xpath("//button[@value='add:pets']")
+    removed = post(pets_client, "/documents/pets/pets", {**pets, "action": "remove:pets:3"})
+    assert len(page(removed).xpath("//input[starts-with(@name, 'pets-')]")) == 3
+
+
+def test_at_the_limit_the_page_says_why_there_is_no_add_button(pets_client):
+    url = "/documents/pets/pets"
+    one = page(post(pets_client, url, {"pets-0": "Rex", "action": "add:pets"}))
+    assert one.xpath("//button[@value='add:pets']")
+    assert not one.xpath("//*[@id='pets-limit']")
+    two = {"pets-0": "Rex", "pets-1": "Tibbles"}
+    at_limit = page(post(pets_client, url, {**two, "action": "add:pets"}))
+    assert len(at_limit.xpath("//input[starts-with(@name, 'pets-')]")) == 3
+    assert not at_limit.xpath("//button[@value='add:pets']")
+    assert at_limit.xpath("string(//*[@id='pets-limit'])") == "You can add up to 3 pets."
+    # An Add posted at the limit anyway (an old page, say) adds nothing and says why.
+    full = {**two, "pets-2": "Fido"}
+    again = page(post(pets_client, url, {**full, "action": "add:pets"}))
+    assert len(again.xpath("//input[starts-with(@name, 'pets-')]")) == 3
+    assert again.xpath("string(//*[@id='pets-limit'])") == "You can add up to 3 pets."
+    assert post(pets_client, url, full).status_code == 302
+
+
+def test_a_cell_numbered_past_any_list_gets_a_message_not_a_crash():
+    # int() refuses a number of thousands of digits; the cell's column is named instead.
+    column = "items." + "1" * 5000
+    with pytest.raises(InvalidAnswer, match=r"^Number each item 1, 2, 3 and so on: items\.111"):
+        ExampleForm().items.from_flat({column: "x"})

@@ -1,20 +1,28 @@
-"""Emailing the document from the done page, against real SMTP servers on 127.0.0.1."""
+"""Emailing the document from the done page, against real SMTP servers on 127.0.0.1.
 
+Every send goes through the writer's confirmation first (a code emailed to them and typed
+back); the confirmation itself is tested in test_email_confirmation.py.
+"""
+
+import re
+import threading
 import time
 
 import pytest
+from flask import g
 
-from service import drafts
+from service import drafts, limits
 from service.delivery import mail
-from service.delivery.pdf import PdfConverter
+from service.delivery.pdf import PdfConverter, PdfFailedError
 from service.extensions import db
 from tests.conftest import free_port
 from tests.service.journey.test_views import BASE, complete
 from tests.service.own_document import csrf_token, page, post
 
 TO = "head@school.example.org"
-COPY = "ada@home.example.org"
+WRITER = "ada@home.example.org"
 EMAIL = f"{BASE}/email"
+CHECK_EMAIL = f"{BASE}/check-email"
 
 
 def use_mail(app, **settings):
@@ -29,9 +37,46 @@ def smtp_app(fake_app, smtp):
     return fake_app
 
 
+def code_in(message):
+    """The security code an email carries."""
+    return re.search(r"security code is (\d{6})", message.get_body(("plain",)).get_content())[1]
+
+
+def ask_for_code(client, address=WRITER, base=BASE):
+    token = csrf_token(client, f"{base}/done")
+    return post(client, f"{base}/email", {"action": "send-code", "your_email": address}, token)
+
+
+def enter_code(client, code, base=BASE):
+    token = csrf_token(client, f"{base}/check-email")
+    return post(client, f"{base}/email", {"action": "confirm", "code": code}, token)
+
+
+def confirm(client, smtp, address=WRITER, base=BASE):
+    """The writer confirms their address as a person would: asks for a code, reads it from
+    the email that arrives, types it back. Returns the code's email."""
+    already = len(smtp.inbox.envelopes)
+    assert ask_for_code(client, address, base).status_code == 302
+    assert smtp.inbox.wait_for(already + 1)
+    message = smtp.inbox.messages[already]
+    response = enter_code(client, code_in(message), base)
+    assert response.status_code == 302, error_texts(response)
+    assert response.location.endswith(f"{base}/done#email")
+    return message
+
+
 def send_email(client, **fields):
-    data = {"to": TO, "copy_to": COPY, **fields}
+    data = {"action": "send", "to": TO, **fields}
     return post(client, EMAIL, data, token=csrf_token(client, f"{BASE}/done"))
+
+
+def documents(smtp):
+    """The emails that carried a document (not codes)."""
+    return [
+        (envelope, message)
+        for envelope, message in zip(smtp.inbox.envelopes, smtp.inbox.messages, strict=True)
+        if "security code" not in message["Subject"]
+    ]
 
 
 def banner_text(response):
@@ -48,94 +93,138 @@ def error_texts(response):
     ]
 
 
-def typed_values(response):
+def typed_values(response, names=("to",)):
     doc = page(response)
-    return {
-        name: (doc.xpath(f"//input[@name='{name}']/@value") or [""])[0]
-        for name in ("to", "copy_to")
-    }
+    return {name: (doc.xpath(f"//input[@name='{name}']/@value") or [""])[0] for name in names}
 
 
-def test_done_page_has_the_email_form(smtp_app, fake_client):
+def new_browser(app, address):
+    """Another browser, at another address. Requests in these tests share the app context the
+    fixture holds, where Flask-WTF keeps the last page's security token: forget it, or this
+    browser would be given the last one's token, which its session cannot match."""
+    g.pop("csrf_token", None)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+@pytest.fixture
+def confirmed(smtp_app, fake_client, smtp):
+    """A finished draft whose writer has confirmed WRITER; the inbox emptied after."""
+    complete(fake_client)
+    confirm(fake_client, smtp)
+    smtp.inbox.envelopes.clear()
+    return fake_client
+
+
+def test_the_done_page_asks_for_the_writers_address_first(smtp_app, fake_client):
     complete(fake_client)
     doc = page(fake_client.get(f"{BASE}/done"))
     [form] = doc.xpath(f"//form[@action='{EMAIL}']")
+    assert form.xpath(".//input[@name='your_email' and @type='email' and @autocomplete='email']")
+    assert form.xpath(".//button[@value='send-code' and normalize-space()='Send a security code']")
+    assert not doc.xpath("//input[@name='to']")
+
+
+def test_once_confirmed_the_done_page_offers_the_send_form(confirmed):
+    doc = page(confirmed.get(f"{BASE}/done"))
+    [form] = doc.xpath(f"//form[@action='{EMAIL}']")
     assert form.xpath(".//input[@name='to' and @type='email' and @autocomplete='email']")
-    assert form.xpath(".//input[@name='copy_to' and @type='email']")
-    assert form.xpath(".//button[normalize-space()='Send email']")
+    assert form.xpath(".//button[@value='send' and normalize-space()='Send email']")
+    assert WRITER in doc.xpath("string(//main)")
+    assert doc.xpath(f"//a[@href='{BASE}/done?email=change#email']")
 
 
-def test_email_arrives_with_the_document_exactly_as_downloaded(smtp_app, fake_client, smtp):
-    complete(fake_client)
-    downloaded = fake_client.get(f"{BASE}/download").data
-    response = send_email(fake_client)
+def test_the_document_goes_to_them_with_a_copy_and_replies_to_the_writer(confirmed, smtp):
+    downloaded = confirmed.get(f"{BASE}/download").data
+    response = send_email(confirmed)
     assert response.status_code == 302
     assert response.location.endswith(f"{BASE}/done#email-sent")
 
     assert smtp.inbox.wait_for(1)
     envelope = smtp.inbox.envelopes[0]
-    assert sorted(envelope.rcpt_tos) == [COPY, TO]
+    assert envelope.mail_from == "letters@service.example.org"
+    assert sorted(envelope.rcpt_tos) == [WRITER, TO]
     message = smtp.inbox.messages[0]
+    assert message["From"] == "Write SEN letters and plans <letters@service.example.org>"
     assert message["To"] == TO
-    assert message["Cc"] == COPY
+    assert message["Cc"] == WRITER
+    assert message["Reply-To"] == WRITER
     assert message["Subject"] == "Pet letter (sent using Write SEN letters and plans)"
+    body = message.get_body(("plain",)).get_content()
+    assert f"It was sent for {WRITER}" in body
+    assert "Your reply will go to them" in body
+    assert "Nobody reads replies" not in body
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content() == downloaded
     assert attachment.get_filename().startswith("Pet letter, ")
     assert "Ada" not in str(message["Subject"]) + attachment.get_filename()
 
-    done = fake_client.get(f"{BASE}/done")
-    assert f"Email sent to {TO} and {COPY}" in banner_text(done)
+    done = confirmed.get(f"{BASE}/done")
+    assert f"Email sent to {TO} and {WRITER}" in banner_text(done)
     # Said once: a later visit does not claim a second email.
-    assert "Email sent" not in banner_text(fake_client.get(f"{BASE}/done"))
+    assert "Email sent" not in banner_text(confirmed.get(f"{BASE}/done"))
 
 
-def test_the_cookie_carries_the_addresses_only_encrypted_and_only_once(smtp_app, fake_client):
-    complete(fake_client)
-    send_email(fake_client)
-    serializer = smtp_app.session_interface.get_signing_serializer(smtp_app)
-    session = serializer.loads(fake_client.get_cookie("sen_session").value)
-    assert "@" not in session["email_sent"]
-    fake_client.get(f"{BASE}/done")
-    session = serializer.loads(fake_client.get_cookie("sen_session").value)
+def test_sending_only_to_the_writer(confirmed, smtp):
+    assert send_email(confirmed, to="").status_code == 302
+    assert smtp.inbox.wait_for(1)
+    assert smtp.inbox.envelopes[0].rcpt_tos == [WRITER]
+    message = smtp.inbox.messages[0]
+    assert message["To"] == WRITER
+    assert message["Cc"] is None
+    assert message["Reply-To"] == WRITER
+    assert "You asked us to send it to" in message.get_body(("plain",)).get_content()
+    assert f"Email sent to {WRITER}" in banner_text(confirmed.get(f"{BASE}/done"))
+
+
+def test_the_writers_own_address_typed_again_is_sent_once(confirmed, smtp):
+    send_email(confirmed, to=WRITER.upper())
+    assert smtp.inbox.wait_for(1)
+    assert smtp.inbox.envelopes[0].rcpt_tos == [WRITER]
+
+
+def test_the_cookie_carries_the_addresses_only_encrypted(confirmed):
+    send_email(confirmed)
+    serializer = confirmed.application.session_interface.get_signing_serializer(
+        confirmed.application
+    )
+    session = serializer.loads(confirmed.get_cookie("sen_session").value)
+    assert "@" not in str(session)
+    assert "email_sent" in session
+    confirmed.get(f"{BASE}/done")
+    session = serializer.loads(confirmed.get_cookie("sen_session").value)
     assert "email_sent" not in session
+    assert "@" not in str(session)
 
 
-def test_without_a_copy_only_one_address_gets_it(smtp_app, fake_client, smtp):
-    complete(fake_client)
-    send_email(fake_client, copy_to="")
-    assert smtp.inbox.wait_for(1)
-    assert smtp.inbox.envelopes[0].rcpt_tos == [TO]
-    assert smtp.inbox.messages[0]["Cc"] is None
+WRONG_ADDRESSES = [
+    ("head at school", "Enter an email address in the correct format"),
+    ("head@school", "Enter an email address in the correct format"),
+    ("zoë@school.example.org", "Enter an email address with only letters a to z"),
+    ("x" * 250 + "@a.org", "must be 254 characters or fewer"),
+]
 
 
-def test_a_copy_to_the_same_address_is_sent_once(smtp_app, fake_client, smtp):
-    complete(fake_client)
-    send_email(fake_client, copy_to=TO.upper())
-    assert smtp.inbox.wait_for(1)
-    assert smtp.inbox.envelopes[0].rcpt_tos == [TO]
+def test_a_wrong_address_is_explained_and_what_was_typed_is_kept(confirmed, smtp):
+    for typed, message in WRONG_ADDRESSES:
+        response = send_email(confirmed, to=typed)
+        assert response.status_code == 200
+        assert any(message in text for text in error_texts(response)), error_texts(response)
+        assert page(response).xpath("//title")[0].text.startswith("Error: ")
+        assert typed_values(response) == {"to": typed}
+    assert smtp.inbox.envelopes == []
 
 
-@pytest.mark.parametrize(
-    ("fields", "message"),
-    [
-        ({"to": ""}, "Enter the email address to send the document to"),
-        ({"to": "head at school"}, "Enter an email address in the correct format"),
-        ({"copy_to": "ada@home"}, "Enter an email address in the correct format"),
-        ({"to": "zoë@school.example.org"}, "Enter an email address with only letters a to z"),
-        ({"to": "x" * 250 + "@a.org"}, "must be 254 characters or fewer"),
-    ],
-)
-def test_a_wrong_address_is_explained_and_what_was_typed_is_kept(
-    smtp_app, fake_client, smtp, fields, message
+def test_a_wrong_writers_address_is_explained_and_what_was_typed_is_kept(
+    smtp_app, fake_client, smtp
 ):
     complete(fake_client)
-    response = send_email(fake_client, **fields)
-    assert response.status_code == 200
-    assert any(message in text for text in error_texts(response)), error_texts(response)
-    assert page(response).xpath("//title")[0].text.startswith("Error: ")
-    typed = {"to": TO, "copy_to": COPY, **fields}
-    assert typed_values(response) == typed
+    for typed, message in [("", "Enter your email address"), *WRONG_ADDRESSES]:
+        response = ask_for_code(fake_client, typed)
+        assert response.status_code == 200
+        assert any(message in text for text in error_texts(response)), error_texts(response)
+        assert typed_values(response, ("your_email",)) == {"your_email": typed}
     assert smtp.inbox.envelopes == []
 
 
@@ -151,30 +240,44 @@ INJECTIONS = [
 ]
 
 
-@pytest.mark.parametrize("field", ["to", "copy_to"])
-@pytest.mark.parametrize("value", INJECTIONS)
-def test_header_injection_through_an_address_is_refused(smtp_app, fake_client, smtp, field, value):
-    complete(fake_client)
-    response = send_email(fake_client, **{field: value})
-    assert response.status_code == 200
-    assert error_texts(response)
+def test_header_injection_through_the_address_to_send_to_is_refused(confirmed, smtp):
+    for value in INJECTIONS:
+        response = send_email(confirmed, to=value)
+        assert response.status_code == 200
+        assert error_texts(response), value
     assert smtp.inbox.envelopes == []
 
 
-def test_repeated_fields_cannot_add_recipients(smtp_app, fake_client, smtp):
-    """At most two recipients a send: a field posted twice counts once."""
+def test_header_injection_through_the_writers_address_is_refused(smtp_app, fake_client, smtp):
     complete(fake_client)
-    token = csrf_token(fake_client, f"{BASE}/done")
+    for value in INJECTIONS:
+        response = ask_for_code(fake_client, value)
+        assert response.status_code == 200
+        assert error_texts(response), value
+    assert smtp.inbox.envelopes == []
+
+
+def test_repeated_fields_cannot_add_recipients(confirmed, smtp):
+    """At most two recipients a send, the writer one of them: a field posted twice counts
+    once, and no other field names a recipient."""
+    token = csrf_token(confirmed, f"{BASE}/done")
     extra = "spam@elsewhere.example.org"
-    data = {"csrf_token": token, "to": [TO, extra], "copy_to": [COPY, extra], "cc": extra}
-    assert fake_client.post(EMAIL, data=data).status_code == 302
+    data = {
+        "csrf_token": token,
+        "action": "send",
+        "to": [TO, extra],
+        "copy_to": extra,
+        "cc": extra,
+        "your_email": extra,
+    }
+    assert confirmed.post(EMAIL, data=data).status_code == 302
     assert smtp.inbox.wait_for(1)
-    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [COPY, TO]
+    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [WRITER, TO]
+    assert smtp.inbox.messages[0]["Reply-To"] == WRITER
 
 
-def test_injection_through_the_file_format_is_refused(smtp_app, fake_client, smtp, soffice_path):
-    complete(fake_client)
-    response = send_email(fake_client, file_format="docx\r\nBcc: spam@elsewhere.example.org")
+def test_injection_through_the_file_format_is_refused(confirmed, smtp, soffice_path):
+    response = send_email(confirmed, file_format="docx\r\nBcc: spam@elsewhere.example.org")
     assert "Select whether to send a Word document or a PDF" in error_texts(response)
     assert smtp.inbox.envelopes == []
 
@@ -182,103 +285,194 @@ def test_injection_through_the_file_format_is_refused(smtp_app, fake_client, smt
 def test_answers_never_reach_the_headers(smtp_app, fake_client, smtp):
     """Whatever the answers hold, the message's headers and recipients are fixed."""
     hostile = "Ada\r\nBcc: spam@elsewhere.example.org\r\nSubject: changed"
-    post(fake_client, f"{BASE}/name", {"name": hostile})
-    complete_rest = fake_client.get(f"{BASE}/has-pets")
-    assert complete_rest.status_code == 200
+    # A name is one line; the notes may hold line breaks.
+    post(fake_client, f"{BASE}/name", {"name": "Ada Bcc: spam@elsewhere.example.org"})
+    assert fake_client.get(f"{BASE}/has-pets").status_code == 200
     post(fake_client, f"{BASE}/has-pets", {"has_pets": "no"})
     post(fake_client, f"{BASE}/details", {"when": ["5", "1", "2026"], "notes": hostile})
+    confirm(fake_client, smtp)
     assert send_email(fake_client).status_code == 302
-    assert smtp.inbox.wait_for(1)
-    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == [COPY, TO]
-    message = smtp.inbox.messages[0]
-    assert message["Bcc"] is None
-    assert message["Subject"] == "Pet letter (sent using Write SEN letters and plans)"
-    raw_headers = smtp.inbox.envelopes[0].content.split(b"\r\n\r\n")[0]
-    assert b"spam@" not in raw_headers
-    assert b"Ada" not in raw_headers
+    assert smtp.inbox.wait_for(2)
+    for envelope, message in zip(smtp.inbox.envelopes, smtp.inbox.messages, strict=True):
+        assert message["Bcc"] is None
+        assert "spam@" not in " ".join(envelope.rcpt_tos)
+        raw_headers = envelope.content.split(b"\r\n\r\n")[0]
+        assert b"spam@" not in raw_headers
+        assert b"Ada" not in raw_headers
+    assert (
+        smtp.inbox.messages[1]["Subject"] == "Pet letter (sent using Write SEN letters and plans)"
+    )
 
 
-def test_a_refused_connection_keeps_the_answers_and_the_download(fake_app, fake_client):
-    use_mail(fake_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())
-    complete(fake_client)
-    response = send_email(fake_client)
+def test_a_refused_connection_keeps_the_answers_and_the_download(
+    confirmed, smtp_app, free_smtp_port
+):
+    use_mail(smtp_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=free_smtp_port)
+    response = send_email(confirmed)
     assert response.status_code == 503
     assert "We could not send the email just now" in banner_text(response)
     assert "Your answers are saved" in banner_text(response)
-    assert typed_values(response) == {"to": TO, "copy_to": COPY}
-    assert fake_client.get(f"{BASE}/check-answers").status_code == 200
-    assert fake_client.get(f"{BASE}/download").status_code == 200
+    assert typed_values(response) == {"to": TO}
+    assert confirmed.get(f"{BASE}/check-answers").status_code == 200
+    assert confirmed.get(f"{BASE}/download").status_code == 200
 
 
-def test_a_silent_server_is_given_up_on_within_the_timeout(
-    fake_app, fake_client, silent_smtp_server
-):
-    use_mail(fake_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=silent_smtp_server, MAIL_TIMEOUT=1)
-    complete(fake_client)
+@pytest.fixture
+def free_smtp_port():
+    return free_port()
+
+
+def test_problem_banners_are_markup_not_text(confirmed, smtp_app, free_smtp_port):
+    """The banner's paragraphs were joined to escaped text with `~`, which escaped them too:
+    the page showed `<p class=...>` as words."""
+    use_mail(smtp_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=free_smtp_port)
+    response = send_email(confirmed)
+    assert "&lt;p" not in response.get_data(as_text=True)
+    [banner] = page(response).xpath("//*[@id='email-problem']")
+    [heading] = banner.xpath(".//p[@class='govuk-notification-banner__heading']")
+    assert heading.text_content() == "We could not send the email just now."
+    assert "<p" not in banner.text_content()
+
+
+def test_a_silent_server_is_given_up_on_within_the_timeout(confirmed, smtp_app, silent_smtp_server):
+    use_mail(smtp_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=silent_smtp_server, MAIL_TIMEOUT=1)
     started = time.monotonic()
-    response = send_email(fake_client)
+    response = send_email(confirmed)
     assert time.monotonic() - started < 3
     assert response.status_code == 503
     assert "We could not send the email just now" in banner_text(response)
-    assert fake_client.get(f"{BASE}/download").status_code == 200
-    with fake_app.test_request_context():
+    assert confirmed.get(f"{BASE}/download").status_code == 200
+    with smtp_app.test_request_context():
         assert stored_drafts() == 1
 
 
-def test_addresses_never_reach_the_logs(fake_app, fake_client, caplog):
-    use_mail(fake_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())
-    complete(fake_client)
-    send_email(fake_client)
+def test_addresses_never_reach_the_logs(confirmed, smtp_app, free_smtp_port, caplog):
+    use_mail(smtp_app, MAIL_SERVER="127.0.0.1", MAIL_PORT=free_smtp_port)
+    send_email(confirmed)
+    ask_for_code(confirmed, "other@home.example.org")
     assert "Email not sent" in caplog.text
+    assert "Security code not sent" in caplog.text
     assert "example.org" not in caplog.text
 
 
-def test_sends_per_draft_are_limited(smtp_app, fake_client, smtp):
+def test_sends_per_draft_are_limited(confirmed, smtp_app, smtp):
     smtp_app.config["RATELIMIT_EMAIL_PER_DRAFT"] = "2 per hour"
-    complete(fake_client)
-    assert send_email(fake_client).status_code == 302
-    assert send_email(fake_client).status_code == 302
-    response = send_email(fake_client, to="office@school.example.org")
+    assert send_email(confirmed).status_code == 302
+    assert send_email(confirmed).status_code == 302
+    response = send_email(confirmed, to="office@school.example.org")
     assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) > 0
     assert "You have emailed this document as many times as we allow" in banner_text(response)
     assert "You can email it again after" in banner_text(response)
-    assert typed_values(response) == {"to": "office@school.example.org", "copy_to": COPY}
+    assert typed_values(response) == {"to": "office@school.example.org"}
     assert smtp.inbox.wait_for(2)
     assert len(smtp.inbox.envelopes) == 2
 
 
-def test_sends_per_client_are_limited_across_drafts(smtp_app, fake_client, smtp):
-    smtp_app.config["RATELIMIT_EMAIL"] = "3 per hour"
+def test_an_emailed_pdf_counts_as_pdf_work(confirmed, smtp_app, smtp, soffice_path):
+    smtp_app.config["RATELIMIT_PDF"] = "1 per hour"
+    # This client (the test client comes from 127.0.0.1) made its one PDF elsewhere.
+    with smtp_app.test_request_context(environ_base={"REMOTE_ADDR": "127.0.0.1"}):
+        assert limits.try_spend("pdf") is None
+    response = send_email(confirmed, file_format="pdf")
+    assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) > 0
+    assert "You have made as many PDFs as we allow for now" in banner_text(response)
+    assert "Send it as a Word document instead, or send it as a PDF after" in banner_text(response)
+    assert typed_values(response) == {"to": TO}
+    # The refusal cost no email: Word still goes, within the email limits.
+    smtp_app.config["RATELIMIT_EMAIL_PER_DRAFT"] = "1 per hour"
+    assert send_email(confirmed, file_format="docx").status_code == 302
+    assert smtp.inbox.wait_for(1)
+
+
+def test_emails_per_client_are_limited_across_drafts_codes_included(smtp_app, fake_client, smtp):
+    smtp_app.config["RATELIMIT_EMAIL"] = "4 per hour"
     complete(fake_client)
-    assert send_email(fake_client).status_code == 302
-    assert send_email(fake_client).status_code == 302
+    confirm(fake_client, smtp)  # 1: a code is an email too
+    assert send_email(fake_client).status_code == 302  # 2
     # A new draft (the old one deleted) is a new document, but the same client.
     post(fake_client, f"{BASE}/delete", {})
     complete(fake_client)
-    assert send_email(fake_client).status_code == 302
+    confirm(fake_client, smtp)  # 3
+    assert send_email(fake_client).status_code == 302  # 4
     assert send_email(fake_client).status_code == 429
-    assert len(smtp.inbox.envelopes) == 3
+    assert len(smtp.inbox.envelopes) == 4
 
 
-def test_a_mistyped_address_does_not_count_against_the_limit(smtp_app, fake_client, smtp):
+def test_clients_in_one_ipv6_64_share_a_limit(smtp_app, smtp):
+    """One home or phone is given a whole /64: each of its addresses is the same client."""
+    smtp_app.config["RATELIMIT_EMAIL"] = "1 per hour"
+    first = new_browser(smtp_app, "2001:db8:1:2::10")
+    complete(first)
+    assert ask_for_code(first).status_code == 302
+    same_home = new_browser(smtp_app, "2001:db8:1:2:ffff:ffff:ffff:ffff")
+    complete(same_home)
+    response = ask_for_code(same_home)
+    assert response.status_code == 429
+    neighbour = new_browser(smtp_app, "2001:db8:1:3::10")
+    complete(neighbour)
+    assert ask_for_code(neighbour).status_code == 302
+    assert len(smtp.inbox.envelopes) == 2
+
+
+def test_a_mistyped_address_does_not_count_against_the_limit(confirmed, smtp_app):
     smtp_app.config["RATELIMIT_EMAIL_PER_DRAFT"] = "1 per hour"
+    assert send_email(confirmed, to="nope").status_code == 200
+    assert send_email(confirmed).status_code == 302
+
+
+def test_at_the_daily_cap_email_stops_for_everyone_and_keeps_what_was_typed(
+    smtp_app, fake_client, smtp
+):
+    """EMAIL_DAILY_LIMIT counts every email the service sends, codes and documents, for
+    every client: at the cap, the page says so and offers the downloads instead."""
+    smtp_app.config["EMAIL_DAILY_LIMIT"] = 2
     complete(fake_client)
-    assert send_email(fake_client, to="nope").status_code == 200
-    assert send_email(fake_client).status_code == 302
+    confirm(fake_client, smtp)  # 1
+    assert send_email(fake_client).status_code == 302  # 2
+    response = send_email(fake_client, to="office@school.example.org")
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0
+    text = banner_text(response)
+    assert "Email is not available for the rest of today" in text
+    assert "Your answers are saved" in text
+    assert typed_values(response) == {"to": "office@school.example.org"}
+    links = page(response).xpath("//*[@id='email-problem']//a/@href")
+    assert f"{BASE}/download" in links
+
+    # Someone else, somewhere else, cannot even get a code.
+    other = new_browser(smtp_app, "192.0.2.77")
+    complete(other)
+    response = ask_for_code(other, "someone@else.example.org")
+    assert response.status_code == 503
+    assert "Email is not available for the rest of today" in banner_text(response)
+    assert typed_values(response, ("your_email",)) == {"your_email": "someone@else.example.org"}
+    assert len(smtp.inbox.envelopes) == 2
 
 
-def test_outbox_saves_the_email_and_the_page_says_where(fake_app, fake_client, tmp_path):
+def test_outbox_saves_the_code_and_the_email_and_the_pages_say_where(
+    fake_app, fake_client, tmp_path
+):
     fake_app.instance_path = str(tmp_path)
     use_mail(fake_app, MAIL_OUTBOX=True)
     complete(fake_client)
     done = page(fake_client.get(f"{BASE}/done"))
     assert "Emails are not sent" in done.text_content()
+
+    assert ask_for_code(fake_client).status_code == 302
+    [saved_code] = (tmp_path / "outbox").glob("*.eml")
+    check = page(fake_client.get(CHECK_EMAIL))
+    assert str(saved_code) in check.xpath("string(//main)")
+    code = re.search(r"security code is (\d{6})", saved_code.read_text())[1]
+    assert enter_code(fake_client, code).status_code == 302
+
     assert send_email(fake_client).status_code == 302
-    [saved] = (tmp_path / "outbox").glob("*.eml")
+    [saved] = set((tmp_path / "outbox").glob("*.eml")) - {saved_code}
     text = banner_text(fake_client.get(f"{BASE}/done"))
     assert "Email saved as a file" in text
     assert str(saved) in text
-    assert f"to {TO} and {COPY}" in text
+    assert f"to {TO} and {WRITER}" in text
 
 
 def test_without_email_the_page_says_so_and_a_post_is_refused(fake_client):
@@ -286,9 +480,12 @@ def test_without_email_the_page_says_so_and_a_post_is_refused(fake_client):
     done = page(fake_client.get(f"{BASE}/done"))
     assert not done.xpath(f"//form[@action='{EMAIL}']")
     assert "Email is not available on this copy of the service" in done.text_content()
-    response = post(fake_client, EMAIL, {"to": TO}, token=csrf_token(fake_client, f"{BASE}/name"))
-    assert response.status_code == 503
-    assert "Email is not available" in banner_text(response)
+    token = csrf_token(fake_client, f"{BASE}/name")
+    for action in ("send-code", "send"):
+        data = {"action": action, "to": TO, "your_email": WRITER}
+        response = post(fake_client, EMAIL, data, token=token)
+        assert response.status_code == 503
+        assert "Email is not available" in banner_text(response)
 
 
 def test_email_by_get_goes_to_the_done_page(smtp_app, fake_client):
@@ -301,56 +498,98 @@ def test_email_by_get_goes_to_the_done_page(smtp_app, fake_client):
 def test_an_unfinished_draft_cannot_be_emailed(smtp_app, fake_client, smtp):
     post(fake_client, f"{BASE}/name", {"name": "Ada"})
     token = csrf_token(fake_client, f"{BASE}/name")
-    response = fake_client.post(EMAIL, data={"csrf_token": token, "to": TO})
-    assert response.status_code == 302
-    assert response.location.endswith(f"{BASE}/has-pets")
+    for data in ({"action": "send", "to": TO}, {"action": "send-code", "your_email": WRITER}):
+        response = fake_client.post(EMAIL, data={"csrf_token": token, **data})
+        assert response.status_code == 302
+        assert response.location.endswith(f"{BASE}/has-pets")
     assert smtp.inbox.envelopes == []
 
 
-def test_an_expired_form_keeps_the_addresses(smtp_app, fake_client, smtp):
-    complete(fake_client)
-    response = fake_client.post(EMAIL, data={"csrf_token": "stale", "to": TO, "copy_to": COPY})
+def test_an_expired_form_keeps_the_address(confirmed, smtp):
+    data = {"csrf_token": "stale", "action": "send", "to": TO}
+    response = confirmed.post(EMAIL, data=data)
     assert response.status_code == 400
-    assert typed_values(response) == {"to": TO, "copy_to": COPY}
+    assert typed_values(response) == {"to": TO}
     assert "This page timed out, so we did not send the email" in response.get_data(as_text=True)
     assert smtp.inbox.envelopes == []
 
 
-def test_without_libreoffice_there_is_no_format_to_choose(smtp_app, fake_client, smtp):
+def test_without_libreoffice_there_is_no_format_to_choose(confirmed, smtp_app, smtp):
     smtp_app.extensions["pdf"] = PdfConverter("/nowhere/soffice")
-    complete(fake_client)
-    assert not page(fake_client.get(f"{BASE}/done")).xpath("//input[@name='file_format']")
-    assert send_email(fake_client, file_format="pdf").status_code == 302
+    assert not page(confirmed.get(f"{BASE}/done")).xpath("//input[@name='file_format']")
+    assert send_email(confirmed, file_format="pdf").status_code == 302
     assert smtp.inbox.wait_for(1)
     [attachment] = list(smtp.inbox.messages[0].iter_attachments())
     assert attachment.get_filename().endswith(".docx")
 
 
-def test_pdf_by_email(smtp_app, fake_client, smtp, soffice_path):
-    complete(fake_client)
-    radios = page(fake_client.get(f"{BASE}/done")).xpath("//input[@name='file_format']/@value")
+def test_pdf_by_email(confirmed, smtp, soffice_path):
+    radios = page(confirmed.get(f"{BASE}/done")).xpath("//input[@name='file_format']/@value")
     assert radios == ["docx", "pdf"]
-    assert send_email(fake_client, file_format="pdf").status_code == 302
+    assert send_email(confirmed, file_format="pdf").status_code == 302
     assert smtp.inbox.wait_for(1)
     [attachment] = list(smtp.inbox.messages[0].iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content().startswith(b"%PDF")
 
 
-def test_a_failed_pdf_sends_nothing_and_keeps_everything(smtp_app, fake_client, smtp, tmp_path):
-    failing = tmp_path / "soffice"
-    failing.write_text("#!/bin/sh\nexit 1\n")
-    failing.chmod(0o755)
-    smtp_app.extensions["pdf"] = PdfConverter(str(failing))
-    complete(fake_client)
-    response = send_email(fake_client, file_format="pdf")
+def fake_soffice(folder, script):
+    program = folder / "soffice"
+    program.write_text(f"#!/bin/sh\n{script}\n")
+    program.chmod(0o755)
+    return program
+
+
+def test_a_failed_pdf_sends_nothing_and_keeps_everything(confirmed, smtp_app, smtp, tmp_path):
+    smtp_app.extensions["pdf"] = PdfConverter(str(fake_soffice(tmp_path, "exit 1")), warm=False)
+    response = send_email(confirmed, file_format="pdf")
     assert response.status_code == 503
     assert "We could not make the PDF just now, so we did not send the email" in banner_text(
         response
     )
-    assert typed_values(response) == {"to": TO, "copy_to": COPY}
+    assert typed_values(response) == {"to": TO}
     assert smtp.inbox.envelopes == []
-    assert fake_client.get(f"{BASE}/download").status_code == 200
+    assert confirmed.get(f"{BASE}/download").status_code == 200
+
+
+def test_a_full_pdf_queue_sends_nothing_keeps_the_form_and_says_when_to_retry(
+    confirmed, smtp_app, smtp, tmp_path
+):
+    """One converter, no room to wait: while a conversion runs, an email as PDF is told the
+    service is busy (503, Retry-After), with what was typed still there."""
+    started = tmp_path / "started"
+    program = fake_soffice(tmp_path, f"touch {started}; sleep 3; exit 1")
+    converter = PdfConverter(
+        str(program), warm=False, concurrency=1, queue_length=0, queue_wait=1, timeout=10
+    )
+    smtp_app.extensions["pdf"] = converter
+    outcome = []
+
+    def hold_the_only_converter():
+        try:
+            converter.convert(b"not a document: the fake LibreOffice fails after a while")
+        except PdfFailedError as error:
+            outcome.append(error)
+
+    busy = threading.Thread(target=hold_the_only_converter)
+    busy.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert started.exists()
+        response = send_email(confirmed, to="office@school.example.org", file_format="pdf")
+    finally:
+        busy.join()
+    assert outcome, "the conversion holding the converter should have failed, as faked"
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0
+    assert "We are making a lot of PDFs just now" in banner_text(response)
+    assert "try again in a minute" in banner_text(response).lower()
+    assert typed_values(response) == {"to": "office@school.example.org"}
+    doc = page(response)
+    assert doc.xpath("//input[@name='file_format' and @value='pdf']/@checked")
+    assert smtp.inbox.envelopes == []
 
 
 def stored_drafts():

@@ -202,6 +202,16 @@ def build_footnotes(path):
     return path
 
 
+def build_escapes(path):
+    """docxtpl's escapes in the template's own text, in the body and in a header: there they
+    print a literal `{{`, `}}`, `{%` and `%}`."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Header {_{ x }_} for {{ name }}"
+    document.add_paragraph("Write {_{ name }_} or {_% if x %_} to print {{ name }}")
+    document.save(path)
+    return path
+
+
 def build_broken(path):
     """Tags that straddle a paragraph and a table cell: with `flag` false, the output loses
     the table's start tags but keeps its end tags."""
@@ -228,6 +238,17 @@ def build_core_properties(path, **properties):
 def entries(data):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def replace_in_parts(data, old, new):
+    """The package with the text `old` replaced by `new` in every XML part."""
+    old_bytes, new_bytes = old.encode("utf-8"), new.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries(data).items():
+            xml = name.endswith((".xml", ".rels"))
+            archive.writestr(name, content.replace(old_bytes, new_bytes) if xml else content)
+    return buffer.getvalue()
 
 
 def c14n(xml_bytes):

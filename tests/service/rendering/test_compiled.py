@@ -1,7 +1,9 @@
-"""The engine's output equals plain docxtpl's (autoescape=True) in text and structure,
-keeps every value literally, fails loudly, and is safe to share between threads."""
+"""The engine's output equals plain docxtpl's (autoescape=True) in text and structure, but
+keeps every value literally (docxtpl rewrites its escapes such as `{_{` even in values), fails
+loudly, and is safe to share between threads."""
 
 import io
+import re
 import threading
 import zipfile
 
@@ -42,6 +44,38 @@ HOSTILE = [
     LONG,
 ]
 TITLE = "Letter about a child's needs"
+# Text holding docxtpl's escapes, which docxtpl rewrites even in values ({_{ to {{).
+TYPED_ESCAPES = [
+    "{_{7*7}_}",
+    "{_{ 7*7 }_}",
+    "{_% if true %_}yes{_% endif %_}",
+    "}_} %_} {_{ {_%",
+    "_{_{_}_}_",
+    "a{_",
+    "_}b",
+]
+
+# docxtpl rewrites its escapes wherever they are, values included; the engine only in the
+# template's own text. To compare the two on values holding escapes, docxtpl is given each
+# underscore next to a brace or % as a stand-in character, put back in its output.
+_STAND_IN = "\ue000"
+_ESCAPE_UNDERSCORE = re.compile(r"(?<=[{}%])_|_(?=[{}%])")
+
+
+def _hide_escapes(value):
+    if isinstance(value, str):
+        return _ESCAPE_UNDERSCORE.sub(_STAND_IN, value)
+    if isinstance(value, list):
+        return [_hide_escapes(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _hide_escapes(item) for key, item in value.items()}
+    return value
+
+
+def docxtpl_keeping_escapes(path, context):
+    """Plain docxtpl's output, but with values' escapes printed as they are."""
+    plain = plain_docxtpl_render(path, _hide_escapes(context))
+    return builders.replace_in_parts(plain, _STAND_IN, "_")
 
 
 def letter_context(value):
@@ -267,7 +301,7 @@ def test_pictures_are_renumbered_like_docxtpl(tmp_path, names):
     assert ids == ["1001", "1002"]
 
 
-@pytest.mark.parametrize("value", ["a book", "Smith & Sons <2020>", "{{ 7*7 }}"])
+@pytest.mark.parametrize("value", ["a book", "Smith & Sons <2020>", "{{ 7*7 }}", "{_{ 7*7 }_}"])
 def test_footnotes_match_docxtpl(tmp_path, value):
     path = builders.build_footnotes(tmp_path / "footnotes.docx")
     compiled = CompiledTemplate.from_path(path)
@@ -275,9 +309,42 @@ def test_footnotes_match_docxtpl(tmp_path, value):
     assert compiled.variables == {"subject", "source"}
     context = {"subject": "claims", "source": value}
     engine = compiled.render(context)
-    builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(path, context))
+    builders.assert_same_as_docxtpl(engine, docxtpl_keeping_escapes(path, context))
     footnotes = etree.fromstring(builders.entries(engine)["word/footnotes.xml"])
     assert value in "".join(footnotes.itertext())
+
+
+# -- docxtpl's escapes: in the template's text, not in values ----------------------------------
+
+
+@pytest.mark.parametrize("value", TYPED_ESCAPES)
+def test_values_holding_docxtpl_escapes_come_back_exactly_as_typed(letter, compiled_letter, value):
+    context = letter_context(value)
+    engine = compiled_letter.render(context)
+    builders.assert_same_as_docxtpl(engine, docxtpl_keeping_escapes(letter, context))
+    for text in (builders.python_docx_text(engine), builders.docx2python_text(engine)):
+        assert text.count(value) >= 9  # body, loops, table rows, header and footer
+    assert "49" not in builders.python_docx_text(engine)
+
+
+def test_the_stand_in_for_docxtpl_shows_its_rewriting(letter):
+    # The comparison above holds only because docxtpl itself does rewrite values.
+    plain = builders.python_docx_text(plain_docxtpl_render(letter, letter_context("{_{7*7}_}")))
+    assert "{{7*7}}" in plain
+    assert "{_{7*7}_}" not in plain
+
+
+def test_escapes_in_the_templates_own_text_still_print_braces(tmp_path):
+    path = builders.build_escapes(tmp_path / "escapes.docx")
+    compiled = CompiledTemplate.from_path(path)
+    assert compiled.variables == {"name"}
+    for name in ("Ada", "{_{ Ada }_}"):
+        context = {"name": name}
+        engine = compiled.render(context)
+        builders.assert_same_as_docxtpl(engine, docxtpl_keeping_escapes(path, context))
+        text = builders.python_docx_text(engine)
+        assert f"Write {{{{ name }}}} or {{% if x %}} to print {name}" in text
+        assert f"Header {{{{ x }}}} for {name}" in text
 
 
 # -- failing loudly -------------------------------------------------------------------------
@@ -330,10 +397,14 @@ _XML_TEXT = st.lists(
         codec="utf-8",
         exclude_categories=("Cs",),
         exclude_characters="".join(
-            chr(code) for code in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+            chr(code)
+            for code in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF, ord(_STAND_IN)]
         ),
     )
-    | st.sampled_from(["\a", "\f", "&", "<", ">", '"', "'", "{{", "}}", "{%", "%}", "{_{"]),
+    | st.sampled_from(
+        ["\a", "\f", "&", "<", ">", '"', "'", "{{", "}}", "{%", "%}", "{", "}", "%", "_"]
+    )
+    | st.sampled_from(TYPED_ESCAPES),
     max_size=30,
 ).map("".join)
 
@@ -359,4 +430,4 @@ def test_any_text_matches_docxtpl(letter, compiled_letter, values):
         "rows": [{"date": date, "what": what, "outcome": "-"} for date, what in values["rows"]],
     }
     engine = compiled_letter.render(context)
-    builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(letter, context))
+    builders.assert_same_as_docxtpl(engine, docxtpl_keeping_escapes(letter, context))
