@@ -39,7 +39,7 @@ install: $(PY_STAMP) $(NODE_STAMP) ## Install Python and npm dependencies into .
 assets: $(CSS) $(FRONTEND_JS) ## Build the stylesheet and copy GOV.UK Frontend's scripts and images
 
 run: install assets ## Serve the service at http://127.0.0.1:5000 (SQLite, no SMTP needed)
-	SERVICE_ENV=development $(BIN)/flask --app wsgi drafts init
+	SERVICE_ENV=development $(BIN)/flask --app wsgi db upgrade
 	SERVICE_ENV=development $(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
 lint: $(PY_STAMP) ## Check code style with ruff
@@ -55,6 +55,10 @@ test: install assets lint ## Run lint and every test (browser and LibreOffice te
 
 bench: install ## Measure rendering speed against plain docxtpl (prints medians and ratios)
 	$(BIN)/python -m bench
+
+.PHONY: loadtest
+loadtest: install ## Load gunicorn on loopback with wrk, beside plain docxtpl (about 4 minutes)
+	$(BIN)/python -m loadtest $(LOADTEST_ARGS)
 
 docs: $(PY_STAMP) ## Write docs/law.md from the law register
 	$(BIN)/python -m scripts.docs

@@ -30,10 +30,12 @@ timeout = 30
 graceful_timeout = 90
 keepalive = 5
 
-# Recycle each worker after a few thousand requests, at staggered times, so slow growth in
-# memory never builds up and the workers never all restart at once.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle each worker after about ten thousand requests, at staggered times, so slow growth in
+# memory never builds up and the workers never all restart at once. Not more often: a new
+# worker pauses its share of requests while it starts (and its LibreOffice starts cold), and
+# `make loadtest`'s soak shows memory flat over that many requests.
+max_requests = 10000
+max_requests_jitter = 1000
 
 # No access log: addresses in it can carry one-time codes and identify families. Errors go to
 # standard error.

@@ -1,12 +1,62 @@
-"""The app the benchmark measures: an in-memory database and throwaway secrets."""
+"""The app the benchmark and the load test measure: the production configuration.
+
+It is built as a deployment builds it, from the environment: ProductionConfig (SERVICE_ENV is
+production), secrets made for the run, the default SQLite file in the instance folder,
+sessions, security headers, default logging and Flask-Limiter counting on `memory://`. Only
+the rate limits are raised, each window kept and its number multiplied, so every limit is still
+checked and counted on every request but none refuses the measured load.
+"""
+
+import re
+import secrets
 
 from cryptography.fernet import Fernet
 
-from service.config import Config
+from service import create_app
+from service.config import ENVIRONMENT, Config
+from service.extensions import db
+
+LIMIT_FACTOR = 100_000
+_NUMBER = re.compile(r"\d+")
 
 
-class BenchConfig(Config):
-    SECRET_KEY = "bench-secret-key-that-is-long-enough-for-anything"  # noqa: S105
-    DRAFT_ENCRYPTION_KEYS = Fernet.generate_key().decode()
-    SQLALCHEMY_DATABASE_URI = "sqlite://"
-    SESSION_COOKIE_SECURE = False
+def describe(storage="memory://"):
+    """What is measured, in a line, for the report."""
+    return (
+        "production configuration: ProductionConfig from the environment, generated secrets, "
+        "SQLite in the instance folder, sessions, security headers, default logging, "
+        f"Flask-Limiter on {storage} with every limit raised {LIMIT_FACTOR:,} times"
+    )
+
+
+def limit_settings():
+    """The environment variables that hold rate limits ("60 per minute;600 per hour")."""
+    return [
+        name
+        for name, (key, kind) in ENVIRONMENT.items()
+        if kind is str and " per " in str(getattr(Config, key, "") or "")
+    ]
+
+
+def raised(limits, factor=LIMIT_FACTOR):
+    """The same limits, each number multiplied: '60 per minute' -> '6000000 per minute'."""
+    return _NUMBER.sub(lambda match: str(int(match.group()) * factor), limits)
+
+
+def production_environ(**extra):
+    """An environment a deployment could have: real (generated) secrets, raised limits."""
+    return {
+        "SERVICE_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "DRAFT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        **{name: raised(getattr(Config, ENVIRONMENT[name][0])) for name in limit_settings()},
+        **extra,
+    }
+
+
+def production_app(instance_path, environ=None):
+    """The service as deployed, its database (SQLite in `instance_path`) ready."""
+    app = create_app(environ=environ or production_environ(), instance_path=instance_path)
+    with app.app_context():
+        db.create_all()
+    return app

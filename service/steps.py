@@ -199,4 +199,6 @@ def unbound_fields(form_class):
         for name, value in vars(klass).items():
             if hasattr(value, "field_class") and hasattr(value, "creation_counter"):
                 found[name] = value
+            else:  # a subclass that sets a field to None (or anything else) removes it
+                found.pop(name, None)
     return tuple(sorted(found.items(), key=lambda pair: pair[1].creation_counter))

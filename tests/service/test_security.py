@@ -60,3 +60,29 @@ def test_answers_are_never_logged(app, caplog):
             data={"csrf_token": token, "recipient": "head", "head_name": "Secret-Name-123"},
         )
     assert "Secret-Name-123" not in caplog.text
+
+
+def test_each_security_header_is_sent_once_on_every_kind_of_response(client):
+    """They are added, not set (see service.security): nothing else may set them."""
+    requests = [
+        ("GET", "/", None),
+        ("GET", "/no-such-page", None),
+        ("GET", "/assets/stylesheets/application.css", None),
+        ("GET", "/api/v1/documents", None),
+        ("POST", "/api/v1/documents/concern-letter", {"child_name": "Ada"}),  # a 422
+        ("POST", "/api/v1/documents/concern-letter?blank=1", None),
+    ]
+    names = (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+        "Permissions-Policy",
+    )
+    for method, path, answers in requests:
+        response = client.open(path, method=method, json=answers)
+        response.close()  # a static file is sent from an open file
+        for name in names:
+            assert len(response.headers.getlist(name)) == 1, (path, name)

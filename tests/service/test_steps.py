@@ -3,7 +3,7 @@
 import pytest
 
 from service.fields import TextField
-from service.steps import make_step, step_form
+from service.steps import QuestionForm, make_step, step_form, unbound_fields
 from tests.service.steps_for_tests import First, Later, More
 
 
@@ -91,3 +91,15 @@ def test_a_refilled_form_is_the_form_made_afresh():
     assert reused.answers() == fresh.answers()
     assert reused.errors == fresh.errors
     assert reused.nickname.label.text == fresh.nickname.label.text
+
+
+def test_a_field_set_to_none_in_a_subclass_is_not_listed():
+    class Outcome(QuestionForm):
+        target = TextField("Target", "Enter the target")
+        start = TextField("Start", "Enter the start")
+
+    class NewOutcome(Outcome):
+        start = None
+
+    assert [name for name, _ in unbound_fields(NewOutcome)] == ["target"]
+    assert [name for name, _ in unbound_fields(Outcome)] == ["target", "start"]

@@ -1,0 +1,65 @@
+"""`make bench` measures the production configuration, with only the rate limits raised."""
+
+import pytest
+
+from bench.__main__ import check_production_response
+from bench.config import limit_settings, production_app, production_environ, raised
+from bench.wsgi import Response, WsgiRequest
+from service.config import Config
+
+
+def test_every_limit_keeps_its_windows_and_is_raised():
+    assert raised("60 per minute;600 per hour", factor=1000) == ("60000 per minute;600000 per hour")
+
+
+def test_every_rate_limit_setting_is_raised_and_nothing_else():
+    names = limit_settings()
+
+    assert {"RATELIMIT_API", "RATELIMIT_FORMS", "RATELIMIT_PDF", "RATELIMIT_RENDER"} <= set(names)
+    assert "RATELIMIT_STORAGE_URI" not in names
+    environ = production_environ()
+    for name in names:
+        assert environ[name] == raised(getattr(Config, name))
+
+
+@pytest.fixture
+def bench_app(tmp_path):
+    return production_app(str(tmp_path / "instance"))
+
+
+def test_the_bench_app_is_the_production_one(bench_app, tmp_path):
+    config = bench_app.config
+
+    assert config["SESSION_COOKIE_SECURE"] is True
+    assert config["TESTING"] is False
+    assert config["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert config["SQLALCHEMY_DATABASE_URI"].endswith(str(tmp_path / "instance" / "drafts.sqlite3"))
+    assert bench_app.extensions["rate_limiter"].enabled
+
+
+def test_the_request_it_times_answers_as_production_does(bench_app):
+    with bench_app.test_request_context():
+        example = bench_app.extensions["catalogue"].get("concern-letter").example
+    request = WsgiRequest(bench_app, "POST", "/api/v1/documents/concern-letter", json_body=example)
+
+    response = request()
+
+    check_production_response(response)  # raises if not
+    assert response.body.startswith(b"PK")  # a .docx is a zip
+    assert response.headers["X-RateLimit-Limit"] == raised("60")  # counted, and raised
+
+
+def test_a_limit_the_bench_leaves_alone_is_still_enforced(tmp_path):
+    app = production_app(str(tmp_path), production_environ(RATELIMIT_API="2 per minute"))
+    request = WsgiRequest(app, "POST", "/api/v1/documents/concern-letter", json_body={})
+
+    statuses = [request().status for _ in range(3)]
+
+    assert statuses == [422, 422, 429]
+
+
+def test_a_response_without_the_production_headers_is_refused():
+    bare = Response(200, [("Content-Type", "text/html")], b"")
+
+    with pytest.raises(RuntimeError, match="not the production response"):
+        check_production_response(bare)
