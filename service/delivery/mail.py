@@ -241,8 +241,8 @@ def message_body(title, service_name, organisation=None, *, writer, to_writer=Fa
         "Hello,\n\n"
         f"Attached to this email is a document: {title}.\n\n"
         f"It was sent for {writer}, who wrote it using {service_name}, a free online "
-        "service. We checked that this email address is theirs. Their name and contact "
-        "details are in the document.\n\n"
+        f"service. We have checked that {writer} is their email address. Their name and "
+        "contact details are in the document.\n\n"
         "To reply to them, reply to this email. Your reply will go to them, not to us.\n\n"
         f"{signature}\n"
     )

@@ -3,16 +3,12 @@ year; a changed file gets a new URL; anything else under /assets/ is cached brie
 never cached."""
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from lxml import html
-from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from service.static_files import BRIEFLY, FOREVER
-from tests.browser.conftest import CHROMIUM_ARGS
 from tests.settings import make_app
 
 # Pages that between them use every part of the layout: the start page, a journey step with a
@@ -106,34 +102,3 @@ def test_a_url_for_a_missing_file_has_no_fingerprint(app):
     with app.test_request_context():
         assert app.url_for("static", filename="nothing-here.css") == "/assets/nothing-here.css"
         assert app.url_for("static", filename="../config.py") == "/assets/../config.py"
-
-
-@pytest.mark.browser
-def test_a_real_browser_loads_each_asset_once(chromium_path, tmp_path):
-    """Chromium, moving from page to page, asks the server for each asset only once."""
-    app = make_app(RATELIMIT_ENABLED=False)
-    asked = []
-    serve = app.wsgi_app
-
-    def counting(environ, start_response):
-        asked.append(environ["PATH_INFO"])
-        return serve(environ, start_response)
-
-    app.wsgi_app = counting
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            for path in ("/", "/privacy", "/accessibility", "/"):
-                page.goto(f"http://127.0.0.1:{server.port}{path}", wait_until="load")
-            browser.close()
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-    assets = [path for path in asked if path.startswith("/assets/")]
-    assert sorted(assets) == sorted(set(assets))
-    assert "/assets/stylesheets/application.css" in assets
-    assert "/assets/javascripts/govuk-frontend.min.js" in assets
