@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.delivery.office import process_stats
+
 PROJECT = Path(__file__).resolve().parent.parent
 CONF = PROJECT / "gunicorn.conf.py"
 # The README's flags, for a checkout without gunicorn.conf.py.
@@ -122,19 +124,7 @@ def get_status(host, port, path):
 
 def child_pids(parent):
     """Processes whose parent is `parent`: a gunicorn master's workers."""
-    children = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue  # gone since listed
-        # The name in brackets may hold spaces; the parent's id is the second field after it.
-        fields = stat.rpartition(")")[2].split()
-        if int(fields[1]) == parent:
-            children.append(int(entry.name))
-    return sorted(children)
+    return sorted(pid for pid, fields in process_stats() if int(fields[1]) == parent)
 
 
 def rss_mb(pid):

@@ -226,17 +226,19 @@ def _tasks(pid):
         return []
 
 
-def _group_members(pgid):
-    members = []
+def process_stats():
+    """(pid, fields of /proc/<pid>/stat after the command name) for every process now. The
+    name is in brackets and may hold spaces, so the fields are read from after it: state,
+    parent, process group, ..."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
         except OSError:
-            continue
-        # The command name is in brackets and may hold spaces: the fields after it are fixed.
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            members.append(int(entry.name))
-    return members
+            continue  # gone since listed
+        yield int(entry.name), stat.rpartition(")")[2].split()
+
+
+def _group_members(pgid):
+    return [pid for pid, fields in process_stats() if int(fields[2]) == pgid and fields[0] != "Z"]
