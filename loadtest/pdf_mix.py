@@ -43,13 +43,15 @@ class PdfResults:
         return statistics.median(self.seconds) if self.seconds else None
 
 
-def get(host, port, path, timeout=30):
-    """(status, seconds) of one GET on a new connection: a visitor's whole wait, connecting
-    included (wrk's latencies leave out the wait for a connection to be accepted)."""
+def request(host, port, method, path, *, body=None, timeout=30):
+    """(status, seconds) of one request on a new connection, status 0 if it failed: a
+    visitor's whole wait, connecting included (wrk's latencies leave out the wait for a
+    connection to be accepted)."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    headers = {"Content-Type": "application/json"} if body is not None else {}
     try:
-        connection.request("GET", path)
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         status = response.status
@@ -58,6 +60,10 @@ def get(host, port, path, timeout=30):
     finally:
         connection.close()
     return status, time.perf_counter() - started
+
+
+def get(host, port, path, timeout=30):
+    return request(host, port, "GET", path, timeout=timeout)
 
 
 def probe(host, port, path, *, pause, stop):
@@ -69,19 +75,8 @@ def probe(host, port, path, *, pause, stop):
 
 
 def post(host, port, path, body, timeout=120):
-    """(status, seconds) of one POST of JSON; status 0 if the connection failed."""
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection(host, port, timeout=timeout)
-    try:
-        connection.request("POST", path, body=body, headers={"Content-Type": "application/json"})
-        response = connection.getresponse()
-        response.read()
-        status = response.status
-    except OSError:
-        status = 0
-    finally:
-        connection.close()
-    return status, time.perf_counter() - started
+    """(status, seconds) of one POST of JSON."""
+    return request(host, port, "POST", path, body=body, timeout=timeout)
 
 
 def send_waves(host, port, path, body, *, size, stop):
