@@ -13,7 +13,7 @@ import secrets
 from cryptography.fernet import Fernet
 
 from service import create_app
-from service.config import ENVIRONMENT, Config
+from service.config import Config, rate_limit_settings
 from service.extensions import db
 
 LIMIT_FACTOR = 100_000
@@ -29,15 +29,6 @@ def describe(storage="memory://"):
     )
 
 
-def limit_settings():
-    """The environment variables that hold rate limits ("60 per minute;600 per hour")."""
-    return [
-        name
-        for name, (key, kind) in ENVIRONMENT.items()
-        if kind is str and " per " in str(getattr(Config, key, "") or "")
-    ]
-
-
 def raised(limits, factor=LIMIT_FACTOR):
     """The same limits, each number multiplied: '60 per minute' -> '6000000 per minute'."""
     return _NUMBER.sub(lambda match: str(int(match.group()) * factor), limits)
@@ -49,7 +40,7 @@ def production_environ(**extra):
         "SERVICE_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(48),
         "DRAFT_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        **{name: raised(getattr(Config, ENVIRONMENT[name][0])) for name in limit_settings()},
+        **{name: raised(getattr(Config, name)) for name in rate_limit_settings()},
         **extra,
     }
 

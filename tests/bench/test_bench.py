@@ -3,9 +3,9 @@
 import pytest
 
 from bench.__main__ import check_production_response
-from bench.config import limit_settings, production_app, production_environ, raised
+from bench.config import production_app, production_environ, raised
 from bench.wsgi import Response, WsgiRequest
-from service.config import Config
+from service.config import Config, rate_limit_settings
 
 
 def test_every_limit_keeps_its_windows_and_is_raised():
@@ -13,7 +13,7 @@ def test_every_limit_keeps_its_windows_and_is_raised():
 
 
 def test_every_rate_limit_setting_is_raised_and_nothing_else():
-    names = limit_settings()
+    names = rate_limit_settings()
 
     assert {"RATELIMIT_API", "RATELIMIT_FORMS", "RATELIMIT_PDF", "RATELIMIT_RENDER"} <= set(names)
     assert "RATELIMIT_STORAGE_URI" not in names

@@ -25,9 +25,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from werkzeug.serving import make_server
 
-from tests.settings import make_app
+from tests.settings import make_app, raised_limits
 
-RAISED = "100000 per minute"
 PDF_UNAVAILABLE = "PDF is not available on this server: ask for docx instead"
 EXAMPLES = 40  # random requests per operation
 CHECKS = (
@@ -66,11 +65,7 @@ deterministic = settings(
 def server_url():
     app = make_app(
         LIBREOFFICE_PATH="/nonexistent/soffice",
-        RATELIMIT_API=RAISED,
-        RATELIMIT_RENDER=RAISED,
-        RATELIMIT_RENDER_PER_DRAFT=RAISED,
-        RATELIMIT_PDF=RAISED,
-        RATELIMIT_PDF_PER_DRAFT=RAISED,
+        **raised_limits(),
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -6,6 +6,7 @@ import jsonschema_rs
 import pytest
 from schemathesis.specs.openapi.definitions import OPENAPI_31
 
+from forms import CATALOGUE
 from service.fields import DateField, ListField, TextField
 from service.steps import make_step
 from tests.service.own_document import own_app
@@ -74,18 +75,7 @@ def test_each_document_s_answers_are_its_questions(described):
         assert set(schema["required"]) <= required
 
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        "concern-letter",
-        "sen-support-plan",
-        "sen-support-review",
-        "ehc-needs-assessment-request",
-        "complaint",
-        "records-request",
-        "missed-deadline-letter",
-    ],
-)
+@pytest.mark.parametrize("slug", [document.slug for document in CATALOGUE])
 def test_example_answers_fit_their_schema_and_make_a_document(described, slug):
     """The schema must not be stricter than the API: realistic answers that the API turns into
     a document fit it, and so does the example the description itself carries."""

@@ -17,21 +17,13 @@ from hypothesis import strategies as st
 from lxml import html
 from werkzeug.datastructures import MultiDict
 
+from forms import CATALOGUE
 from service.extensions import db
 from service.journey.views import RESERVED_SLUGS
-from tests.settings import make_app
+from tests.settings import make_app, raised_limits
 
-SLUGS = [
-    "concern-letter",
-    "sen-support-plan",
-    "sen-support-review",
-    "ehc-needs-assessment-request",
-    "complaint",
-    "records-request",
-    "missed-deadline-letter",
-]
+SLUGS = [document.slug for document in CATALOGUE]
 METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
-RAISED = "100000 per minute"
 # Text people and programs send that has broken form handling elsewhere: digits that are not
 # ASCII ("²".isdigit() is True, int("²") fails), numbers too large for a C long, control and
 # direction characters, a byte order mark, template-looking text, markup, line breaks.
@@ -61,11 +53,7 @@ AWKWARD = [
 def app():
     app = make_app(
         LIBREOFFICE_PATH="/nonexistent/soffice",
-        RATELIMIT_FORMS=RAISED,
-        RATELIMIT_RENDER=RAISED,
-        RATELIMIT_RENDER_PER_DRAFT=RAISED,
-        RATELIMIT_PDF=RAISED,
-        RATELIMIT_PDF_PER_DRAFT=RAISED,
+        **raised_limits(),
     )
     # No app context held for the tests: requests would share it, and with it `g`, where
     # Flask-WTF keeps the security token of the first browser to ask.
