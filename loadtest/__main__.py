@@ -20,6 +20,7 @@ from pathlib import Path
 from bench.config import describe, production_app, production_environ
 from loadtest import pdf_mix, soak, wrk
 from loadtest.apps import INSTANCE_VARIABLE
+from loadtest.drafts import finished_draft_cookie
 from loadtest.servers import HOST, Server, ServerError, environ_for
 from loadtest.watch import WorkerWatch
 from service.answers import validate_answers
@@ -29,6 +30,8 @@ TARGET_P99_MS = 100  # at TARGET_CONNECTIONS
 TARGET_CONNECTIONS = 32
 TARGET_FRONT_PAGE_MS = 1000  # slowest start page while PDFs convert
 LETTER, PLAN = "concern-letter", "sen-support-plan"
+LETTER_DOWNLOAD, LETTER_API = "letter (journey download)", "letter (API)"
+BASELINE = "plain docxtpl baseline"
 
 
 def parse_arguments(argv=None):
@@ -78,7 +81,9 @@ def run(arguments, program, folder):
     settings = production_environ(
         RATELIMIT_STORAGE_URI=storage, **{INSTANCE_VARIABLE: str(instance)}
     )
-    bodies = write_bodies(folder, production_app(str(instance), settings))
+    app = production_app(str(instance), settings)
+    bodies = write_bodies(folder, app)
+    cookie = finished_draft_cookie(app, LETTER)
     environ = environ_for(settings)
 
     # No control socket (gunicorn's is one path for all of a user's servers): none is used.
@@ -100,7 +105,7 @@ def run(arguments, program, folder):
     try:
         service.start()
         baseline.start()
-        rows = throughput(arguments, program, service, baseline, bodies)
+        rows = throughput(arguments, program, scenarios(service, baseline, bodies, cookie))
         baseline.stop()
         print_targets(rows)
         print_pdf_mix(arguments, pdf_figures(arguments, program, service, bodies))
@@ -128,23 +133,32 @@ def write_bodies(folder, app):
     return paths
 
 
-def scenarios(service, baseline, bodies):
-    """(label, server, path, method, body) of each throughput scenario."""
+def scenarios(service, baseline, bodies, cookie):
+    """(label, server, path, method, body, headers) of each throughput scenario. The letter
+    is downloaded twice over: from the journey by a browser whose draft is finished, and
+    from the API with its answers posted."""
     api = "/api/v1/documents/"
+    download = f"/documents/{LETTER}/download"
     return [
-        ("concern letter", service, api + LETTER, "POST", bodies[LETTER]),
-        ("plain docxtpl baseline", baseline, "/letter", "POST", bodies["baseline"]),
-        ("SEN Support Plan", service, api + PLAN, "POST", bodies[PLAN]),
-        ("start page", service, "/", "GET", None),
+        (LETTER_DOWNLOAD, service, download, "GET", None, {"Cookie": cookie}),
+        (LETTER_API, service, api + LETTER, "POST", bodies[LETTER], None),
+        (BASELINE, baseline, "/letter", "POST", bodies["baseline"], None),
+        ("SEN Support Plan (API)", service, api + PLAN, "POST", bodies[PLAN], None),
+        ("start page", service, "/", "GET", None, None),
     ]
 
 
-def throughput(arguments, program, service, baseline, bodies):
+def throughput(arguments, program, planned):
     print_header()
     rows = []
     for connections in arguments.connections:
-        for label, server, path, method, body in scenarios(service, baseline, bodies):
-            options = {"connections": connections, "method": method, "body_file": body}
+        for label, server, path, method, body, headers in planned:
+            options = {
+                "connections": connections,
+                "method": method,
+                "body_file": body,
+                "headers": headers,
+            }
             if arguments.warmup:
                 wrk.run(program, server.url + path, seconds=arguments.warmup, **options)
             with WorkerWatch(server) as watch:
@@ -171,7 +185,7 @@ def print_setup(arguments, service, storage):
 def print_header():
     print()
     print(
-        f"{'scenario':<24}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        f"{'scenario':<28}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}"
         f"{'errors':>8}{'worker MB':>11}{'restarts':>10}",
         flush=True,
     )
@@ -180,7 +194,7 @@ def print_header():
 def print_row(label, connections, result, watch):
     latency = result.latency_ms
     print(
-        f"{label:<24}{connections:>6}{result.per_second:>9.1f}{latency['p50']:>9.1f}"
+        f"{label:<28}{connections:>6}{result.per_second:>9.1f}{latency['p50']:>9.1f}"
         f"{latency['p99']:>9.1f}{latency['max']:>9.1f}{result.errors:>8}"
         f"{watch.largest_mb:>11.0f}{watch.restarts:>10}",
         flush=True,
@@ -197,24 +211,27 @@ def verdict(ok):
 
 
 def print_targets(rows):
+    """Each way of getting the letter against the targets."""
     found = {(label, connections): result for label, connections, result, _ in rows}
     print()
     for (label, connections), result in found.items():
-        if label != "concern letter":
+        if label not in (LETTER_DOWNLOAD, LETTER_API):
             continue
-        base = found.get(("plain docxtpl baseline", connections))
+        base = found.get((BASELINE, connections))
         if base is None or not base.per_second:
             continue
         ratio = result.per_second / base.per_second
         print(
-            f"Letters at {connections} connections: {ratio:.1f} times the baseline's "
+            f"The {label} at {connections} connections: {ratio:.1f} times the baseline's "
             f"throughput ({verdict(ratio >= TARGET_RATIO)} the {TARGET_RATIO}x target)"
         )
-    letter = found.get(("concern letter", TARGET_CONNECTIONS))
-    if letter is not None:
+    for label in (LETTER_DOWNLOAD, LETTER_API):
+        letter = found.get((label, TARGET_CONNECTIONS))
+        if letter is None:
+            continue
         p99 = letter.latency_ms["p99"]
         print(
-            f"Letters at {TARGET_CONNECTIONS} connections: {letter.errors} errors "
+            f"The {label} at {TARGET_CONNECTIONS} connections: {letter.errors} errors "
             f"({verdict(letter.errors == 0)} the target of none), p99 {p99:.1f} ms "
             f"({verdict(p99 < TARGET_P99_MS)} the {TARGET_P99_MS} ms target)"
         )

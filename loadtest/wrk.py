@@ -65,10 +65,20 @@ def parse_version(text):
 
 
 def command(
-    program, url, *, seconds, connections, threads=2, method="GET", body_file=None, timeout=10
+    program,
+    url,
+    *,
+    seconds,
+    connections,
+    threads=2,
+    method="GET",
+    body_file=None,
+    headers=None,
+    timeout=10,
 ):
-    """The wrk command for one scenario. A long timeout, so that a slow response is measured
-    (wrk leaves a timed-out request out of its latencies) rather than hidden."""
+    """The wrk command for one scenario, sending `headers` ({name: value}) with each request.
+    A long timeout, so that a slow response is measured (wrk leaves a timed-out request out
+    of its latencies) rather than hidden."""
     arguments = [method]
     if body_file is not None:
         arguments += [str(body_file), "application/json"]
@@ -79,6 +89,7 @@ def command(
         f"--duration={seconds}s",
         f"--timeout={timeout}s",
         f"--script={SCRIPT}",
+        *(f"--header={name}: {value}" for name, value in (headers or {}).items()),
         url,
         "--",
         *arguments,

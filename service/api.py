@@ -11,11 +11,15 @@ from service.answers import validate_answers
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
-from service.extensions import csrf, limiter_of
+from service.extensions import csrf
 from service.openapi import openapi_response
 from service.strict_json import UnreadableJson, read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# Counted by service.limits rather than Flask-Limiter, so that a request for a document is
+# counted against RATELIMIT_API and its kind of work together, in one round trip.
+bp.before_request(limits.count_api_request)
+bp.after_request(limits.add_api_limit_headers)
 FORMATS = ("docx", "pdf")
 
 
@@ -51,7 +55,6 @@ def example(slug):
 
 
 @bp.post("/documents/<slug>")
-@limits.expensive_api
 def produce(slug):
     document, failure = _document_or_404(slug)
     if failure:
@@ -111,6 +114,4 @@ def describe(document):
 
 def init_app(app):
     csrf.exempt(bp)
-    # A fixed string, parsed once: a callable would be re-parsed on every request.
-    limiter_of(app).limit(app.config["RATELIMIT_API"])(bp)
     app.register_blueprint(bp)

@@ -167,6 +167,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
+    # The cookie is sent again only when it changes (as a draft is saved), so it expires with
+    # the draft it names, and a page that only reads it is not signed again each time.
+    SESSION_REFRESH_EACH_REQUEST = False
 
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True

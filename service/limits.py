@@ -16,18 +16,19 @@ import functools
 import hashlib
 import ipaddress
 import math
-import time
 
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 from limits import parse_many
 from werkzeug.exceptions import TooManyRequests
 
+from service import limit_counting
 from service.drafts import SESSION_KEY
 
 # Kind of work -> (setting of its per-client limits, setting of its per-draft limits).
 KINDS = {
     "pdf": ("RATELIMIT_PDF", "RATELIMIT_PDF_PER_DRAFT"),
     "render": ("RATELIMIT_RENDER", "RATELIMIT_RENDER_PER_DRAFT"),
+    "api": ("RATELIMIT_API", None),  # every API request, whatever it asks for
 }
 IPV6_GROUP = 64
 UNKNOWN_CLIENT = "unknown"
@@ -95,35 +96,37 @@ def _plan(per_client, per_draft):
     """The limits of one kind of work, from settings such as "10 per minute;60 per hour", as
     (limit, "client" or "draft"), shortest window first. Parsed once for each value."""
     plan = [(limit, "client") for limit in parse_many(per_client)]
-    plan += [(limit, "draft") for limit in parse_many(per_draft)]
+    plan += [(limit, "draft") for limit in parse_many(per_draft)] if per_draft else []
     return tuple(sorted(plan, key=lambda step: step[0].get_expiry()))
 
 
 def try_spend(kind, draft_id=None):
     """Count one piece of `kind` work against this client, and against `draft_id` if given.
-    None if allowed; if refused, the seconds to wait.
+    None if allowed; if refused, the seconds to wait."""
+    return _count((kind,), draft_id).wait
 
-    Counted shortest window first, stopping at the first limit that refuses (as Flask-Limiter
-    does): one count for each limit, no separate check, and being refused for the minute does
-    not use up the hour."""
+
+def _count(kinds, draft_id=None):
+    """Count this request against the limits of each of `kinds`, per client and (with
+    `draft_id`) per draft: all in one go, shortest window first, stopping at the first limit
+    that refuses (as Flask-Limiter does). One count for each limit, no separate check, and
+    being refused for the minute does not use up the hour."""
     limiter = current_app.extensions["rate_limiter"]
     if not limiter.enabled:
-        return None
+        return limit_counting.Counted()
     config = current_app.config
-    per_client, per_draft = KINDS[kind]
     # The same prefix Flask-Limiter puts on its own keys, so one storage can serve several
     # copies of the service (and tests can keep apart).
     prefix = (config["RATELIMIT_KEY_PREFIX"],) if config.get("RATELIMIT_KEY_PREFIX") else ()
     whose = {"client": client_key(), "draft": draft_key(draft_id) if draft_id else None}
-    strategy = limiter.limiter
-    for limit, counted in _plan(config[per_client], config[per_draft]):
-        if whose[counted] is None:
-            continue
-        keys = (*prefix, kind, counted, whose[counted])
-        if not strategy.hit(limit, *keys):
-            reset = strategy.get_window_stats(limit, *keys).reset_time
-            return max(1, math.ceil(reset - time.time()))
-    return None
+    steps = [
+        (limit, (*prefix, kind, counted, whose[counted]))
+        for kind in kinds
+        for limit, counted in _plan(*(config.get(name) or "" for name in KINDS[kind]))
+        if whose[counted] is not None
+    ]
+    steps.sort(key=lambda step: step[0].get_expiry())
+    return limit_counting.count(limiter, steps)
 
 
 def spend(kind, draft_id=None):
@@ -156,5 +159,27 @@ def api_kind():
     return "pdf" if request.args.get("format") == "pdf" else "render"
 
 
-# The API reads no cookie, so it is counted per client only.
-expensive_api = expensive(api_kind, per_draft=False)
+def count_api_request():
+    """Before every API request: the API's own limits and, for a document, the work it asks
+    for, counted per client (the API reads no cookie) in one go. The X-RateLimit headers then
+    describe the API limit nearest to refusing; a refusal is a 429 with Retry-After."""
+    kinds = ("api", api_kind()) if request.endpoint == API_DOCUMENT_ENDPOINT else ("api",)
+    counted = _count(kinds)
+    api_windows = [window for window in counted.windows if window.identifiers[-3] == "api"]
+    if api_windows:
+        g.api_rate_limit = min(api_windows, key=lambda window: window.remaining)
+    if counted.refused:
+        raise LimitReached(retry_after=counted.wait)
+
+
+API_DOCUMENT_ENDPOINT = "api.produce"
+
+
+def add_api_limit_headers(response):
+    """The API limit nearest to refusing, as Flask-Limiter's headers name it."""
+    window = g.get("api_rate_limit")
+    if window is not None:
+        response.headers["X-RateLimit-Limit"] = str(window.limit.amount)
+        response.headers["X-RateLimit-Remaining"] = str(window.remaining)
+        response.headers["X-RateLimit-Reset"] = str(math.ceil(window.resets_at))
+    return response

@@ -452,3 +452,30 @@ def test_gunicorn_refuses_threads_that_pdf_requests_could_all_hold(arguments, en
     assert server.returncode == 1
     assert "PDF requests can hold" in errors
     assert "Booting worker" not in errors
+
+
+# --- The API: its own limits and the work it asks for, counted together --------------------
+
+
+def test_an_api_document_counts_against_the_api_and_its_work(make_limited):
+    app = make_limited(RATELIMIT_API="4 per minute", RATELIMIT_RENDER="2 per minute")
+    client = app.test_client()
+    here = "192.0.2.20"
+    made = [client.post(API, json=LETTER.example, **at(here)) for _ in range(2)]
+    assert [response.status_code for response in made] == [200, 200]
+    assert_refused(client.post(API, json=LETTER.example, **at(here)))
+    # Three API requests so far; the fourth, which makes nothing, is still allowed.
+    listing = client.get("/api/v1/documents", **at(here))
+    assert listing.status_code == 200
+    assert listing.headers["X-RateLimit-Limit"] == "4"
+    assert listing.headers["X-RateLimit-Remaining"] == "0"
+    assert_refused(client.get("/api/v1/documents", **at(here)))
+
+
+def test_api_headers_describe_the_limit_nearest_to_refusing(make_limited):
+    app = make_limited(RATELIMIT_API="100 per minute;3 per hour")
+    client = app.test_client()
+    response = client.get("/api/v1/documents", **at("192.0.2.21"))
+    assert response.headers["X-RateLimit-Limit"] == "3"
+    assert response.headers["X-RateLimit-Remaining"] == "2"
+    assert 60 < int(response.headers["X-RateLimit-Reset"]) - time.time() <= 3601
