@@ -57,7 +57,7 @@ bench: install ## Measure rendering speed against plain docxtpl (prints medians 
 	$(BIN)/python -m bench
 
 .PHONY: loadtest
-loadtest: install ## Load gunicorn on loopback with wrk, beside plain docxtpl (about 4 minutes)
+loadtest: install ## Load gunicorn on loopback with wrk, beside plain docxtpl (about 5 minutes)
 	$(BIN)/python -m loadtest $(LOADTEST_ARGS)
 
 docs: $(PY_STAMP) ## Write docs/law.md from the law register

@@ -229,6 +229,12 @@ class Config:
         config["SQLALCHEMY_DATABASE_URI"] = _with_installed_driver(
             config["SQLALCHEMY_DATABASE_URI"]
         )
+        if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+            # A file, not a server: no connection to it can have been dropped, so testing it
+            # with a query before each use (one more query on every page) gains nothing.
+            options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+            options.pop("pool_pre_ping", None)
+            config["SQLALCHEMY_ENGINE_OPTIONS"] = options
         days = config["DRAFT_RETENTION_DAYS"]
         config["PERMANENT_SESSION_LIFETIME"] = days * 24 * 60 * 60
         config["WTF_CSRF_TIME_LIMIT"] = days * 24 * 60 * 60

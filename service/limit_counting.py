@@ -68,16 +68,19 @@ def count(limiter, steps):
     # A cluster keeps keys of different clients on different nodes, out of one script's reach.
     if isinstance(storage, RedisStorage) and not isinstance(storage, RedisClusterStorage):
         return _count_in_redis(storage, steps)
-    return _count_by_strategy(limiter.limiter, steps)
+    return _count_one_by_one(storage, steps)
 
 
-def _count_by_strategy(strategy, steps):
+def _count_one_by_one(storage, steps):
+    """As the fixed-window strategy's `hit` counts (a count over its limit refuses), with
+    what is left read from the same count rather than asked for again."""
     counted = Counted()
     for limit, identifiers in steps:
-        allowed = strategy.hit(limit, *identifiers)
-        stats = strategy.get_window_stats(limit, *identifiers)
-        counted.windows.append(Window(limit, identifiers, stats.remaining, stats.reset_time))
-        if not allowed:
+        key = limit.key_for(*identifiers)
+        number = storage.incr(key, limit.get_expiry())
+        remaining = max(0, limit.amount - number)
+        counted.windows.append(Window(limit, identifiers, remaining, storage.get_expiry(key)))
+        if number > limit.amount:
             counted.refused = True
             break
     return counted

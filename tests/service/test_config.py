@@ -130,6 +130,19 @@ def start(tmp_path, config=ProductionConfig, **environment):
     )
 
 
+def test_sqlite_is_not_pinged_before_each_query(tmp_path):
+    app = start(tmp_path)
+    assert "pool_pre_ping" not in app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+    assert ProductionConfig.SQLALCHEMY_ENGINE_OPTIONS["pool_pre_ping"]  # the default untouched
+
+
+def test_a_database_server_is_pinged_before_each_use(tmp_path):
+    # A connection to a server can be dropped while it waits in the pool (a restart, a
+    # firewall's idle timeout); one to a file cannot.
+    app = start(tmp_path, DATABASE_URL="postgresql://drafts@127.0.0.1:1/drafts")
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"]
+
+
 @pytest.mark.parametrize("config", [ProductionConfig, DevelopmentConfig])
 @pytest.mark.parametrize(
     ("environment", "message"),
