@@ -123,3 +123,12 @@ def test_fewer_threads_than_connections_are_never_asked_for():
 
     assert "--threads=1" in argv
     assert argv[-2:] == ["--", "GET"]
+
+
+def test_headers_are_sent_with_every_request():
+    argv = wrk.command(
+        "wrk", "http://127.0.0.1:1/", seconds=1, connections=8, headers={"Cookie": "s=abc; t=1"}
+    )
+
+    assert "--header=Cookie: s=abc; t=1" in argv
+    assert argv.index("--header=Cookie: s=abc; t=1") < argv.index("--")
