@@ -111,6 +111,18 @@ def nworkers_changed(server, new_value, old_value):
         server.log.warning(problem)
 
 
+def when_ready(server):
+    """With the app loaded in the master (preload_app), compile its templates there once, so
+    that every worker forked from it, recycled ones too, serves at full speed at once."""
+    if not server.cfg.preload_app:
+        return
+    app = server.app.wsgi()
+    if "catalogue" in getattr(app, "extensions", {}):  # the service, not another app
+        from service.warm import warm  # noqa: PLC0415 (the service's, once it is loaded)
+
+        warm(app)
+
+
 def post_fork(server, _worker):
     """A forked worker must not share the master's database connections (none are open
     today; this keeps it so if start-up ever queries)."""
