@@ -25,7 +25,7 @@ def describe(storage="memory://"):
     return (
         "production configuration: ProductionConfig from the environment, generated secrets, "
         "SQLite in the instance folder, sessions, security headers, default logging, "
-        f"Flask-Limiter on {storage} with every limit raised {LIMIT_FACTOR:,} times"
+        f"rate limits counted on {storage}, every one raised {LIMIT_FACTOR:,} times"
     )
 
 

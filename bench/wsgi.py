@@ -25,7 +25,7 @@ class Response:
 
 
 class WsgiRequest:
-    def __init__(self, app, method, path, *, json_body=None, remote_addr="127.0.0.1"):
+    def __init__(self, app, method, path, *, json_body=None, headers=None, remote_addr="127.0.0.1"):
         self.app = app
         self.body = b"" if json_body is None else json.dumps(json_body).encode()
         builder = EnvironBuilder(
@@ -33,6 +33,7 @@ class WsgiRequest:
             method=method,
             data=self.body,
             content_type="application/json" if json_body is not None else None,
+            headers=headers,
             environ_base={"REMOTE_ADDR": remote_addr},
         )
         try:

@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 
 from bench.config import describe, production_app, production_environ
+from bench.drafts import finished_draft_cookie
 from loadtest import pdf_mix, soak, wrk
 from loadtest.apps import INSTANCE_VARIABLE
-from loadtest.drafts import finished_draft_cookie
 from loadtest.servers import HOST, Server, ServerError, environ_for
 from loadtest.watch import WorkerWatch
 from service.answers import validate_answers

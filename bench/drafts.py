@@ -1,8 +1,8 @@
-"""A browser that has finished the concern letter's journey, as the load test's cookie.
+"""A browser that has finished a document's journey, as its session cookie.
 
-The journey's download reads the draft the session cookie names: the cookie is made by the
-service itself, in the load test's own process, from the same settings and database the
-gunicorn workers use, so each request is exactly a returning user's "Download (Word)".
+The journey's download reads the draft the session cookie names. The cookie is made by the
+app itself from its settings and database (for the load test, the same ones its gunicorn
+workers use), so each request timed is exactly a returning user's "Download (Word)".
 """
 
 from flask import session
