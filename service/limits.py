@@ -10,6 +10,10 @@ does that kind of work, so a client cannot multiply its allowance by spreading r
 routes, nor many clients share one draft to get round the per-client count. A request over a
 limit is refused before the view runs, with 429 and Retry-After, so the answers stay as they
 were.
+
+Every API request also counts against RATELIMIT_API, together with the work it asks for, in
+one go (limit_counting: one round trip on Redis). Flask-Limiter keeps the storage and counts
+only RATELIMIT_FORMS, the journey's form posts.
 """
 
 import functools
@@ -159,20 +163,21 @@ def api_kind():
     return "pdf" if request.args.get("format") == "pdf" else "render"
 
 
+API_DOCUMENT_ENDPOINT = "api.produce"
+
+
 def count_api_request():
     """Before every API request: the API's own limits and, for a document, the work it asks
     for, counted per client (the API reads no cookie) in one go. The X-RateLimit headers then
     describe the API limit nearest to refusing; a refusal is a 429 with Retry-After."""
     kinds = ("api", api_kind()) if request.endpoint == API_DOCUMENT_ENDPOINT else ("api",)
     counted = _count(kinds)
+    # A count's identifiers end with its kind, "client" or "draft", and whose it is.
     api_windows = [window for window in counted.windows if window.identifiers[-3] == "api"]
     if api_windows:
         g.api_rate_limit = min(api_windows, key=lambda window: window.remaining)
     if counted.refused:
         raise LimitReached(retry_after=counted.wait)
-
-
-API_DOCUMENT_ENDPOINT = "api.produce"
 
 
 def add_api_limit_headers(response):
