@@ -195,7 +195,7 @@ def test_ipv4_mapped_ipv6_is_the_ipv4_client(make_limited):
     assert client.get(f"{BASE}/blank", **at("192.0.2.8")).status_code == 200
 
 
-def test_blueprint_limits_group_ipv6_too(make_limited):
+def test_api_limits_group_ipv6_too(make_limited):
     client = make_limited(RATELIMIT_API="2 per minute").test_client()
     listing = "/api/v1/documents"
     assert client.get(listing, **at("2001:db8:9:9::1")).status_code == 200
@@ -321,7 +321,7 @@ def test_every_429_carries_retry_after(make_limited):
     refused = client.post(f"{BASE}/delete", data={}, **at(here))
     assert_refused(refused)
     assert refused.mimetype == "text/html"
-    # The API (Flask-Limiter's own limit on the blueprint): JSON.
+    # The API's own limit (RATELIMIT_API): JSON.
     assert client.get("/api/v1/documents", **at(here)).status_code == 200
     refused = client.get("/api/v1/documents", **at(here))
     assert_refused(refused)
