@@ -271,3 +271,11 @@ def test_check_answers_previews_the_document_with_typed_markup_as_text(fake_clie
 def stored_drafts():
     """How many drafts the database holds."""
     return db.session.query(drafts.DraftRecord).count()
+
+
+def test_the_cookie_is_sent_again_only_when_a_draft_is_saved(fake_client):
+    saved = post(fake_client, f"{BASE}/name", {"name": "Ada Lovelace"})
+    assert "sen_session=" in saved.headers.get("Set-Cookie", "")
+    # Reading pages leaves the cookie as it was, so it expires with the draft it names.
+    assert "Set-Cookie" not in fake_client.get(f"{BASE}/has-pets").headers
+    assert "Set-Cookie" not in fake_client.get(f"{BASE}/name").headers
