@@ -66,6 +66,8 @@ def child_name(voice=PARENT, **overrides):
                        school="Enter the pupil's full name"),
         "prompt": By(parent="child's full name", young_person="your full name",
                      school="pupil's full name"),
+        # A young person's own name; a browser must not offer a parent's for their child's.
+        "autocomplete": By(parent=None, young_person="name", school=None),
     }, overrides)  # fmt: skip
 
 
@@ -206,6 +208,7 @@ def writer_name(voice=PARENT, **overrides):
     return question(TextField, voice, {
         "label": "Your full name", "required": "Enter your full name", "prompt": "your name",
         "asked": NOT_FOR_YOUNG_PERSON,  # their name is the child's name
+        "autocomplete": "name",
     }, overrides)  # fmt: skip
 
 
@@ -225,6 +228,7 @@ def writer_address(voice=PARENT, **overrides):
         "label": "Your address", "required": "Enter your address",
         "hint": "Put each line of the address on a new line.", "prompt": "your address",
         "max_length": 500, "asked": By(parent=True, school=False),  # a school's is school_address
+        "autocomplete": "street-address",
     }, overrides)  # fmt: skip
 
 

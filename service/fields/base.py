@@ -103,7 +103,19 @@ class AnswerField:
     macro = "input"  # the macro in journey/_fields.html that draws it
     needs_error_name = False  # whether messages name the field (then a question won't do)
 
-    def _setup(self, label, *, required=None, hint=None, error_name=None, prompt=None, asked=True):
+    def _setup(
+        self,
+        label,
+        *,
+        required=None,
+        hint=None,
+        error_name=None,
+        prompt=None,
+        asked=True,
+        autocomplete=None,
+    ):
+        # `autocomplete`: what a browser may fill in, for the user's own details only (WCAG
+        # 1.3.5), such as "name"; it can follow the voice, as a young person's own name.
         self._specs = {
             "label": label,
             "required_message": required,
@@ -111,6 +123,7 @@ class AnswerField:
             "given_error_name": error_name,
             "prompt": prompt,
             "asked": asked,
+            "autocomplete": autocomplete,
         }
         self._varying = tuple(key for key, spec in self._specs.items() if isinstance(spec, Varies))
         self.earlier = NO_ANSWERS

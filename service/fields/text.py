@@ -22,10 +22,39 @@ from service.fields.base import (
 from service.text import normalise_text
 
 
+class _DetailsParams:
+    """Widget mixin: the attributes GOV.UK asks for on a question about the user's own details
+    (`field.autocomplete`), and no spell check where the widget says so (addresses and
+    numbers are not words)."""
+
+    spellcheck = None
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        if getattr(field, "autocomplete", None):
+            params.setdefault("autocomplete", field.autocomplete)
+        if self.spellcheck is not None:
+            params.setdefault("spellcheck", self.spellcheck)
+        return params
+
+
+class TextInput(_DetailsParams, GovTextInput):
+    """A one-line box: `input_type` "email" or "tel" brings up a phone's keyboard for it."""
+
+    def __init__(self, input_type="text", *, spellcheck=None):
+        super().__init__()
+        self.input_type = input_type
+        self.spellcheck = spellcheck
+
+
+class TextArea(_DetailsParams, GovTextArea):
+    """A box of several lines."""
+
+
 class TextField(AnswerField, wtf.StringField):
     """One line of text."""
 
-    widget = GovTextInput()
+    widget = TextInput()
     free_text = True  # anything may be typed (fields with a format set this False)
     one_line = True  # a line break is refused (LongTextField takes several lines)
     needs_error_name = True
@@ -41,6 +70,7 @@ class TextField(AnswerField, wtf.StringField):
         asked=True,
         max_length=SHORT_MAX_LENGTH,
         checks=(),
+        autocomplete=None,
         **kwargs,
     ):
         super().__init__(
@@ -51,7 +81,13 @@ class TextField(AnswerField, wtf.StringField):
         )
         self.max_length = max_length
         self._setup(
-            label, required=required, hint=hint, error_name=error_name, prompt=prompt, asked=asked
+            label,
+            required=required,
+            hint=hint,
+            error_name=error_name,
+            prompt=prompt,
+            asked=asked,
+            autocomplete=autocomplete,
         )
 
     def answer(self):
@@ -64,7 +100,7 @@ class TextField(AnswerField, wtf.StringField):
 class LongTextField(TextField):
     """Several lines of text; each line becomes a paragraph in the document."""
 
-    widget = GovTextArea()
+    widget = TextArea()
     one_line = False
     type_name = "long-text"
 
@@ -119,11 +155,13 @@ class _PatternField(TextField):
 
     free_text = False
     pattern = message = None
-    # The usual optional question, so most forms can declare just `EmailField()`.
-    default_label = default_prompt = None
+    # The usual optional question about the writer, so most forms can declare just
+    # `EmailField()`; `autocomplete=None` for an address or number that is not the user's own.
+    default_label = default_prompt = default_autocomplete = None
 
     def __init__(self, label=None, required=None, **kwargs):
         kwargs.setdefault("prompt", self.default_prompt)
+        kwargs.setdefault("autocomplete", self.default_autocomplete)
         super().__init__(
             label or self.default_label,
             required,
@@ -137,22 +175,26 @@ class EmailField(_PatternField):
     """An email address: checked for its shape only, since nothing is sent to it here."""
 
     type_name = "email"
+    widget = TextInput("email", spellcheck=False)
     pattern = r"[^@\s]+@[^@\s]+\.[^@\s]+"
     message = "Enter an email address in the correct format, like name@example.com"
     max_length = 254
     default_label = "Email address (optional)"
     default_prompt = "your email address"
+    default_autocomplete = "email"
 
 
 class PhoneField(_PatternField):
     """A UK or international phone number, as people write them."""
 
     type_name = "phone"
+    widget = TextInput("tel")
     pattern = r"\+?[0-9 ()-]{7,25}"
     message = "Enter a phone number, like 01632 960 001 or 07700 900 982"
     max_length = 30
     default_label = "Phone number (optional)"
     default_prompt = "your phone number"
+    default_autocomplete = "tel"
 
 
 class _NumberInput(GovTextInput):

@@ -4,7 +4,15 @@ import pytest
 from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
-from service.fields import AnswerTypeError, EmailField, MoneyField, NumberField, PhoneField
+from service.fields import (
+    AnswerTypeError,
+    EmailField,
+    LongTextField,
+    MoneyField,
+    NumberField,
+    PhoneField,
+    TextField,
+)
 
 
 class NumberForm(Form):
@@ -128,3 +136,38 @@ def test_flat_values_are_read_as_typed():
     assert form.cost.from_flat({"cost": "£1,200"}) == "£1,200"
     assert form.cost.from_flat({"cost": "  "}) is None
     assert form.cost.from_flat({}) is None
+
+
+def test_email_and_phone_bring_up_their_keyboards_and_can_be_filled_in(app):
+    class Contact(Form):
+        email = EmailField()
+        phone = PhoneField()
+        school_email = EmailField("School's email address", autocomplete=None)
+
+    with app.test_request_context():
+        form = Contact(formdata=None)
+        email, phone, school = form.email(), form.phone(), form.school_email()
+    assert 'type="email"' in email
+    assert 'autocomplete="email"' in email
+    assert 'spellcheck="false"' in email
+    assert 'type="tel"' in phone
+    assert 'autocomplete="tel"' in phone
+    # Someone else's address: the right keyboard, but the browser offers nothing of the user's.
+    assert 'type="email"' in school
+    assert "autocomplete" not in school
+
+
+def test_plain_text_offers_no_autocomplete_unless_asked(app):
+    class About(Form):
+        pupil = TextField("Pupil's full name")
+        writer = TextField("Your full name", autocomplete="name")
+        home = LongTextField("Your address", autocomplete="street-address")
+
+    with app.test_request_context():
+        form = About(formdata=None)
+        pupil, writer, home = form.pupil(), form.writer(), form.home()
+    assert "autocomplete" not in pupil
+    assert 'type="text"' in pupil
+    assert 'autocomplete="name"' in writer
+    assert "<textarea" in home
+    assert 'autocomplete="street-address"' in home
