@@ -1,5 +1,6 @@
 """Check-your-answers rows, built from the same step forms and stored answers as the document."""
 
+from service.fields.base import OPTIONAL
 from service.journey.navigation import progress
 from service.steps import step_form
 
@@ -13,8 +14,9 @@ def summary_sections(document, answers_by_step, state=None):
     for step in state.steps:
         stored = answers_by_step.get(step.slug, {})
         form = step_form(step, stored, earlier=state.earlier[step.slug], csrf=False)
+        # "(optional)" helps while answering, not when reading the answers back.
         rows = [
-            (field.label.text, field.summary_html(), field.first_input_id)
+            (field.label.text.removesuffix(OPTIONAL), field.summary_html(), field.first_input_id)
             for field in form.fields_asked()
         ]
         sections.append((form, rows))

@@ -6,6 +6,7 @@ import re
 import docx
 import pytest
 
+from bench.drafts import finished_draft_cookie
 from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
@@ -279,3 +280,38 @@ def test_the_cookie_is_sent_again_only_when_a_draft_is_saved(fake_client):
     # Reading pages leaves the cookie as it was, so it expires with the draft it names.
     assert "Set-Cookie" not in fake_client.get(f"{BASE}/has-pets").headers
     assert "Set-Cookie" not in fake_client.get(f"{BASE}/name").headers
+
+
+def test_check_answers_labels_leave_out_optional(app):
+    cookie = finished_draft_cookie(app, "records-request")
+    client = app.test_client()
+    name, value = cookie.split("=", 1)
+    client.set_cookie(name, value)
+
+    keys = page(client.get("/documents/records-request/check-answers")).xpath(
+        "//dt[contains(@class,'govuk-summary-list__key')]"
+    )
+    labels = [" ".join(key.text_content().split()) for key in keys]
+
+    assert "Email address" in labels  # asked as "Email address (optional)"
+    assert not [label for label in labels if "optional" in label]
+
+
+def test_list_items_are_headed_and_removed_with_a_secondary_button(app):
+    cookie = finished_draft_cookie(app, "sen-support-plan")
+    client = app.test_client()
+    name, value = cookie.split("=", 1)
+    client.set_cookie(name, value)
+
+    html = page(client.get("/documents/sen-support-plan/outcomes"))
+    items = html.xpath("//div[contains(@class,'app-add-another__item')]")
+
+    assert len(items) >= 2
+    for number, item in enumerate(items, start=1):
+        assert item.xpath("string(.//legend//h2)").strip() == f"Outcome {number}"
+        # A question inside the item is drawn at the size of the labels, below its heading.
+        assert item.xpath(".//legend[contains(@class,'govuk-fieldset__legend--s')]")
+        assert not item.xpath(".//legend[contains(@class,'govuk-fieldset__legend--m')][not(h2)]")
+        remove = item.xpath(".//button[@name='action']")[0]
+        assert "govuk-button--secondary" in remove.get("class")
+        assert "govuk-button--warning" not in remove.get("class")
