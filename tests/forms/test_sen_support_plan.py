@@ -852,18 +852,18 @@ def check_your_answers_reviews(answers):
 def test_check_your_answers_shows_the_review_dates_the_plan_will_print():
     not_given = '<span class="app-not-given">Not given</span>'
     assert check_your_answers_reviews(DOCUMENT.example) == {
-        "First review (optional)": "25 November 2026",
-        "Second review (optional)": f"{not_given}. The plan suggests 17 February 2027.",
-        "Third review (optional)": f"{not_given}. The plan suggests 12 May 2027.",
+        "First review": "25 November 2026",
+        "Second review": f"{not_given}. The plan suggests 17 February 2027.",
+        "Third review": f"{not_given}. The plan suggests 12 May 2027.",
     }
     # Suggestions moved out of the holidays show as the plan prints them: Mon 30 August
     # 2027 back to Mon 19 July, then Mon 11 October.
     answers = example(plan_start="2027-06-01", review_1="2027-06-07",
                       outcomes=[outcome(due="2027-06-07")])  # fmt: skip
     assert check_your_answers_reviews(answers) == {
-        "First review (optional)": "7 June 2027",
-        "Second review (optional)": f"{not_given}. The plan suggests 19 July 2027.",
-        "Third review (optional)": f"{not_given}. The plan suggests 11 October 2027.",
+        "First review": "7 June 2027",
+        "Second review": f"{not_given}. The plan suggests 19 July 2027.",
+        "Third review": f"{not_given}. The plan suggests 11 October 2027.",
     }
     assert context(**answers)["reviews"][1:] == [
         "19 July 2027 (suggested)",
