@@ -197,20 +197,19 @@ class PhoneField(_PatternField):
     default_autocomplete = "tel"
 
 
-class _NumberInput(GovTextInput):
+class _NumberInput(TextInput):
     """A narrow text input for numbers: GOV.UK asks for numbers with a text input (not
     type=number) and an inputmode, so phones show a number keyboard; `prefix` puts a unit
     such as £ in front of the box."""
 
     def __init__(self, inputmode, prefix=None):
-        super().__init__()
+        super().__init__(spellcheck=False)
         self.inputmode = inputmode
         self.prefix = prefix
 
     def map_gov_params(self, field, **kwargs):
         params = super().map_gov_params(field, **kwargs)
         params.setdefault("inputmode", self.inputmode)
-        params.setdefault("spellcheck", False)
         params.setdefault("classes", "govuk-input--width-5")
         if self.prefix:
             params.setdefault("prefix", {"text": self.prefix})
