@@ -5,7 +5,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from service.extensions import limiter_of
-from service.journey import views
+from service.journey import done_views, routing, views
 
 PAGE_METHODS = "journey_page_methods"  # app.extensions key: page name -> the methods it takes
 
@@ -43,29 +43,29 @@ def _csrf_failed(_error):
     if request.endpoint == "journey.step" and request.method == "POST":
         return views.render_after_csrf_failure()
     if request.endpoint == "journey.email" and request.method == "POST":
-        return views.render_email_after_csrf_failure(request.view_args["slug"])
+        return done_views.render_email_after_csrf_failure(request.view_args["slug"])
     return render_template("errors/timed_out.html"), 400
 
 
 def _page_methods(app):
     """The methods of the journey's own pages (done, download, ...), by page name: the
     address of each also matches the step route, which takes POST."""
-    prefix = f"{views.bp.url_prefix}/<slug>/"
+    prefix = f"{routing.bp.url_prefix}/<slug>/"
     return {
         rule.rule.removeprefix(prefix): sorted(rule.methods)
         for rule in app.url_map.iter_rules()
         if rule.endpoint.startswith("journey.")
-        and rule.rule.removeprefix(prefix) in views.RESERVED_SLUGS
+        and rule.rule.removeprefix(prefix) in routing.RESERVED_SLUGS
     }
 
 
 def init_app(app):
     for document in app.extensions["catalogue"]:
-        clashes = {step.slug for step in document.steps} & views.RESERVED_SLUGS
+        clashes = {step.slug for step in document.steps} & routing.RESERVED_SLUGS
         if clashes:
             raise ValueError(f"{document.slug}: step slugs {sorted(clashes)} are reserved")
-    limiter_of(app).limit(app.config["RATELIMIT_FORMS"], methods=["POST"])(views.bp)
-    app.register_blueprint(views.bp)
+    limiter_of(app).limit(app.config["RATELIMIT_FORMS"], methods=["POST"])(routing.bp)
+    app.register_blueprint(routing.bp)
     app.extensions[PAGE_METHODS] = _page_methods(app)
     app.url_value_preprocessor(_refuse_unknown_addresses)
     app.url_value_preprocessor(_head_as_get)

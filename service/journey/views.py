@@ -1,118 +1,54 @@
 """The guided journey: one generic view per kind of page, for every document type."""
 
-import datetime
-import functools
-import math
-import time
-
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from service import drafts, limits
-from service.delivery import mail, pdf
+from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
 from service.documents import document_filename, render_document
-from service.journey import navigation, sending
-from service.journey.sending import CodeCheck, email_form, uk_time
+from service.journey import navigation
+from service.journey.done_views import done_page
+from service.journey.routing import (
+    bp,
+    changing,
+    document_for,
+    finished,
+    resume_url,
+    step_url,
+)
 from service.journey.summary import summary_sections
 from service.steps import step_form
 
-bp = Blueprint("journey", __name__, url_prefix="/documents")
-
-RESERVED_SLUGS = {
-    "check-answers",
-    "done",
-    "download",
-    "download.pdf",
-    "email",
-    "check-email",
-    "blank",
-    "delete",
-    "deleted",
-}
-TIMED_OUT_EMAIL = "This page timed out, so we did not send the email. Select Send email again"
-TIMED_OUT_SEND_CODE = (
-    "This page timed out, so we did not send a security code. Select Send a security code again"
-)
-TIMED_OUT_CODE = "This page timed out, so we did not check the code. Select Continue again"
-TIMED_OUT_NEW_CODE = (
-    "This page timed out, so we did not send a new code. Select Send a new code again"
-)
-NOT_CONFIRMED = (
-    "Enter your email address and confirm it with a security code before we send the document"
-)
-CODE_ERRORS = {
-    CodeCheck.WRONG: "The security code is not right. Check the code in the email and try again",
-    CodeCheck.EXPIRED: "The security code has expired. Send a new code and enter that one",
-    CodeCheck.TOO_MANY: (
-        "You have entered a wrong code too many times. Send a new code and enter that one"
-    ),
-}
-SENT_KEY = "email_sent"
-SENT_MAX_AGE = 10 * 60  # seconds: the confirmation is for the page right after sending
 TIMED_OUT = (
     "This page timed out, so we could not save it. Check your answers on this page and "
     "select Continue"
 )
 
 
-def _document(slug):
-    document = current_app.extensions["catalogue"].get(slug)
-    if document is None:
-        abort(404)
-    return document
-
-
-def _changing():
-    return request.args.get("change") == "1"
-
-
-def _step_url(document, step, *, change=False):
-    args = {"change": "1"} if change else {}
-    return url_for("journey.step", slug=document.slug, step=step.slug, **args)
-
-
-def _resume_url(document, draft, *, change=False, state=None):
-    """Where to send someone who cannot be where they asked: the first step left to do."""
-    state = state or navigation.progress(document, draft.steps)
-    missing = state.first_missing
-    if missing is None:
-        return url_for("journey.check", slug=document.slug)
-    return _step_url(document, missing, change=change)
-
-
 @bp.get("/<slug>/")
 def start(slug):
-    document = _document(slug)
+    document = document_for(slug)
     draft = drafts.load(slug)
     return render_template(
         "journey/start.html",
         document=document,
         draft=draft,
-        resume_url=_resume_url(document, draft) if draft.steps else None,
-        first_url=_step_url(document, document.steps[0]),
+        resume_url=resume_url(document, draft) if draft.steps else None,
+        first_url=step_url(document, document.steps[0]),
     )
 
 
 @bp.route("/<slug>/<step>", methods=["GET", "POST"])
 def step(slug, step):
-    document = _document(slug)
+    document = document_for(slug)
     step_class = document.step(step)
     if step_class is None:
         abort(404)
     draft = drafts.load(slug)
     state = navigation.progress(document, draft.steps)
     if not navigation.can_visit(state, step_class.slug):
-        return redirect(_resume_url(document, draft, change=_changing(), state=state))
+        return redirect(resume_url(document, draft, change=changing(), state=state))
     earlier = state.earlier[step_class.slug]
 
     if request.method == "GET":
@@ -136,22 +72,22 @@ def step(slug, step):
     draft.steps[step_class.slug] = form.answers()
     drafts.save(draft)
     state = navigation.progress(document, draft.steps)
-    if _changing():
-        return redirect(_resume_url(document, draft, change=True, state=state))
+    if changing():
+        return redirect(resume_url(document, draft, change=True, state=state))
     following = navigation.next_step(state, step_class.slug)
     if following is None:
         return redirect(url_for("journey.check", slug=slug))
-    return redirect(_step_url(document, following))
+    return redirect(step_url(document, following))
 
 
 def _render_step(document, form, state, status=200):
-    change = _changing()
+    change = changing()
     step_class = type(form)
     previous = navigation.previous_step(state, step_class.slug)
     if change:
         back_url = url_for("journey.check", slug=document.slug)
     elif previous is not None:
-        back_url = _step_url(document, previous)
+        back_url = step_url(document, previous)
     else:
         back_url = url_for("journey.start", slug=document.slug)
     fields = form.fields_asked()
@@ -164,7 +100,7 @@ def _render_step(document, form, state, status=200):
             error_items=form.error_items(),
             back_url=back_url,
             has_lists=any(field.macro == "list" for field in fields),
-            action_url=_step_url(document, step_class, change=change),
+            action_url=step_url(document, step_class, change=change),
         ),
         status,
     )
@@ -173,7 +109,7 @@ def _render_step(document, form, state, status=200):
 def render_after_csrf_failure():
     """A step posted with an expired or missing security token: show it again with what the
     user typed and a fresh token, instead of an error page that loses their answers."""
-    document = _document(request.view_args["slug"])
+    document = document_for(request.view_args["slug"])
     step_class = document.step(request.view_args["step"])
     if step_class is None:
         abort(404)
@@ -186,23 +122,6 @@ def render_after_csrf_failure():
     return _render_step(document, form, state, status=400)
 
 
-def finished(view):
-    """For pages that need every answer: the view gets the document, its draft and the
-    journey's progress (whose `answers` the document is made from), or the user is sent to
-    the first step left to do."""
-
-    @functools.wraps(view)
-    def guarded(slug, **kwargs):
-        document = _document(slug)
-        draft = drafts.load(slug)
-        state = navigation.progress(document, draft.steps)
-        if not state.complete:
-            return redirect(_resume_url(document, draft, state=state))
-        return view(document, draft, state, **kwargs)
-
-    return guarded
-
-
 @bp.get("/<slug>/check-answers")
 @limits.expensive("render")
 @finished
@@ -213,283 +132,6 @@ def check(document, draft, state):
         sections=summary_sections(document, draft.steps, state),
         preview=preview_html(render_document(document, state.answers)),
     )
-
-
-@bp.get("/<slug>/done")
-@finished
-def done(document, draft, state):
-    slug = document.slug
-    # Where the last email went, shown once: the session carries it, encrypted, across the
-    # redirect, since the session cookie itself is only signed.
-    sealed = session.pop(SENT_KEY, None)
-    sent = drafts.unseal(sealed, SENT_MAX_AGE) if sealed else None
-    if not isinstance(sent, dict) or sent.get("slug") != slug:
-        sent = None
-    return _done_page(
-        document,
-        draft,
-        sent=sent,
-        answers=state.answers,
-        changing_address=request.args.get("email") == "change",
-    )
-
-
-def _done_page(
-    document,
-    draft,
-    *,
-    pdf_failed=False,
-    form=None,
-    address_form=None,
-    problem=None,
-    retry_at=None,
-    sent=None,
-    answers=None,
-    changing_address=False,
-):
-    """The done page. Its email section asks for the writer's own address until they have
-    confirmed one for this draft (or ask to change it), and then offers the send form."""
-    converter = pdf.converter()
-    if form is None:
-        form = email_form(pdf_available=converter.available)
-    writer = sending.confirmed_writer(draft)
-    if address_form is None:
-        address_form = sending.writer_form(suggested=sending.suggested_address(draft, answers))
-    asking = writer is None or changing_address or bool(address_form.errors)
-    return render_template(
-        "journey/done.html",
-        document=document,
-        draft=draft,
-        pdf_available=converter.available,
-        pdf_failed=pdf_failed,
-        mailer=mail.current_mailer(),
-        form=form,
-        address_form=address_form,
-        asking_address=asking,
-        writer=writer,
-        pending=sending.pending_code(draft),
-        error_items=(address_form if asking else form).error_items(),
-        problem=problem,
-        retry_at=retry_at,
-        sent=sent,
-    )
-
-
-def _code_page(
-    document,
-    pending,
-    *,
-    form=None,
-    problem=None,
-    retry_at=None,
-    new_code=False,
-    need_new_code=False,
-):
-    """'Check your email': the box for the security code. `new_code`: one was just sent
-    again; `need_new_code`: this one can no longer be used."""
-    form = form or sending.code_form()
-    return render_template(
-        "journey/check_email.html",
-        document=document,
-        pending=pending,
-        expires=uk_time(pending.expires_at),
-        form=form,
-        error_items=form.error_items(),
-        problem=problem,
-        retry_at=retry_at,
-        pdf_available=pdf.converter().available,
-        new_code=new_code,
-        need_new_code=need_new_code,
-    )
-
-
-def _email_section(document):
-    return redirect(url_for("journey.done", slug=document.slug) + "#email")
-
-
-def _refused(page, refusal):
-    """A limit stopped an email. The whole service's daily cap is the service being
-    unavailable (503); one user's limit is theirs (429). Both say when to try again."""
-    wait = max(1, math.ceil(refusal.retry_at.timestamp() - time.time()))
-    return page, 503 if refusal.daily else 429, {"Retry-After": str(wait)}
-
-
-@bp.route("/<slug>/email", methods=["GET", "POST"])
-@finished
-def email(document, draft, state):
-    """Every form about email posts here, naming what it is for in `action`: sending a
-    security code to the writer, a new code, the code typed back, or the document. One
-    address, so a timed-out security token on any of them is caught in one place
-    (`render_email_after_csrf_failure`), keeping what was typed."""
-    if request.method == "GET":  # a refresh or a bookmark: the forms live on the done page
-        return redirect(url_for("journey.done", slug=document.slug))
-    action = request.form.get("action", "send")
-    if action == "send-code":
-        return _send_first_code(document, draft, state)
-    if action == "new-code":
-        return _send_new_code(document, draft)
-    if action == "confirm":
-        return _confirm_code(document, draft)
-    return _send_document(document, draft, state)
-
-
-def _send_first_code(document, draft, state):
-    """'Your email address' on the done page: a code goes to it, then 'Check your email'."""
-    address_form = sending.writer_form(formdata=request.form)
-
-    def page(problem=None, retry_at=None):
-        return _done_page(
-            document,
-            draft,
-            address_form=address_form,
-            problem=problem,
-            retry_at=retry_at,
-            answers=state.answers,
-            changing_address=True,
-        )
-
-    if not mail.current_mailer().available:
-        return page("unavailable"), 503
-    if not address_form.validate():
-        return page()
-    return _deliver_code(document, draft, address_form.your_email.data, page)
-
-
-def _send_new_code(document, draft):
-    """'Send a new code' on the 'Check your email' page, to the address waiting for one."""
-    pending = sending.pending_code(draft)
-    if pending is None:
-        return _email_section(document)
-
-    def page(problem=None, retry_at=None):
-        return _code_page(document, pending, problem=problem, retry_at=retry_at)
-
-    return _deliver_code(document, draft, pending.address, page, new=True)
-
-
-def _deliver_code(document, draft, address, page, *, new=False):
-    try:
-        refusal = sending.send_code(draft, address)
-    except mail.EmailUnavailableError:
-        return page("unavailable"), 503
-    except mail.EmailFailedError as error:
-        # The error's type only: what SMTP servers say back can quote the address.
-        current_app.logger.warning("Security code not sent: %s", error)
-        return page("code-smtp"), 503
-    if refusal is not None:
-        kind = "daily" if refusal.daily else "code-limit"
-        return _refused(page(kind, uk_time(refusal.retry_at)), refusal)
-    args = {"code": "new"} if new else {}
-    return redirect(url_for("journey.check_email", slug=document.slug, **args))
-
-
-@bp.get("/<slug>/check-email")
-@finished
-def check_email(document, draft, _state):
-    pending = sending.pending_code(draft)
-    if pending is None:  # confirmed already, or no code asked for: the email section
-        return _email_section(document)
-    return _code_page(document, pending, new_code=request.args.get("code") == "new")
-
-
-def _confirm_code(document, draft):
-    pending = sending.pending_code(draft)
-    if pending is None:
-        return _email_section(document)
-    form = sending.code_form(formdata=request.form)
-    if not form.validate():
-        return _code_page(document, pending, form=form)
-    result = sending.check_code(draft, form.code.data)
-    if result in (CodeCheck.CONFIRMED, CodeCheck.MISSING):
-        return _email_section(document)
-    form.code.errors = [CODE_ERRORS[result]]
-    page = _code_page(document, pending, form=form, need_new_code=result is not CodeCheck.WRONG)
-    return page, 429 if result is CodeCheck.TOO_MANY else 200
-
-
-def _send_document(document, draft, state):
-    mailer = mail.current_mailer()
-    converter = pdf.converter()
-    form = email_form(pdf_available=converter.available, formdata=request.form)
-
-    def page(problem=None, retry_at=None, address_form=None):
-        return _done_page(
-            document,
-            draft,
-            form=form,
-            address_form=address_form,
-            problem=problem,
-            retry_at=retry_at,
-            answers=state.answers,
-        )
-
-    if not mailer.available:
-        return page("unavailable"), 503
-    writer = sending.confirmed_writer(draft)
-    if writer is None:  # a post that skipped the code (or a session that lost it)
-        suggested = sending.suggested_address(draft, state.answers)
-        address_form = sending.writer_form(suggested=suggested)
-        address_form.your_email.errors = [NOT_CONFIRMED]
-        return page(address_form=address_form), 403
-    if not form.validate():
-        return page()
-    file_format = form.chosen_format()
-    # A PDF by email is PDF work like a download: counted first, so a refusal costs no email.
-    wait = limits.try_spend("pdf", draft.id) if file_format == "pdf" else None
-    if wait is not None:
-        retry_at = datetime.datetime.now(sending.UK) + datetime.timedelta(seconds=wait)
-        return page("pdf-limit", uk_time(retry_at)), 429, {"Retry-After": str(wait)}
-    refusal = sending.spend_allowance(draft.id)
-    if refusal is not None:
-        kind = "daily" if refusal.daily else "limit"
-        return _refused(page(kind, uk_time(refusal.retry_at)), refusal)
-
-    data = render_document(document, state.answers)
-    to, copy_to = form.recipients(writer)
-    try:
-        if file_format == "pdf":
-            data = converter.convert(data)
-        message = mail.document_message(document, data, file_format, to, copy_to, writer=writer)
-        receipt = mailer.send(message)
-    except pdf.PdfBusyError as busy:
-        current_app.logger.warning("Email not sent: every PDF converter is busy")
-        return page("busy"), 503, {"Retry-After": str(busy.retry_after)}
-    except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
-        current_app.logger.warning("Email not sent, no PDF: %s", error)
-        return page("pdf"), 503
-    except mail.EmailFailedError as error:
-        # The error's type only: what SMTP servers say back can quote the addresses.
-        current_app.logger.warning("Email not sent: %s", error)
-        return page("smtp"), 503
-    sent_to = list(filter(None, (to, copy_to)))
-    session[SENT_KEY] = drafts.seal(
-        {"slug": document.slug, "to": sent_to, "saved_as": receipt.saved_as}
-    )
-    return redirect(url_for("journey.done", slug=document.slug) + "#email-sent")
-
-
-@finished
-def render_email_after_csrf_failure(document, draft, state):
-    """A form about email posted with an expired token: its page again, with what was typed
-    and a fresh token."""
-    action = request.form.get("action", "send")
-    if action in ("confirm", "new-code"):
-        pending = sending.pending_code(draft)
-        if pending is None:
-            return _email_section(document)
-        form = sending.code_form(formdata=request.form)
-        form.csrf_token.errors = [TIMED_OUT_CODE if action == "confirm" else TIMED_OUT_NEW_CODE]
-        return _code_page(document, pending, form=form), 400
-    if action == "send-code":
-        address_form = sending.writer_form(formdata=request.form)
-        address_form.csrf_token.errors = [TIMED_OUT_SEND_CODE]
-        page = _done_page(
-            document, draft, address_form=address_form, answers=state.answers, changing_address=True
-        )
-        return page, 400
-    form = email_form(pdf_available=pdf.converter().available, formdata=request.form)
-    form.csrf_token.errors = [TIMED_OUT_EMAIL]
-    return _done_page(document, draft, form=form, answers=state.answers), 400
 
 
 @bp.get("/<slug>/download")
@@ -511,21 +153,21 @@ def download_pdf(document, draft, state):
     except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
         # The reason names no answer; the user keeps their answers and the Word download.
         current_app.logger.warning("PDF not made: %s", error)
-        return _done_page(document, draft, pdf_failed=True), 503
+        return done_page(document, draft, pdf_failed=True), 503
     return pdf.pdf_response(converted, document_filename(document, effective))
 
 
 @bp.get("/<slug>/blank")
 @limits.expensive("render")
 def blank(slug):
-    document = _document(slug)
+    document = document_for(slug)
     data = render_document(document, None, blank=True)
     return docx_response(data, document_filename(document, None, blank=True))
 
 
 @bp.route("/<slug>/delete", methods=["GET", "POST"])
 def delete(slug):
-    document = _document(slug)
+    document = document_for(slug)
     if request.method == "POST":
         drafts.delete_for(slug)
         return redirect(url_for("journey.deleted", slug=slug))
@@ -534,4 +176,4 @@ def delete(slug):
 
 @bp.get("/<slug>/deleted")
 def deleted(slug):
-    return render_template("journey/deleted.html", document=_document(slug))
+    return render_template("journey/deleted.html", document=document_for(slug))

@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from forms import CATALOGUE
 from service.extensions import db
-from service.journey.views import RESERVED_SLUGS
+from service.journey.routing import RESERVED_SLUGS
 from tests.settings import make_app, raised_limits
 
 SLUGS = [document.slug for document in CATALOGUE]
