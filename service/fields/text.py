@@ -4,7 +4,9 @@ import decimal
 import re
 
 from email_validator import EmailNotValidError, validate_email
+from flask import render_template
 from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
+from markupsafe import Markup
 from wtforms import fields as wtf
 from wtforms.validators import ValidationError
 
@@ -38,17 +40,71 @@ class _DetailsParams:
         return params
 
 
-class TextInput(_DetailsParams, GovTextInput):
+COUNTED_CLASS = "govuk-js-character-count"  # the box govuk-frontend's script counts
+
+
+def limit_hint(limit):
+    """What the character count says of a limit before anything is typed, and all it says
+    without JavaScript."""
+    return f"You can enter up to {limit:,} characters"
+
+
+class _CharacterCount:
+    """Widget mixin: GOV.UK's character count on a field that has one (`field.character_limit`).
+
+    With JavaScript, govuk-frontend counts as the user types and says how many characters are
+    left or too many; without it, the count's hint states the limit. Nothing stops typing at
+    the limit (no `maxlength`, which would cut off pasted text without saying so): the server
+    refuses a longer answer with a message, and keeps all of it on the page to shorten."""
+
+    counted_template = None
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        limit = getattr(field, "character_limit", None)
+        if limit:
+            params["maxlength"] = limit
+            params["textareaDescriptionText"] = limit_hint(limit)
+            self.count(params)
+        return params
+
+    def count(self, params):
+        """Add what this widget's count needs to the parameters."""
+
+    def render(self, params):
+        counted = "maxlength" in params
+        template = self.counted_template if counted else self.template
+        # An autoescaped template, as govuk-frontend-wtf renders its own.
+        return Markup(render_template(template, params=params))  # noqa: S704
+
+
+class TextInput(_CharacterCount, _DetailsParams, GovTextInput):
     """A one-line box: `input_type` "email" or "tel" brings up a phone's keyboard for it."""
+
+    # govukCharacterCount draws only text areas; govuk-frontend's script counts a one-line
+    # box too, given the same markup around it.
+    counted_template = "fields/character_count_input.html"
 
     def __init__(self, input_type="text", *, spellcheck=None):
         super().__init__()
         self.input_type = input_type
         self.spellcheck = spellcheck
 
+    def count(self, params):
+        params["classes"] = " ".join(filter(None, [params.get("classes"), COUNTED_CLASS]))
+        params["describedBy"] = f"{params['id']}-info"
 
-class TextArea(_DetailsParams, GovTextArea):
+
+class TextArea(_CharacterCount, _DetailsParams, GovTextArea):
     """A box of several lines."""
+
+    counted_template = "govuk_frontend_wtf/charactercount.html"
+
+    def count(self, params):
+        # govukCharacterCount passes no `autocomplete` on to its text area: as an attribute,
+        # it gets there.
+        if "autocomplete" in params:
+            params["attributes"]["autocomplete"] = params.pop("autocomplete")
 
 
 class TextField(AnswerField, wtf.StringField):
@@ -71,6 +127,7 @@ class TextField(AnswerField, wtf.StringField):
         max_length=SHORT_MAX_LENGTH,
         checks=(),
         autocomplete=None,
+        character_count=None,
         **kwargs,
     ):
         super().__init__(
@@ -80,6 +137,9 @@ class TextField(AnswerField, wtf.StringField):
             **kwargs,
         )
         self.max_length = max_length
+        # Free text shows its limit as it is typed. `character_count=False` for text with a
+        # shape of its own (a code, an email address), where the limit is no help.
+        self.character_count = self.free_text if character_count is None else character_count
         self._setup(
             label,
             required=required,
@@ -89,6 +149,11 @@ class TextField(AnswerField, wtf.StringField):
             asked=asked,
             autocomplete=autocomplete,
         )
+
+    @property
+    def character_limit(self):
+        """The limit the page counts down from, or None when it shows no count."""
+        return self.max_length if self.character_count else None
 
     def answer(self):
         return self.data or ""

@@ -1,5 +1,6 @@
 """Typed answers: numbers, money, email and phone, on the page, in summaries and from cells."""
 
+import lxml.html
 import pytest
 from werkzeug.datastructures import MultiDict
 from wtforms import Form
@@ -7,6 +8,7 @@ from wtforms import Form
 from service.fields import (
     AnswerTypeError,
     EmailField,
+    ListField,
     LongTextField,
     MoneyField,
     NumberField,
@@ -171,3 +173,115 @@ def test_plain_text_offers_no_autocomplete_unless_asked(app):
     assert 'autocomplete="name"' in writer
     assert "<textarea" in home
     assert 'autocomplete="street-address"' in home
+
+
+# --- Character counts -----------------------------------------------------------------------
+
+
+class Limited(Form):
+    concern = LongTextField("Concern", max_length=2000, hint="A sentence or two.")
+    school = TextField("School name", hint="As the school writes it.")
+    code = TextField("Security code", max_length=50, character_count=False)
+    email = EmailField()
+    phone = PhoneField()
+    pupils = NumberField("Group size")
+    cost = MoneyField("Cost (optional)")
+    concerns = ListField(LongTextField("Concern", max_length=2000), "Concerns")
+
+
+def drawn(app, name, **pairs):
+    """The field's HTML, as its page draws it, and the form after validation."""
+    with app.test_request_context():
+        form = Limited(formdata=MultiDict(pairs))
+        form.validate()
+        return form[name](), form
+
+
+def element(html, element_id):
+    found = lxml.html.fragment_fromstring(html, create_parent="div").get_element_by_id(element_id)
+    assert found is not None, f"no element with id {element_id}"
+    return found
+
+
+def counted_group(box):
+    """The element govuk-frontend's script starts the count from, around the box."""
+    return next(el for el in box.iterancestors() if el.get("data-module"))
+
+
+@pytest.mark.parametrize(
+    ("name", "tag", "limit", "stated"),
+    [
+        ("concern", "textarea", "2000", "You can enter up to 2,000 characters"),
+        ("school", "input", "200", "You can enter up to 200 characters"),
+    ],
+)
+def test_a_limited_field_is_a_gov_uk_character_count(app, name, tag, limit, stated):
+    html, _ = drawn(app, name)
+    box = element(html, name)
+    assert box.tag == tag
+    assert "govuk-js-character-count" in box.classes
+    group = counted_group(box)
+    assert group.get("data-module") == "govuk-character-count"
+    assert group.get("data-maxlength") == limit
+    assert "govuk-character-count" in group.classes
+    # Without JavaScript, the count's own hint states the limit, with a thousands separator.
+    info = element(html, f"{name}-info")
+    assert info.text_content().strip() == stated
+    assert {"govuk-hint", "govuk-character-count__message"} <= set(info.classes)
+    assert box.get("aria-describedby") == f"{name}-info {name}-hint"
+    # Nothing cuts off what is typed or pasted.
+    assert box.get("maxlength") is None
+
+
+@pytest.mark.parametrize("name", ["concern", "school"])
+def test_a_counted_field_with_an_error_is_described_by_its_count_hint_and_error(app, name):
+    html, form = drawn(app, name, **{name: "x" * 2001})
+    assert form[name].errors
+    described = element(html, name).get("aria-describedby").split()
+    assert described == [f"{name}-info", f"{name}-hint", f"{name}-error"]
+    for described_id in described:
+        element(html, described_id)
+
+
+def test_text_over_the_limit_is_refused_and_kept_in_full(app):
+    pasted = "I am worried about her reading. " * 94  # 3,008 characters, past 2,000
+    html, form = drawn(app, "concern", concern=pasted.strip())
+    assert form.concern.errors == ["Concern must be 2,000 characters or fewer"]
+    assert element(html, "concern").text_content() == pasted.strip()
+    assert (
+        "Concern must be 2,000 characters or fewer" in element(html, "concern-error").text_content()
+    )
+
+
+@pytest.mark.parametrize("name", ["code", "email", "phone", "pupils", "cost"])
+def test_text_with_a_shape_of_its_own_shows_no_count(app, name):
+    html, form = drawn(app, name)
+    assert form[name].character_limit is None
+    assert "character-count" not in html
+    assert "You can enter up to" not in html
+    assert " maxlength=" not in html
+
+
+def test_each_item_of_a_list_has_its_own_count(app):
+    pairs = {"concerns-0": "Reading", "concerns-1": "Spelling"}
+    with app.test_request_context():
+        form = Limited(formdata=MultiDict(pairs))
+        items = [entry() for entry in form.concerns.entries]
+    assert len(items) == 2
+    for index, html in enumerate(items):
+        box = element(html, f"concerns-{index}")
+        assert counted_group(box).get("data-maxlength") == "2000"
+        assert box.get("aria-describedby") == f"concerns-{index}-info"
+        stated = element(html, f"concerns-{index}-info").text_content().strip()
+        assert stated == "You can enter up to 2,000 characters"
+
+
+def test_a_counted_one_line_box_keeps_its_own_attributes(app):
+    class Details(Form):
+        writer = TextField("Your full name", autocomplete="name", max_length=60)
+
+    with app.test_request_context():
+        html = Details(formdata=None).writer()
+    box = element(html, "writer")
+    assert (box.get("type"), box.get("autocomplete")) == ("text", "name")
+    assert counted_group(box).get("data-maxlength") == "60"
