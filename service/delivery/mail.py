@@ -6,9 +6,11 @@ deadline: every socket operation waits only for the time left, so a send gives u
 MAIL_TIMEOUT seconds however the server stalls.
 
 Nothing a user typed goes into a header except addresses, checked (email-validator, in the
-forms) before they get here: the recipients, and as Reply-To the writer's own address, which
-they confirmed with a code. The subject, the body and the attachment's name are fixed text
-made from the document's title, the service's name and that confirmed address.
+forms) before they get here: the recipients, and as Reply-To the writer's own address (the one
+their document gives, or the one they confirmed with a code), never with a display name. The
+subject and the attachment's name are fixed text made from the document's title and the
+service's name, so no child's name is in a header, where mail servers log it. Only the body
+names anyone: the writer who asked for the email, by the name their document gives them.
 """
 
 import datetime
@@ -171,13 +173,21 @@ class Mailer:
         return removed
 
 
-def document_message(document, data, file_format, to, copy_to=None, *, writer):
+def document_message(
+    document, data, file_format, to, copies=(), *, writer, reply_to=None, writer_name=None
+):
     """The email carrying one document for `writer` (their confirmed address): fixed words,
-    the file attached, and replies going to the writer. From stays the service's own
-    address, the one its domain's SPF and DKIM vouch for."""
+    the file attached, and replies going to `reply_to` (the writer's own address, the one
+    their document gives when it gives one). From stays the service's own address, the one
+    its domain's SPF and DKIM vouch for.
+
+    Copies go as Cc on the one message, as a letter's "copy to" line does: everyone sees
+    who else has it, so a school knows the monitoring officer has the same letter, and a
+    reply to all reaches them all. The writer is one of the copies when it goes to others."""
     config = current_app.config
     service_name = config["SERVICE_NAME"]
     title = document.name_for_reader
+    reply_to = reply_to or writer
     message = _message(
         f"{title} (sent using {service_name})",
         [to],
@@ -186,12 +196,14 @@ def document_message(document, data, file_format, to, copy_to=None, *, writer):
             service_name,
             config.get("ORGANISATION_NAME"),
             writer=writer,
-            to_writer=to == writer,
+            writer_name=writer_name,
+            reply_to=reply_to,
+            to_writer=to == writer and not copies,
         ),
     )
-    if copy_to:
-        message.cc = [copy_to]
-    message.reply_to = writer
+    if copies:
+        message.cc = list(copies)
+    message.reply_to = reply_to
     # The attachment's name is the title and date only: names of children and schools stay
     # out of headers, which mail servers log.
     name = safe_filename(f"{title}, {dates.today():%-d %B %Y}", file_format)
@@ -226,8 +238,21 @@ def _signature(service_name, organisation):
     return f"{service_name}, run by {organisation}" if organisation else service_name
 
 
-def message_body(title, service_name, organisation=None, *, writer, to_writer=False):
+def message_body(
+    title,
+    service_name,
+    organisation=None,
+    *,
+    writer,
+    writer_name=None,
+    reply_to=None,
+    to_writer=False,
+):
+    """The words of a document's email. To others it says who asked for it to be sent: the
+    writer by the name their document gives, or by their confirmed address when it gives
+    none."""
     signature = _signature(service_name, organisation)
+    reply_to = reply_to or writer
     if to_writer:
         return (
             "Hello,\n\n"
@@ -237,13 +262,19 @@ def message_body(title, service_name, organisation=None, *, writer, to_writer=Fa
             "of the date you sent it.\n\n"
             f"{signature}\n"
         )
+    who = writer_name or f"Someone with the email address {writer}"
+    checked = (
+        f"We have checked that {writer} is their email address."
+        if writer_name
+        else "We have checked that this email address is theirs."
+    )
     return (
         "Hello,\n\n"
-        f"Attached to this email is a document: {title}.\n\n"
-        f"It was sent for {writer}, who wrote it using {service_name}, a free online "
-        f"service. We have checked that {writer} is their email address. Their name and "
+        f"{who} asked us to send you the attached document: {title}.\n\n"
+        f"They wrote it using {service_name}, a free online service. {checked} Their "
         "contact details are in the document.\n\n"
-        "To reply to them, reply to this email. Your reply will go to them, not to us.\n\n"
+        f"To reply to them, reply to this email. Your reply will go to {reply_to}, not to "
+        "us.\n\n"
         f"{signature}\n"
     )
 

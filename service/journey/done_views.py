@@ -1,16 +1,20 @@
 """The done page and its email forms: confirm the writer's own address with a security
-code, then send the document."""
+code, then send the document.
+
+Every post about email ends in a redirect (303, post/redirect/get), whatever happens, so Back
+and Refresh never offer to post it again. What did not go leaves what was typed, its errors
+and the problem for the page after the redirect (email_outcome.py), which shows them once
+with a 200: a Retry-After cannot survive a redirect, so the pages say when to try again.
+"""
 
 import datetime
-import math
-import time
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from service import drafts, limits
 from service.delivery import mail, pdf
 from service.documents import render_document
-from service.journey import sending
+from service.journey import email_outcome, sending
 from service.journey.routing import bp, finished
 from service.journey.sending import CodeCheck, email_form, uk_time
 
@@ -32,6 +36,8 @@ CODE_ERRORS = {
         "You have entered a wrong code too many times. Send a new code and enter that one"
     ),
 }
+# A code that can no longer be used: its page opens the way to a new one.
+NEED_NEW_CODE = {CODE_ERRORS[CodeCheck.EXPIRED], CODE_ERRORS[CodeCheck.TOO_MANY]}
 SENT_KEY = "email_sent"
 SENT_MAX_AGE = 10 * 60  # seconds: the confirmation is for the page right after sending
 
@@ -46,12 +52,27 @@ def done(document, draft, state):
     sent = drafts.unseal(sealed, SENT_MAX_AGE) if sealed else None
     if not isinstance(sent, dict) or sent.get("slug") != slug:
         sent = None
+    outcome = email_outcome.take(slug, "done") or email_outcome.Outcome()
+    pdf_available = pdf.converter().available
+    writer = sending.confirmed_writer(draft)
+    form = address_form = None
+    if outcome.form == "send":
+        form = outcome.filled(
+            lambda data: email_form(pdf_available=pdf_available, formdata=data, writer=writer)
+        )
+    elif outcome.form == "address":
+        address_form = outcome.filled(lambda data: sending.writer_form(formdata=data))
     return done_page(
         document,
         draft,
+        form=form,
+        address_form=address_form,
+        problem=outcome.problem,
+        retry_at=outcome.retry_at,
+        problem_details=outcome.flags,
         sent=sent,
         answers=state.answers,
-        changing_address=request.args.get("email") == "change",
+        changing_address=request.args.get("email") == "change" or outcome.form == "address",
     )
 
 
@@ -64,6 +85,7 @@ def done_page(
     address_form=None,
     problem=None,
     retry_at=None,
+    problem_details=None,
     sent=None,
     answers=None,
     changing_address=False,
@@ -71,9 +93,9 @@ def done_page(
     """The done page. Its email section asks for the writer's own address until they have
     confirmed one for this draft (or ask to change it), and then offers the send form."""
     converter = pdf.converter()
-    if form is None:
-        form = email_form(pdf_available=converter.available)
     writer = sending.confirmed_writer(draft)
+    if form is None:
+        form = email_form(pdf_available=converter.available, writer=writer)
     if address_form is None:
         address_form = sending.writer_form(suggested=sending.suggested_address(draft, answers))
     asking = writer is None or changing_address or bool(address_form.errors)
@@ -88,27 +110,22 @@ def done_page(
         address_form=address_form,
         asking_address=asking,
         writer=writer,
+        writer_name=sending.writer_name(answers),
+        reply_to=sending.reply_address(writer, answers) if writer else None,
         pending=sending.pending_code(draft),
         error_items=(address_form if asking else form).error_items(),
         problem=problem,
         retry_at=retry_at,
+        problem_details=problem_details or {},
         sent=sent,
     )
 
 
-def _code_page(
-    document,
-    pending,
-    *,
-    form=None,
-    problem=None,
-    retry_at=None,
-    new_code=False,
-    need_new_code=False,
-):
+def _code_page(document, pending, *, form=None, problem=None, retry_at=None, new_code=False):
     """'Check your email': the box for the security code. `new_code`: one was just sent
-    again; `need_new_code`: this one can no longer be used."""
+    again. When this code can no longer be used, the way to a new one is shown open."""
     form = form or sending.code_form()
+    need_new_code = any(message in NEED_NEW_CODE for message in form.code.errors or ())
     return render_template(
         "journey/check_email.html",
         document=document,
@@ -125,14 +142,23 @@ def _code_page(
 
 
 def _email_section(document):
-    return redirect(url_for("journey.done", slug=document.slug) + "#email")
+    return _see(url_for("journey.done", slug=document.slug) + "#email")
 
 
-def _refused(page, refusal):
-    """A limit stopped an email. The whole service's daily cap is the service being
-    unavailable (503); one user's limit is theirs (429). Both say when to try again."""
-    wait = max(1, math.ceil(refusal.retry_at.timestamp() - time.time()))
-    return page, 503 if refusal.daily else 429, {"Retry-After": str(wait)}
+def _see(url):
+    """A post's answer: the page to GET next (303 See Other)."""
+    return redirect(url, 303)
+
+
+def _done_again(document, **outcome):
+    """Back to the done page, leaving it the post's outcome to show."""
+    email_outcome.keep(document.slug, "done", **outcome)
+    return _see(url_for("journey.done", slug=document.slug))
+
+
+def _check_email_again(document, **outcome):
+    email_outcome.keep(document.slug, "check-email", **outcome)
+    return _see(url_for("journey.check_email", slug=document.slug))
 
 
 @bp.route("/<slug>/email", methods=["GET", "POST"])
@@ -146,7 +172,7 @@ def email(document, draft, state):
         return redirect(url_for("journey.done", slug=document.slug))
     action = request.form.get("action", "send")
     if action == "send-code":
-        return _send_first_code(document, draft, state)
+        return _send_first_code(document, draft)
     if action == "new-code":
         return _send_new_code(document, draft)
     if action == "confirm":
@@ -154,26 +180,20 @@ def email(document, draft, state):
     return _send_document(document, draft, state)
 
 
-def _send_first_code(document, draft, state):
+def _send_first_code(document, draft):
     """'Your email address' on the done page: a code goes to it, then 'Check your email'."""
     address_form = sending.writer_form(formdata=request.form)
 
-    def page(problem=None, retry_at=None):
-        return done_page(
-            document,
-            draft,
-            address_form=address_form,
-            problem=problem,
-            retry_at=retry_at,
-            answers=state.answers,
-            changing_address=True,
+    def again(problem=None, retry_at=None):
+        return _done_again(
+            document, form=address_form, kind="address", problem=problem, retry_at=retry_at
         )
 
     if not mail.current_mailer().available:
-        return page("unavailable"), 503
+        return again("unavailable")
     if not address_form.validate():
-        return page()
-    return _deliver_code(document, draft, address_form.your_email.data, page)
+        return again()
+    return _deliver_code(document, draft, address_form.your_email.data, again)
 
 
 def _send_new_code(document, draft):
@@ -182,35 +202,45 @@ def _send_new_code(document, draft):
     if pending is None:
         return _email_section(document)
 
-    def page(problem=None, retry_at=None):
-        return _code_page(document, pending, problem=problem, retry_at=retry_at)
+    def again(problem=None, retry_at=None):
+        return _check_email_again(document, problem=problem, retry_at=retry_at)
 
-    return _deliver_code(document, draft, pending.address, page, new=True)
+    return _deliver_code(document, draft, pending.address, again, new=True)
 
 
-def _deliver_code(document, draft, address, page, *, new=False):
+def _deliver_code(document, draft, address, again, *, new=False):
     try:
         refusal = sending.send_code(draft, address)
     except mail.EmailUnavailableError:
-        return page("unavailable"), 503
+        return again("unavailable")
     except mail.EmailFailedError as error:
         # The error's type only: what SMTP servers say back can quote the address.
         current_app.logger.warning("Security code not sent: %s", error)
-        return page("code-smtp"), 503
+        return again("code-smtp")
     if refusal is not None:
-        kind = "daily" if refusal.daily else "code-limit"
-        return _refused(page(kind, uk_time(refusal.retry_at)), refusal)
+        return again("daily" if refusal.daily else "code-limit", uk_time(refusal.retry_at))
     args = {"code": "new"} if new else {}
-    return redirect(url_for("journey.check_email", slug=document.slug, **args))
+    return _see(url_for("journey.check_email", slug=document.slug, **args))
 
 
 @bp.get("/<slug>/check-email")
 @finished
 def check_email(document, draft, _state):
     pending = sending.pending_code(draft)
+    outcome = email_outcome.take(document.slug, "check-email") or email_outcome.Outcome()
     if pending is None:  # confirmed already, or no code asked for: the email section
         return _email_section(document)
-    return _code_page(document, pending, new_code=request.args.get("code") == "new")
+    form = None
+    if outcome.form == "code":
+        form = outcome.filled(lambda data: sending.code_form(formdata=data))
+    return _code_page(
+        document,
+        pending,
+        form=form,
+        problem=outcome.problem,
+        retry_at=outcome.retry_at,
+        new_code=request.args.get("code") == "new",
+    )
 
 
 def _confirm_code(document, draft):
@@ -219,80 +249,100 @@ def _confirm_code(document, draft):
         return _email_section(document)
     form = sending.code_form(formdata=request.form)
     if not form.validate():
-        return _code_page(document, pending, form=form)
+        return _check_email_again(document, form=form, kind="code")
     result = sending.check_code(draft, form.code.data)
     if result in (CodeCheck.CONFIRMED, CodeCheck.MISSING):
         return _email_section(document)
     form.code.errors = [CODE_ERRORS[result]]
-    page = _code_page(document, pending, form=form, need_new_code=result is not CodeCheck.WRONG)
-    return page, 429 if result is CodeCheck.TOO_MANY else 200
+    return _check_email_again(document, form=form, kind="code")
 
 
 def _send_document(document, draft, state):
     mailer = mail.current_mailer()
     converter = pdf.converter()
-    form = email_form(pdf_available=converter.available, formdata=request.form)
+    writer = sending.confirmed_writer(draft)
+    form = email_form(pdf_available=converter.available, formdata=request.form, writer=writer)
 
-    def page(problem=None, retry_at=None, address_form=None):
-        return done_page(
-            document,
-            draft,
-            form=form,
-            address_form=address_form,
-            problem=problem,
-            retry_at=retry_at,
-            answers=state.answers,
-        )
+    def again(problem=None, retry_at=None):
+        return _done_again(document, form=form, kind="send", problem=problem, retry_at=retry_at)
 
     if not mailer.available:
-        return page("unavailable"), 503
-    writer = sending.confirmed_writer(draft)
+        return again("unavailable")
     if writer is None:  # a post that skipped the code (or a session that lost it)
         suggested = sending.suggested_address(draft, state.answers)
         address_form = sending.writer_form(suggested=suggested)
         address_form.your_email.errors = [NOT_CONFIRMED]
-        return page(address_form=address_form), 403
+        return _done_again(document, form=address_form, kind="address")
     if not form.validate():
-        return page()
+        return again()
     file_format = form.chosen_format()
+    to, copies = form.recipients(writer)
     # A PDF by email is PDF work like a download: counted first, so a refusal costs no email.
     wait = limits.try_spend("pdf", draft.id) if file_format == "pdf" else None
     if wait is not None:
         retry_at = datetime.datetime.now(sending.UK) + datetime.timedelta(seconds=wait)
-        return page("pdf-limit", uk_time(retry_at)), 429, {"Retry-After": str(wait)}
-    refusal = sending.spend_allowance(draft.id)
+        return again("pdf-limit", uk_time(retry_at))
+    emails = sending.addresses_typed(to, copies, writer)
+    refusal = sending.spend_allowance(draft.id, emails)
     if refusal is not None:
-        kind = "daily" if refusal.daily else "limit"
-        return _refused(page(kind, uk_time(refusal.retry_at)), refusal)
+        return _refused(document, form, refusal, emails)
 
     data = render_document(document, state.answers)
-    to, copy_to = form.recipients(writer)
     try:
         if file_format == "pdf":
             data = converter.convert(data)
-        message = mail.document_message(document, data, file_format, to, copy_to, writer=writer)
+        message = mail.document_message(
+            document,
+            data,
+            file_format,
+            to,
+            copies,
+            writer=writer,
+            reply_to=sending.reply_address(writer, state.answers),
+            writer_name=sending.writer_name(state.answers),
+        )
         receipt = mailer.send(message)
-    except pdf.PdfBusyError as busy:
+    except pdf.PdfBusyError:
         current_app.logger.warning("Email not sent: every PDF converter is busy")
-        return page("busy"), 503, {"Retry-After": str(busy.retry_after)}
+        return again("busy")
     except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
         current_app.logger.warning("Email not sent, no PDF: %s", error)
-        return page("pdf"), 503
+        return again("pdf")
     except mail.EmailFailedError as error:
         # The error's type only: what SMTP servers say back can quote the addresses.
         current_app.logger.warning("Email not sent: %s", error)
-        return page("smtp"), 503
-    sent_to = list(filter(None, (to, copy_to)))
+        return again("smtp")
     session[SENT_KEY] = drafts.seal(
-        {"slug": document.slug, "to": sent_to, "saved_as": receipt.saved_as}
+        {"slug": document.slug, "to": [to, *copies], "saved_as": receipt.saved_as}
     )
-    return redirect(url_for("journey.done", slug=document.slug) + "#email-sent")
+    return _see(url_for("journey.done", slug=document.slug) + "#email-sent")
+
+
+def _refused(document, form, refusal, emails):
+    """A limit stopped the email. When some of its addresses could go now, say how many, so
+    the writer can choose which; else say when it can go."""
+    retry_at = uk_time(refusal.retry_at)
+    if emails > 1 and refusal.room > 0:
+        kind = "addresses-limit"
+    else:
+        kind = "daily" if refusal.daily else "limit"
+    return _done_again(
+        document,
+        form=form,
+        kind="send",
+        problem=kind,
+        retry_at=retry_at,
+        room=refusal.room,
+        later=emails <= refusal.most,
+    )
 
 
 @finished
 def render_email_after_csrf_failure(document, draft, state):
     """A form about email posted with an expired token: its page again, with what was typed
-    and a fresh token."""
+    and a fresh token. This one answers the post itself (400) rather than redirecting: a
+    post without a valid token must not write to the session, and carrying what was typed
+    across a redirect would."""
     action = request.form.get("action", "send")
     if action in ("confirm", "new-code"):
         pending = sending.pending_code(draft)
@@ -308,6 +358,10 @@ def render_email_after_csrf_failure(document, draft, state):
             document, draft, address_form=address_form, answers=state.answers, changing_address=True
         )
         return page, 400
-    form = email_form(pdf_available=pdf.converter().available, formdata=request.form)
+    form = email_form(
+        pdf_available=pdf.converter().available,
+        formdata=request.form,
+        writer=sending.confirmed_writer(draft),
+    )
     form.csrf_token.errors = [TIMED_OUT_EMAIL]
     return done_page(document, draft, form=form, answers=state.answers), 400

@@ -3,8 +3,9 @@ address, and the limits every email is counted against.
 
 The service sends a document only for a writer who has shown that an address is theirs:
 once per draft we email them a six-digit code, and they type it back. The document then goes
-to them, and to one other address if they ask, naming them, with replies going to them. So
-nobody can send words they wrote from the service's address anonymously or as someone else.
+to them, and to one other address and up to three copy addresses if they ask, saying who asked
+for it, with replies going to them. So nobody can send words they wrote from the service's
+address anonymously or as someone else.
 
 What the browser keeps (the code waiting to be typed, the confirmed address) is sealed in the
 session with the drafts' key and bound to the draft's id, so it is unreadable and useless for
@@ -13,7 +14,8 @@ code, codes sent, emails sent) is counted server side, in the rate limiter's sto
 every worker shares when it is Redis.
 
 An email is counted once its form is valid, so a typo costs nothing; it is counted before the
-server is tried, so failed sends count too and cannot be used to probe addresses.
+server is tried, so failed sends count too and cannot be used to probe addresses. Each address
+the writer types counts as one email, so copies cannot multiply what the limits allow.
 """
 
 import datetime
@@ -23,6 +25,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from flask import current_app, session
@@ -40,11 +43,19 @@ from service.steps import QuestionForm
 
 UK = ZoneInfo("Europe/London")
 ADDRESS_LENGTH = 254  # the longest address SMTP can carry (RFC 5321 with RFC 3696 erratum)
-FORMAT_CHOICES = (("docx", "Word document (.docx)"), ("pdf", "PDF"))
+# PDF first, and the default where it can be made: it opens the same on every device, and a
+# school's email filter is less wary of it than of a Word file.
+FORMAT_CHOICES = (("pdf", "PDF"), ("docx", "Word document (.docx)"))
 CODE_DIGITS = 6
-# The shared vocabulary's name for the writer's own address (docs/glossary.md): when the
-# answers hold it, the address box starts with it. Any document without it gets an empty box.
+# Copy addresses (EmailDocumentForm has a box for each): letters say they are copied to
+# someone, such as the council's monitoring officer.
+COPIES = 3
+# The shared vocabulary's names (docs/glossary.md). The writer's own address: when the answers
+# hold it, the address box starts with it, and replies go to it. The writer's name: the body
+# says who asked for the email; a young person writing for themselves is named as the child.
 SUGGESTED_ADDRESS = "writer_email"
+WRITER_NAME = "writer_name"
+WRITER_KIND, YOUNG_PERSON, CHILD_NAME = "writer", "young_person", "child_name"
 
 # Session keys: document slug -> a sealed value bound to that document's draft.
 CODE_KEY = "email_code"
@@ -58,14 +69,46 @@ def setting(name):
 # --- Forms -----------------------------------------------------------------------------------
 
 
+def address_field(label, required=None, *, hint=None, error_name, check=None):
+    """A box for an email address: the limit SMTP sets, and no character count (an address
+    has a shape of its own, and its length is no help)."""
+    return TextField(
+        label,
+        required,
+        hint=hint,
+        error_name=error_name,
+        max_length=ADDRESS_LENGTH,
+        checks=(check or DeliverableEmail(),),
+        character_count=False,
+    )
+
+
+class NumberedAddress(DeliverableEmail):
+    """DeliverableEmail's check and messages, naming which of several boxes is wrong:
+    "Enter copy address 2 in the correct format, like name@example.com"."""
+
+    def __init__(self, name):
+        self.message = DeliverableEmail.message.replace("an email address", name, 1)
+        self.non_ascii = DeliverableEmail.non_ascii.replace("an email address", name, 1)
+
+
+def deliverable(address):
+    """An address from the answers as the check of a typed one leaves it, or None when it
+    fails that check (the answers' own check is looser)."""
+    box = SimpleNamespace(data=address)
+    try:
+        DeliverableEmail()(None, box)
+    except ValidationError:
+        return None
+    return box.data
+
+
 class WriterEmailForm(QuestionForm):
-    your_email = TextField(
+    your_email = address_field(
         "Your email address",
         "Enter your email address",
         hint="We will email you a security code, to check the address is yours.",
         error_name="Your email address",
-        max_length=ADDRESS_LENGTH,
-        checks=(DeliverableEmail(),),
     )
 
 
@@ -90,44 +133,99 @@ class SecurityCodeForm(QuestionForm):
         error_name="The security code",
         max_length=50,
         checks=(_SixDigits(),),
+        character_count=False,
+    )
+
+
+def copy_name(number):
+    return f"copy address {number}"
+
+
+def _copy_field(number):
+    name = copy_name(number)
+    return address_field(
+        name.capitalize(), error_name=name.capitalize(), check=NumberedAddress(name)
     )
 
 
 class EmailDocumentForm(QuestionForm):
-    to = TextField(
+    to = address_field(
         "Also send it to (optional)",
         hint="For example, the school office or the council's SEN team. We will send you a copy.",
         error_name="The email address to send it to",
-        max_length=ADDRESS_LENGTH,
-        checks=(DeliverableEmail(),),
     )
+    copy_1 = _copy_field(1)
+    copy_2 = _copy_field(2)
+    copy_3 = _copy_field(3)
     file_format = ChoiceField(
         "Send it as",
         FORMAT_CHOICES,
-        "Select whether to send a Word document or a PDF",
-        hint="Choose Word if you or they may want to change it. A PDF looks the same on "
-        "every device.",
+        "Select whether to send a PDF or a Word document",
+        hint="A PDF looks the same on every device. Choose Word if you or they may want to "
+        "change it.",
         error_name="The kind of file",
     )
 
+    writer = None  # the writer's confirmed address, which copies need not repeat
+
+    def copy_fields(self):
+        return [self[f"copy_{number}"] for number in range(1, COPIES + 1)]
+
+    def validate(self, extra_validators=None):
+        """Each box checked alone, then each copy address against the addresses before it:
+        the same address twice would send the same email twice."""
+        valid = super().validate(extra_validators)
+        earlier = {}
+        if self.writer:
+            earlier[self.writer.casefold()] = "your own email address, which gets a copy anyway"
+        if self.to.data and not self.to.errors:
+            earlier.setdefault(self.to.data.casefold(), "the email address to send it to")
+        for number, field in enumerate(self.copy_fields(), start=1):
+            if not field.data or field.errors:
+                continue
+            key = field.data.casefold()
+            if key in earlier:
+                field.errors = [
+                    f"{copy_name(number).capitalize()} is the same as {earlier[key]}. "
+                    "Enter a different address or leave it empty"
+                ]
+                valid = False
+            else:
+                earlier[key] = copy_name(number)
+        return valid
+
     def recipients(self, writer):
-        """(to, copy): the other address with a copy to the writer, or the writer alone."""
+        """(to, copies): the other address, or the writer when there is none or it is
+        theirs; then the copy addresses, and the writer unless the email is to them."""
         other = self.to.data or None
-        if other is None or other.lower() == writer.lower():
-            return writer, None
-        return other, writer
+        to = writer if other is None or other.casefold() == writer.casefold() else other
+        copies = []
+        seen = {to.casefold()}
+        for address in [field.data for field in self.copy_fields()] + [writer]:
+            if address and address.casefold() not in seen:
+                seen.add(address.casefold())
+                copies.append(address)
+        return to, copies
 
     def chosen_format(self):
         return self.file_format.data if "file_format" in self else "docx"
 
 
-def email_form(*, pdf_available, formdata=None):
-    """The form; without PDF there is nothing to choose, so the format question goes."""
+def addresses_typed(to, copies, writer):
+    """How many emails a send counts as: one for each address other than the writer's own,
+    and one when it goes to the writer alone."""
+    return max(1, sum(1 for address in [to, *copies] if address.casefold() != writer.casefold()))
+
+
+def email_form(*, pdf_available, formdata=None, writer=None):
+    """The form; without PDF there is nothing to choose, so the format question goes. PDF
+    is the default where it can be made."""
     form = EmailDocumentForm(formdata=formdata) if formdata is not None else EmailDocumentForm()
+    form.writer = writer
     if not pdf_available:
         del form.file_format
     elif not form.file_format.data:
-        form.file_format.data = "docx"
+        form.file_format.data = "pdf"
     return form
 
 
@@ -217,6 +315,23 @@ def suggested_address(draft, answers=None):
     return confirmed_writer(draft) or (answers or {}).get(SUGGESTED_ADDRESS)
 
 
+def reply_address(writer, answers):
+    """Where replies go: the address the document gives for its writer, which is the one
+    its readers will expect, when it is one we could send to; else the confirmed address.
+    It is never given a display name, which for a young person would be a child's name."""
+    given = (answers or {}).get(SUGGESTED_ADDRESS)
+    return (deliverable(given) if isinstance(given, str) and given else None) or writer
+
+
+def writer_name(answers):
+    """The name the document gives its writer, for the email's body; None when it gives
+    none (a plan, which a school writes)."""
+    answers = answers or {}
+    key = CHILD_NAME if answers.get(WRITER_KIND) == YOUNG_PERSON else WRITER_NAME
+    name = answers.get(key)
+    return name.strip() if isinstance(name, str) and name.strip() else None
+
+
 def send_code(draft, address):
     """Email a new code to `address` for this draft. A Refusal if a limit stops it, else
     None; raises as `Mailer.send` does when the email cannot go."""
@@ -295,10 +410,14 @@ def _counts():
 @dataclass(frozen=True)
 class Refusal:
     """A limit stopped an email: `daily` when it is the whole service's daily cap rather than
-    one user's limit, and the time (UK) when the earliest refused limit lets it go."""
+    one user's limit, and the time (UK) when the refused limits let it go. For an email to
+    several addresses, `room`: how many addresses the limits would take now (0: none), and
+    `most`: how many they take at once at best."""
 
     daily: bool
     retry_at: datetime.datetime
+    room: int = 0
+    most: int = 1
 
 
 DAILY = "email-daily"
@@ -321,29 +440,35 @@ def _daily_cap():
     return [(limit, _keys(DAILY, "service"))]
 
 
-def _spend(checks):
-    """Count one email against each (limit, keys) if all allow it; else a Refusal."""
+def _spend(checks, cost=1):
+    """Count `cost` emails against each (limit, keys) if all allow them; else a Refusal."""
     limiter = limiter_of(current_app)
     if not limiter.enabled:
         return None
     strategy = limiter.limiter
-    refused = [(limit, keys) for limit, keys in checks if not strategy.test(limit, *keys)]
+    refused = [
+        (limit, keys) for limit, keys in checks if not strategy.test(limit, *keys, cost=cost)
+    ]
     if refused:
         reset = max(strategy.get_window_stats(limit, *keys).reset_time for limit, keys in refused)
         daily = any(DAILY in keys for _limit, keys in refused)
-        return Refusal(daily, datetime.datetime.fromtimestamp(reset, UK))
+        room = min(strategy.get_window_stats(limit, *keys).remaining for limit, keys in checks)
+        most = min(limit.amount for limit, _keys in checks)
+        return Refusal(daily, datetime.datetime.fromtimestamp(reset, UK), max(0, room), most)
     for limit, keys in checks:
-        strategy.hit(limit, *keys)
+        strategy.hit(limit, *keys, cost=cost)
     return None
 
 
-def spend_allowance(draft_id):
-    """Count one document sent: per client, per draft, and against the daily cap."""
+def spend_allowance(draft_id, emails=1):
+    """Count a document sent as `emails` emails (addresses_typed): per client, per draft,
+    and against the daily cap."""
     config = current_app.config
     return _spend(
         _per(config["RATELIMIT_EMAIL"], "email-client", client_key())
         + _per(config["RATELIMIT_EMAIL_PER_DRAFT"], "email-draft", draft_key(draft_id))
-        + _daily_cap()
+        + _daily_cap(),
+        emails,
     )
 
 

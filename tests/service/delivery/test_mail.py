@@ -47,15 +47,16 @@ WRITER = "parent@home.example.org"
 def send(
     app,
     to="head@school.example.org",
-    copy_to=WRITER,
+    copies=(WRITER,),
     *,
     file_format="docx",
     data=DOCX,
     writer=WRITER,
+    **who,
 ):
     with app.app_context():
         message = mail.document_message(
-            concern_letter(app), data, file_format, to, copy_to, writer=writer
+            concern_letter(app), data, file_format, to, copies, writer=writer, **who
         )
         return mail.current_mailer().send(message)
 
@@ -85,14 +86,14 @@ def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
     assert attachment.get_filename().startswith("Letter about a child's special educational")
     body = message.get_body(("plain",)).get_content()
     assert "Write SEN letters and plans" in body
-    assert "It was sent for parent@home.example.org" in body
+    assert "Someone with the email address parent@home.example.org asked us to send you" in body
     assert "reply to this email" in body
     assert "contact details are in the document" in body
     assert "Nobody reads replies" not in body
 
 
 def test_a_message_to_the_writer_alone_says_so(tmp_path, smtp):
-    send(smtp_app(tmp_path, smtp.port), to=WRITER, copy_to=None)
+    send(smtp_app(tmp_path, smtp.port), to=WRITER, copies=())
     assert smtp.inbox.wait_for(1)
     assert smtp.inbox.envelopes[0].rcpt_tos == [WRITER]
     message = smtp.inbox.messages[0]
@@ -100,7 +101,7 @@ def test_a_message_to_the_writer_alone_says_so(tmp_path, smtp):
     assert message["Reply-To"] == WRITER
     body = message.get_body(("plain",)).get_content()
     assert f"You asked us to send it to {WRITER}" in body
-    assert "It was sent for" not in body
+    assert "asked us to send you" not in body
 
 
 def test_a_security_code_arrives_alone(tmp_path, smtp):
@@ -131,13 +132,16 @@ def test_pdf_attachments_say_they_are_pdf(tmp_path, smtp):
     assert attachment.get_content() == b"%PDF-1.7 bytes"
 
 
-@pytest.mark.parametrize("to_writer", [False, True])
-def test_body_is_plain_english_and_names_the_organisation_when_set(to_writer):
+@pytest.mark.parametrize(
+    ("to_writer", "writer_name"), [(False, None), (False, "Sam Jones"), (True, None)]
+)
+def test_body_is_plain_english_and_names_the_organisation_when_set(to_writer, writer_name):
     body = mail.message_body(
         "SEN support plan",
         "Write SEN letters and plans",
         "Anytown SENDIASS",
         writer=WRITER,
+        writer_name=writer_name,
         to_writer=to_writer,
     )
     # Scored without the address, which a readability formula would count as a long word.
