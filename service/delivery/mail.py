@@ -112,6 +112,23 @@ class DeadlineConnection(flask_mail.Connection):
             self.host.close()
 
 
+class _CopiedInOrder(flask_mail.Message):
+    """Flask-Mail's message, with copies as the writer gave them: in their order (Flask-Mail
+    passes them through a set, so the writer's own copy could come first), and checked for
+    line breaks as every other address is (Flask-Mail's check leaves out Cc)."""
+
+    def _message(self):
+        built = super()._message()
+        if self.cc:
+            copies = flask_mail.sanitize_addresses(self.cc, self.charset or "utf-8")
+            built.replace_header("Cc", ", ".join(copies))
+        return built
+
+    def has_bad_headers(self):
+        line_break = any("\r" in address or "\n" in address for address in self.cc or ())
+        return line_break or super().has_bad_headers()
+
+
 class Mailer:
     """Sends through SMTP when MAIL_SERVER is set; otherwise writes .eml files into the
     instance folder when MAIL_OUTBOX is on (development); otherwise email is unavailable."""
@@ -226,7 +243,7 @@ def code_message(address, code, lifetime):
 def _message(subject, recipients, body):
     service_name = current_app.config["SERVICE_NAME"]
     sender = current_mailer().sender
-    message = flask_mail.Message(
+    message = _CopiedInOrder(
         subject=subject, sender=(service_name, sender), recipients=recipients, body=body
     )
     # A Message-ID from the sender's own domain rather than this machine's name.

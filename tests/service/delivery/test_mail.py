@@ -92,6 +92,29 @@ def test_message_arrives_with_the_attachment_unchanged(tmp_path, smtp):
     assert "Nobody reads replies" not in body
 
 
+def test_copies_are_cc_in_the_order_given_and_the_body_says_who_asked(tmp_path, smtp):
+    copies = ["mo@council.example.org", "sen@council.example.org", "b@academy.example.org"]
+    send(
+        smtp_app(tmp_path, smtp.port),
+        copies=(*copies, WRITER),
+        reply_to="sam.jones@letters.example.org",
+        writer_name="Sam Jones",
+    )
+    assert smtp.inbox.wait_for(1)
+    assert sorted(smtp.inbox.envelopes[0].rcpt_tos) == sorted(
+        ["head@school.example.org", *copies, WRITER]
+    )
+    message = smtp.inbox.messages[0]
+    assert message["Cc"] == ", ".join([*copies, WRITER])
+    assert message["Reply-To"] == "sam.jones@letters.example.org"
+    body = message.get_body(("plain",)).get_content()
+    assert body.startswith("Hello,\r\n\r\nSam Jones asked us to send you the attached document: ")
+    assert f"We have checked that {WRITER} is their email address" in body
+    assert "Your reply will go to sam.jones@letters.example.org, not to us" in body
+    raw_headers = smtp.inbox.envelopes[0].content.split(b"\r\n\r\n")[0]
+    assert b"Sam" not in raw_headers
+
+
 def test_a_message_to_the_writer_alone_says_so(tmp_path, smtp):
     send(smtp_app(tmp_path, smtp.port), to=WRITER, copies=())
     assert smtp.inbox.wait_for(1)
@@ -255,6 +278,12 @@ def test_a_line_break_in_an_address_never_reaches_the_server(tmp_path, smtp):
         send(app, writer="parent@home.example.org\r\nBcc: spam@elsewhere.example.org")
     with pytest.raises(flask_mail.BadHeaderError):
         send(mail_app(tmp_path, MAIL_OUTBOX=True), to="a@b.example.org\nBcc: c@d.example.org")
+    # Flask-Mail's own check leaves out copies; ours does not.
+    with pytest.raises(flask_mail.BadHeaderError):
+        send(app, copies=("mo@council.example.org\r\nBcc: spam@elsewhere.example.org", WRITER))
+    outbox = mail_app(tmp_path, MAIL_OUTBOX=True)
+    with pytest.raises(flask_mail.BadHeaderError):
+        send(outbox, copies=("a@b.example.org\nBcc: c@d.example.org",))
     assert smtp.inbox.envelopes == []
 
 
