@@ -6,7 +6,8 @@ first and every question and sentence after it speaks in that voice: "my son" an
 about myself, or "our pupil" and "we". A school's pupil in Year 12 or above is a young person,
 so the agreement, the notices and the right to appeal the letter speaks of are the pupil's
 own. The letter sets out the legal test in section 36(8) with the writer's reasons for each
-part, the support so far, the views of the child and parent or of the young person (section
+part (the needs under the SEND Code's four broad areas, each answered area under its own
+heading), the support so far, the views of the child and parent or of the young person (section
 19), who to ask for advice and what is enclosed. From the date and way it is sent, it works out
 the day the council receives it and the 6-, 16- and 20-week dates the council must meet, each
 printed with its regulation, then the only reasons the regulations allow for more time and
@@ -49,6 +50,7 @@ from forms.formatting import (
     writer_lines,
     year_group_text,
 )
+from forms.plan_parts import AREA_NAMES, AREAS
 from forms.vocabulary import BY_WRITER, PARENT, SCHOOL, YOUNG_PERSON, By, question, voiced
 from service.catalogue import DocumentType, is_prompt
 from service.fields import (
@@ -59,6 +61,7 @@ from service.fields import (
     TextField,
     Varies,
     YesNoField,
+    resolve,
 )
 from service.steps import make_step
 
@@ -160,6 +163,97 @@ def _for_young_person(young, child):
     return Varies(lambda answers: young if over_school_age(answers) else child)
 
 
+# --- Part 1 of the test: the special educational needs, by the Code's four broad areas -----
+
+# What each area covers, in plain words: "{they}" is "you" for a young person writing for
+# themselves. The wording is ours; the areas are paragraphs 6.28 to 6.35 of the SEND Code.
+AREA_HINTS = {
+    "communication": "For example, finding it hard to say what {they} mean, to understand what "
+    "others say, or to get on with other people. Needs linked to autism often go here.",
+    "cognition": "For example, learning more slowly than others of {their} age, or finding "
+    "reading, spelling, maths or remembering things very hard, as with dyslexia.",
+    "semh": "For example, anxiety, low mood, being withdrawn, or behaviour that others find "
+    "hard to manage. Needs linked to ADHD often go here.",
+    "sensory": "For example, difficulty hearing or seeing, or a physical disability, that "
+    "means {they} need extra help or equipment to do what others of {their} age do.",
+}
+# The council decides on evidence (Code 9.14), so each area asks for it, and for what the
+# help so far has achieved.
+EVIDENCE = (
+    "Say what reports, assessments or school records show, what has been tried and what "
+    "difference it made. Put each point on a new line."
+)
+_PRONOUNS = By(parent={"they": "they", "their": "their"},
+               young_person={"they": "you", "their": "your"},
+               school={"they": "they", "their": "their"})  # fmt: skip
+
+
+def _area_field(area, name):
+    hint = By({voice: f"{AREA_HINTS[area].format(**words)} {EVIDENCE}"
+               for voice, words in _PRONOUNS.items()})  # fmt: skip
+    return LongTextField(
+        f"{name} (optional)",
+        hint=voiced(BY_WRITER, hint),
+        error_name=name,
+        prompt="needs in this area, the evidence, what has been tried and what difference it made",
+    )
+
+
+NEED_FIELDS = {f"need_{area}": _area_field(area, name) for area, name in AREAS}
+AT_LEAST_ONE_AREA = By(
+    parent="Describe at least one area of your child's special educational needs",
+    young_person="Describe at least one area of your special educational needs",
+    school="Describe at least one area of the pupil's special educational needs",
+)
+# The one box the step had before the areas: kept, so that what a draft or a client already
+# holds in it is still shown and printed, but not enough on its own (AT_LEAST_ONE_AREA).
+OTHER_NEEDS = {
+    "label": By(parent="Anything else about your child's needs (optional)",
+                young_person="Anything else about your needs (optional)",
+                school="Anything else about the pupil's needs (optional)"),
+    "hint": By(
+        parent="For example, a diagnosis or a referral for one, or how your child's needs "
+        "affect each other. Put each point on a new line.",
+        young_person="For example, a diagnosis or a referral for one, or how your needs "
+        "affect each other. Put each point on a new line.",
+        school="For example, a diagnosis or a referral for one, or how the pupil's needs "
+        "affect each other. Put each point on a new line.",
+    ),
+    "prompt": By(parent="anything else about your child's needs"),
+}  # fmt: skip
+_NEEDS_HINT = (
+    "The council must carry out an assessment if two things are true. The first is that {who} "
+    "or may have, special educational needs. You do not have to prove it, and no diagnosis is "
+    "needed. The SEND Code of Practice groups needs into four broad areas. Fill in every area "
+    "that applies, and at least one."
+)
+NEEDS_HINT = By(parent=_NEEDS_HINT.format(who="your child has,"),
+                young_person=_NEEDS_HINT.format(who="you have,"),
+                school=_NEEDS_HINT.format(who="the pupil has,"))  # fmt: skip
+
+
+class SpecialEducationalNeedsStep(
+    make_step(
+        "special-educational-needs",
+        "Part 1 of the test: special educational needs",
+        hint=voiced(BY_WRITER, NEEDS_HINT),
+        **NEED_FIELDS,
+        reasons_sen=question(LongTextField, BY_WRITER, OTHER_NEEDS, {}),
+    )
+):
+    """Each area is optional, but one must be described: the error is given on the first
+    area's box, where the error summary takes the user."""
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        areas = [self[name] for name in NEED_FIELDS]
+        if any(field.has_value() for field in areas):
+            return valid
+        message = resolve(voiced(BY_WRITER, AT_LEAST_ONE_AREA), self.earlier)
+        areas[0].errors = [*areas[0].errors, message]
+        return False
+
+
 STEPS = (
     make_step(
         "writer",
@@ -228,22 +322,7 @@ STEPS = (
             "emailing."
         },
     ),
-    make_step(
-        "special-educational-needs",
-        "Part 1 of the test: special educational needs",
-        hint="The council must carry out an assessment if two things are true. The first is "
-        "that the child or young person has, or may have, special educational needs. You do not "
-        "have to prove it, and no diagnosis is needed.",
-        reasons_sen=LongTextField(
-            "What are the difficulties, and why might they be special educational needs?",
-            "Enter why there are, or may be, special educational needs",
-            hint="Describe the difficulties with learning, communication, behaviour, feelings, "
-            "or physical and sensory needs, and how they compare with others of the same age. "
-            "Give examples and test results if you have them. Put each point on a new line.",
-            error_name="Why there may be special educational needs",
-            prompt="why there are, or may be, special educational needs",
-        ),
-    ),
+    SpecialEducationalNeedsStep,
     make_step(
         "plan-necessary",
         "Part 2 of the test: an EHC plan may be necessary",
@@ -355,7 +434,7 @@ def build_context(answers):
         "of money to have been spent first. It is also a lower bar than the test for deciding "
         f"whether to issue an EHC plan. {we} explain below why both parts of the test are met.",
         "sen_heading": f"1. {has} or may have special educational needs",
-        "reasons_sen": paragraphs(answers.get("reasons_sen")),
+        **_needs(answers, writer, short),
         "reasons_plan": paragraphs(answers.get("reasons_plan")),
         "support_intro": f"{cites('code-9.14')} that, in deciding whether to assess, you should "
         "look at the action already taken and the progress made.",
@@ -384,6 +463,25 @@ def build_context(answers):
         "acknowledge": _acknowledge(writer, short, us, young),
         "contact": contact_sentence(email, phone, who=us),
         "thanks": "Thank you for your help.",
+    }
+
+
+def _needs(answers, writer, short):
+    """The needs described, each area under its own heading in the Code's order, then
+    anything else; an area left blank has no heading. A blank template has every one."""
+    whose = "my" if writer == YOUNG_PERSON else possessive(short)
+    we = "We" if writer == SCHOOL else "I"
+    areas = [(AREA_NAMES[area], answers.get(f"need_{area}")) for area, _ in AREAS]
+    areas.append((f"More about {whose} needs", answers.get("reasons_sen")))
+    return {
+        "sen_intro": f"{capital(law.cite('code-6.28-6.35'))} describe four broad areas of "
+        f"special educational needs. {we} set out {whose} needs below under each area that "
+        "applies.",
+        "sen_areas": [
+            {"heading": heading, "paragraphs": paragraphs(answer)}
+            for heading, answer in areas
+            if paragraphs(answer)
+        ],
     }
 
 

@@ -215,6 +215,22 @@ _CITATIONS = (
         "be published on the school's website comes from regulation 51 of the SEND Regulations "
         "2014, not yet checked.",
     ),
+    Citation(
+        key="code-6.28-6.35",
+        short=f"paragraphs 6.28 to 6.35 of {_CODE_NAME}",
+        summary="The Code describes four broad areas of special educational needs: "
+        "communication and interaction (6.28 and 6.29), cognition and learning (6.30 and "
+        "6.31), social, emotional and mental health difficulties (6.32 and 6.33), and sensory "
+        "and/or physical needs (6.34 and 6.35).",
+        source=_CODE,
+        confidence="secondary",
+        checked="Paragraphs 6.30 to 6.35 were read with their numbers as schools' pages and "
+        "the Whole School SEND pages quote them word for word; 6.28 and 6.29 (speech, language "
+        "and communication needs, and autism) as a SENDIASS and a council quote them, numbered "
+        "by their place before 6.30. The Code itself was not read. The areas are for planning "
+        "help, not a test: letters use them only as headings for the needs described.",
+        last_verified=LAST_VERIFIED,
+    ),
     _code(
         "6.45",
         "Schools should take seriously any concern a parent raises.",

@@ -51,9 +51,19 @@ def _legal_test(letter):
     letter.each("part", "test_parts", "List Bullet")
     letter.para("{{ test_meaning }}")
     letter.para("{{ sen_heading }}", style="Heading 2")
-    letter.each("paragraph", "reasons_sen", "Normal")
+    letter.para("{{ sen_intro }}")
+    _needs(letter)
     letter.para("2. An EHC plan may be necessary", style="Heading 2")
     letter.each("paragraph", "reasons_plan", "Normal")
+
+
+def _needs(letter):
+    """Each area of need described, under its own heading: the context lists only those
+    answered, in the Code's order, so no heading is ever left empty."""
+    letter.tag("for area in sen_areas")
+    letter.para("{{ area.heading }}" + DELETE_IF_NOT_NEEDED, style="Heading 3")
+    letter.each("paragraph", "area.paragraphs", "Normal")
+    letter.tag("endfor")
 
 
 def _support_and_advice(letter):

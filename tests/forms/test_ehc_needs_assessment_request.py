@@ -14,6 +14,7 @@ from forms.ehc_needs_assessment_request import DOCUMENT, build_context
 from forms.formatting import capital
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.journey.navigation import progress
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
@@ -155,7 +156,7 @@ def test_the_example_reads_as_one_family_on_the_day_it_was_written_for():
     assert example_["year_group"] == "Year 5"  # born September 2016: Year 5 in 2026/27
     assert datetime.date.fromisoformat(example_["sent_on"]) == TODAY  # sent today
     assert {example_["child_known_as"]} == {example_["child_name"].split()[0]}
-    assert "Dr Rachel Evans" in example_["reasons_sen"]
+    assert "Dr Rachel Evans" in example_["need_communication"]
     assert "Dr Rachel Evans" in example_["advice_from"][0]["name"]
 
 
@@ -314,7 +315,6 @@ def test_the_5pm_question_is_asked_only_for_email_and_hand(method, asked_):
         ("child_relation", "Select how the letter should describe your child"),
         ("child_dob", "Enter your child's date of birth"),
         ("la_name", "Enter the name of the council"),
-        ("reasons_sen", "Enter why there are, or may be, special educational needs"),
         ("reasons_plan", "Enter why an EHC plan may be necessary"),
         ("sent_on", "Enter the date you will send the request"),
         ("sent_by", "Select how you will send the request"),
@@ -397,15 +397,16 @@ def test_a_sending_date_in_the_past_is_refused(day):
 def test_the_year_group_must_fit_the_date_of_birth():
     errors = validate_answers(DOCUMENT, example(child_dob="2012-01-01")).errors
     assert errors == {
-        "year_group": [
-            "Someone born on 1 January 2012 is usually in Year 10. Check the year group and "
-            "date of birth. If they are taught outside their usual year group, say so after "
-            "the year group"
+        "child_dob": [
+            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in Year 5. Check "
+            "the date of birth and the year group. If both are right, say so after the year "
+            "group, like 'Year 5, taught out of year group'"
         ]
     }
-    # A year either side is accepted, and a year group is not asked of a young person.
-    assert validate_answers(DOCUMENT, example(year_group="Year 4")).errors == {}
-    assert validate_answers(DOCUMENT, example(year_group="Year 6")).errors == {}
+    # Two school years either side are accepted (children with SEN are often taught out of
+    # their age group).
+    assert validate_answers(DOCUMENT, example(year_group="Year 3")).errors == {}
+    assert validate_answers(DOCUMENT, example(year_group="Year 7")).errors == {}
 
 
 def test_optional_answers_can_be_left_out():
@@ -697,9 +698,205 @@ def test_the_test_is_section_36_8_and_nothing_more():
     assert "set number of rounds of extra support" in meaning
     assert "set amount of money" in meaning
     assert "lower bar than the test for deciding whether to issue an EHC plan" in meaning
-    assert context_["reasons_sen"] == DOCUMENT.example["reasons_sen"].split("\n")
+    assert [area["heading"] for area in context_["sen_areas"]] == AREA_HEADINGS[:3]
     assert context_["reasons_plan"] == DOCUMENT.example["reasons_plan"].split("\n")
     assert cites(context_["support_intro"], "code-9.14")
+
+
+# --- Part 1 of the test: the needs, by the Code's four broad areas ------------------------
+
+AREA_FIELDS = ["need_communication", "need_cognition", "need_semh", "need_sensory"]
+AREA_HEADINGS = [
+    "Communication and interaction",
+    "Cognition and learning",
+    "Social, emotional and mental health",
+    "Sensory and/or physical needs",
+]
+NEEDS = "special-educational-needs"
+WRITERS = {
+    "parent": example,
+    "young_person": lambda: as_writer(YOUNG_PERSON),
+    "school": lambda: as_writer(SCHOOL),
+}
+AT_LEAST_ONE = {
+    "parent": "Describe at least one area of your child's special educational needs",
+    "young_person": "Describe at least one area of your special educational needs",
+    "school": "Describe at least one area of the pupil's special educational needs",
+}
+# What a draft or an API client may hold from before the areas: the step's one answer.
+OLD_ANSWER = "He cannot read yet and is very unhappy at school."
+
+
+def without_areas(answers, **changes):
+    return {**{k: v for k, v in answers.items() if k not in AREA_FIELDS}, **changes}
+
+
+def needs_form(writer, stored=None, earlier=None):
+    return step_form(
+        DOCUMENT.step(NEEDS), stored, earlier={"writer": writer, **(earlier or {})}, csrf=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("writer", "who", "mean", "other_label"),
+    [
+        ("parent", "your child has, or may have", "what they mean", "your child's needs"),
+        ("young_person", "you have, or may have", "what you mean", "your needs"),
+        ("school", "the pupil has, or may have", "what they mean", "the pupil's needs"),
+    ],
+)
+def test_the_needs_step_asks_about_each_area_in_the_writers_voice(writer, who, mean, other_label):
+    form = needs_form(writer)
+    fields = form.fields_asked()
+    assert [field.short_name for field in fields] == [*AREA_FIELDS, "reasons_sen"]
+    assert [field.label.text for field in fields] == [
+        *(f"{heading} (optional)" for heading in AREA_HEADINGS),
+        f"Anything else about {other_label} (optional)",
+    ]
+    assert who in form.hint
+    assert "four broad areas" in form.hint
+    assert "at least one" in form.hint
+    assert mean in form.need_communication.description
+    for field in fields[:4]:
+        for asks in ("reports, assessments or school records", "what has been tried"):
+            assert asks in field.description
+        assert "what difference it made" in field.description
+    assert "diagnosis" in form.reasons_sen.description
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_at_least_one_area_must_be_described_in_the_writers_voice(writer):
+    answers = without_areas(WRITERS[writer]())
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "need_communication": [AT_LEAST_ONE[writer]]
+    }
+    # Boxes left with only spaces or line breaks describe nothing either.
+    spaces = without_areas(answers, **dict.fromkeys(AREA_FIELDS, " \n "))
+    assert validate_answers(DOCUMENT, spaces).errors == {
+        "need_communication": [AT_LEAST_ONE[writer]]
+    }
+
+
+def test_the_error_summary_takes_the_user_to_the_first_area():
+    form = needs_form("parent", {})
+    assert not form.validate()
+    assert form.error_items() == [{"text": AT_LEAST_ONE["parent"], "href": "#need_communication"}]
+    assert [field.short_name for field in form.fields_asked() if field.errors] == [
+        "need_communication"
+    ]
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("area", range(4), ids=AREA_FIELDS)
+def test_any_one_area_is_enough_and_is_the_only_one_printed(writer, area):
+    described = f"What the {AREA_HEADINGS[area].lower()} box said."
+    answers = without_areas(WRITERS[writer](), **{AREA_FIELDS[area]: described})
+    context_ = context_of(answers)
+    assert context_["sen_areas"] == [{"heading": AREA_HEADINGS[area], "paragraphs": [described]}]
+    text = text_of(render_docx(DOCUMENT, context_))
+    for other, heading in enumerate(AREA_HEADINGS):
+        assert (heading in text) is (other == area)
+    assert described in text
+
+
+def test_an_area_has_the_same_limit_and_message_as_the_forms_other_long_answers():
+    form = needs_form("parent")
+    limit = form.need_semh.max_length
+    assert limit == step_form(DOCUMENT.step("plan-necessary"), csrf=False).reasons_plan.max_length
+    answers = example(need_semh="x" * (limit + 1))
+    assert validate_answers(DOCUMENT, answers).errors == {
+        "need_semh": [f"Social, emotional and mental health must be {limit:,} characters or fewer"]
+    }
+
+
+def test_the_letter_gives_each_answered_area_under_its_own_heading_in_the_codes_order():
+    paragraphs = headings_and_text(context())
+    part_1 = section(paragraphs, "1. Leo has or may have special educational needs")
+    intro, *_ = part_1
+    assert intro == (
+        f"{capital(law.cite('code-6.28-6.35'))} describe four broad areas of special "
+        "educational needs. I set out Leo's needs below under each area that applies.",
+        "Normal",
+    )
+    headings = [text for text, style in part_1 if style == "Heading 3"]
+    assert headings == AREA_HEADINGS[:3]  # the example leaves the sensory box empty
+    for heading, name in zip(headings, AREA_FIELDS, strict=False):
+        assert section(paragraphs, heading) == [
+            (line, "Normal") for line in DOCUMENT.example[name].split("\n")
+        ]
+    assert not any("Sensory" in text or "More about" in text for text, _ in paragraphs)
+
+
+def test_the_areas_come_between_the_legal_test_and_part_2():
+    texts = [text for text, _ in headings_and_text(context())]
+    assert texts.index("The legal test") < texts.index(
+        "1. Leo has or may have special educational needs"
+    )
+    assert texts.index("Social, emotional and mental health") < texts.index(
+        "2. An EHC plan may be necessary"
+    )
+
+
+@pytest.mark.parametrize(
+    ("writer", "we_set_out", "more"),
+    [
+        ("parent", "I set out Leo's needs", "More about Leo's needs"),
+        ("young_person", "I set out my needs", "More about my needs"),
+        ("school", "We set out Amara's needs", "More about Amara's needs"),
+    ],
+)
+def test_anything_else_is_printed_after_the_areas_in_the_writers_voice(writer, we_set_out, more):
+    context_ = context_of({**WRITERS[writer](), "reasons_sen": "A first line.\nA second line."})
+    assert f"{we_set_out} below under each area that applies." in context_["sen_intro"]
+    assert cites(context_["sen_intro"], "code-6.28-6.35")
+    assert context_["sen_areas"][-1] == {
+        "heading": more,
+        "paragraphs": ["A first line.", "A second line."],
+    }
+    paragraphs = headings_and_text(context_)
+    assert section(paragraphs, more) == [("A first line.", "Normal"), ("A second line.", "Normal")]
+
+
+def test_the_areas_are_cited_from_the_code_as_checked():
+    citation = law.CITATIONS["code-6.28-6.35"]
+    assert citation.short == (
+        "paragraphs 6.28 to 6.35 of the SEND Code of Practice: 0 to 25 years (2015)"
+    )
+    assert citation.confidence == "secondary"
+    assert citation.last_verified == law.LAST_VERIFIED
+    for area in ("communication and interaction", "cognition and learning", "sensory"):
+        assert area in citation.summary
+
+
+# Before the areas, the step had one answer, `reasons_sen`. It is still a question (now
+# "Anything else"), so nothing a draft or a client holds is lost, but it is no longer enough.
+
+
+def test_an_old_answer_alone_is_kept_but_asks_for_an_area():
+    validated = validate_answers(DOCUMENT, without_areas(example(), reasons_sen=OLD_ANSWER))
+    assert validated.errors == {"need_communication": [AT_LEAST_ONE["parent"]]}
+    assert validated.answers["reasons_sen"] == OLD_ANSWER
+
+
+def test_a_draft_with_the_old_answer_leads_back_to_the_needs_step_with_it_shown():
+    stored = answers_by_step(DOCUMENT, without_areas(example(), reasons_sen=OLD_ANSWER))
+    assert stored[NEEDS] == {"reasons_sen": OLD_ANSWER}
+    state = progress(DOCUMENT, stored)
+    assert state.first_missing.slug == NEEDS
+    form = step_form(DOCUMENT.step(NEEDS), stored[NEEDS], earlier=state.earlier[NEEDS], csrf=False)
+    assert not form.validate()
+    assert form.reasons_sen.data == OLD_ANSWER
+    assert form.error_items() == [{"text": AT_LEAST_ONE["parent"], "href": "#need_communication"}]
+    # Once an area is described, the old answer prints as "More about Leo's needs".
+    stored[NEEDS]["need_cognition"] = "He reads at the level of a six-year-old."
+    state = progress(DOCUMENT, stored)
+    assert state.complete
+    areas = build_context(state.answers)["sen_areas"]
+    assert [area["heading"] for area in areas] == [
+        "Cognition and learning",
+        "More about Leo's needs",
+    ]
+    assert areas[1]["paragraphs"] == [OLD_ANSWER]
 
 
 # --- Views, wishes and feelings -----------------------------------------------------------
@@ -1075,6 +1272,21 @@ def test_blank_mode_gives_a_parents_letter_with_prompts():
     assert context_.keys() == context().keys()
 
 
+def test_a_blank_letter_has_every_area_for_the_writer_to_delete_if_not_needed():
+    context_ = build_context(blank_answers(DOCUMENT))
+    areas = context_["sen_areas"]
+    assert [area["heading"] for area in areas] == [
+        *AREA_HEADINGS,
+        "More about [child's name]'s needs",
+    ]
+    assert areas[0]["paragraphs"] == [
+        "[needs in this area, the evidence, what has been tried and what difference it made]"
+    ]
+    assert areas[-1]["paragraphs"] == ["[anything else about your child's needs]"]
+    headings = [text for text, style in headings_and_text(context_) if style == "Heading 3"]
+    assert [f"{heading} [delete if not needed]" for heading in AREA_HEADINGS] == headings[:4]
+
+
 # --- The Word template --------------------------------------------------------------------
 
 
@@ -1153,6 +1365,57 @@ def test_the_date_table_prints_on_one_page(soffice_path, tmp_path):
     assert len(pages) > 1  # the case that split: the table falls near the end of a page
     cells = {"".join(cell.text.split()) for row in document.tables[0].rows for cell in row.cells}
     assert any(all(cell in page for cell in cells) for page in pages)
+
+
+ONE_AREA = {"need_sensory": "He wears a hearing aid.\nHe misses much of what is said in class."}
+
+
+def part_1_printed(context_):
+    """(heading, the start of the paragraph after it) for each heading in Part 1."""
+    document = render_docx(DOCUMENT, context_)
+    paragraphs = document.paragraphs
+    return document, [
+        (paragraph, paragraphs[index + 1].text[:40])
+        for index, paragraph in enumerate(paragraphs)
+        if paragraph.style.name == "Heading 3" and paragraph.text.split(" [")[0] in AREA_HEADINGS
+    ]
+
+
+@pytest.mark.parametrize("mode", ["example", "one-area", "blank"])
+def test_each_area_heading_keeps_with_its_first_paragraph(mode):
+    if mode == "blank":
+        context_ = build_context(blank_answers(DOCUMENT))
+    else:
+        context_ = context_of(
+            example() if mode == "example" else without_areas(example(), **ONE_AREA)
+        )
+    _, headings = part_1_printed(context_)
+    assert len(headings) == {"example": 3, "one-area": 1, "blank": 4}[mode]
+    for heading, _ in headings:
+        assert heading.style.paragraph_format.keep_with_next
+        assert heading.paragraph_format.keep_with_next is not False  # not turned off by hand
+
+
+@pytest.mark.libreoffice
+def test_no_area_heading_is_printed_without_its_first_paragraph(soffice_path, tmp_path):
+    """The example, one area alone and the blank template, printed by LibreOffice: each
+    area's heading is on the same page as the start of what it heads."""
+    sources, kept = [], []
+    for name, context_ in (
+        ("example", context()),
+        ("one-area", context_of(without_areas(example(), **ONE_AREA))),
+        ("blank", build_context(blank_answers(DOCUMENT))),
+    ):
+        document, headings = part_1_printed(context_)
+        sources.append(tmp_path / f"{name}.docx")
+        document.save(sources[-1])
+        kept.append([(heading.text, start) for heading, start in headings])
+    for texts, headings in zip(printed_pages(soffice_path, tmp_path, sources), kept, strict=True):
+        pages = ["".join(text.split()) for text in texts]
+        for heading, start in headings:
+            squeezed = "".join(heading.split())
+            (page,) = [text for text in pages if squeezed in text]
+            assert "".join(start.split()) in page, f"{heading} printed apart from its text"
 
 
 @pytest.mark.parametrize("mode", ["example", "blank", "short", "school"])
