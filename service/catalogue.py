@@ -11,15 +11,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from service.fields import AnswerField
+from service.fields import AnswerField, GroupField, ListField, LongTextField
 from service.steps import StepForm, unbound_fields
 
+# Who a document is for, as the start page says it: "For parents and carers and school staff."
 AUDIENCES = {
-    "parent": "Parents and carers",
-    "young-person": "Young people aged 16 to 25",
-    "school": "Schools and SENCOs",
-    "advice-service": "Advice services",
+    "parent": "parents and carers",
+    "young-person": "young people aged 16 to 25",
+    "school": "school staff",
+    "advice-service": "advice services",
 }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the start page, for some of the audiences."""
+
+    key: str  # its id on the page, for the links that jump to it
+    heading: str
+    audience: tuple[str, ...]
+
+
+# Each document is listed once, in the first section for any of its audiences; a later section
+# for another of them links to it, so nobody has to scroll past other people's documents.
+SECTIONS = (
+    Section("for-families", "For parents, carers and young people", ("parent", "young-person")),
+    Section("for-schools", "For schools", ("school",)),
+    Section("for-advice-services", "For advice services", ("advice-service",)),
+)
+
+# How long one answer takes, for the time each document says it takes: choosing an option or
+# typing a short answer, and writing something in your own words. On the slow side on purpose:
+# many people answer on a phone, and stop to find a date or a letter. An add-another list is
+# counted as LIST_ENTRIES entries.
+SHORT_ANSWER_SECONDS = 20
+WRITTEN_ANSWER_SECONDS = 120
+LIST_ENTRIES = 2
 
 
 class Prompt(str):
@@ -96,12 +123,67 @@ class DocumentType:
         """Every question the document asks, on any step."""
         return frozenset(name for names in self.answer_names.values() for name in names)
 
+    @property
+    def for_whom(self):
+        """Who it is for, in words: "parents and carers and young people aged 16 to 25"."""
+        return _and([AUDIENCES[key] for key in self.audience])
+
+    @functools.cached_property
+    def minutes(self):
+        """About how many minutes it takes to answer every question the document can ask,
+        worked out from the questions themselves, so it changes when they do."""
+        seconds = sum(_seconds(field) for step in self.steps for _, field in _answer_fields(step))
+        return _rounded(seconds / 60)
+
+    @property
+    def time_text(self):
+        """The time it takes, in words: "about 20 minutes", "about 1 hour 30 minutes"."""
+        hours, minutes = divmod(self.minutes, 60)
+        parts = [f"{hours} hour" + ("s" if hours > 1 else "")] if hours else []
+        parts += [f"{minutes} minutes"] if minutes else []
+        return "about " + " ".join(parts)
+
 
 def _question_names(step):
     """The names of a step's questions, read from the class without binding a form."""
-    return tuple(
-        name for name, field in unbound_fields(step) if issubclass(field.field_class, AnswerField)
-    )
+    return tuple(name for name, _ in _answer_fields(step))
+
+
+def _answer_fields(form_class):
+    return [
+        (name, field)
+        for name, field in unbound_fields(form_class)
+        if issubclass(field.field_class, AnswerField)
+    ]
+
+
+def _seconds(field):
+    """How long a question (an unbound field) takes to answer: a list is its entry counted
+    LIST_ENTRIES times, and a group of questions the sum of its own."""
+    kind = field.field_class
+    if issubclass(kind, ListField):
+        return LIST_ENTRIES * _seconds(field.args[0])
+    if issubclass(kind, GroupField):
+        return sum(_seconds(inner) for _, inner in _answer_fields(field.args[0]))
+    if issubclass(kind, LongTextField):
+        return WRITTEN_ANSWER_SECONDS
+    return SHORT_ANSWER_SECONDS
+
+
+def _rounded(minutes):
+    """To the nearest 5 minutes under an hour, and the nearest 15 after: an estimate that
+    looks exact would promise more than it knows."""
+    step = 5 if minutes < 60 else 15
+    return max(step, step * round(minutes / step))
+
+
+def _and(words):
+    """Words joined as a list is said; with a comma before the last "and" when a word has one
+    already ("parents and carers, and young people")."""
+    if len(words) == 1:
+        return words[0]
+    last = ", and " if any(" and " in word for word in words[:-1]) else " and "
+    return ", ".join(words[:-1]) + last + words[-1]
 
 
 class Catalogue:
@@ -121,11 +203,17 @@ class Catalogue:
     def template_path(self, document):
         return self.templates / document.template
 
-    def by_audience(self):
-        """Documents grouped for the start page, in the order of AUDIENCES."""
-        groups = []
-        for key, heading in AUDIENCES.items():
-            documents = [d for d in self.documents.values() if key in d.audience]
-            if documents:
-                groups.append((key, heading, documents))
-        return groups
+    def sections(self):
+        """The start page's sections that have documents: each section with the documents
+        listed in it, and those listed in an earlier section that are also for its readers."""
+        listed, sections = set(), []
+        for section in SECTIONS:
+            documents = [
+                d for d in self.documents.values() if set(d.audience) & set(section.audience)
+            ]
+            own = [d for d in documents if d.slug not in listed]
+            also = [d for d in documents if d.slug in listed]
+            listed.update(d.slug for d in own)
+            if own:
+                sections.append((section, own, also))
+        return sections

@@ -32,6 +32,7 @@ class ConfigurationError(RuntimeError):
 ENVIRONMENT = {
     "SERVICE_NAME": ("SERVICE_NAME", str),
     "CATALOGUE": ("CATALOGUE", str),
+    "GUIDE": ("GUIDE", str),
     "DOCX_TEMPLATES": ("DOCX_TEMPLATES", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "DRAFT_ENCRYPTION_KEYS": ("DRAFT_ENCRYPTION_KEYS", str),
@@ -150,6 +151,10 @@ class Config:
     # The documents offered, as "module:attribute", and the folder of their Word templates
     # (None: the templates_docx package's). create_app can be handed both instead.
     CATALOGUE = "forms:CATALOGUE"
+    # "Which document do I need?": its questions and what they lead to, as "module:attribute"
+    # (a service.guide.Guide), or None for none. Answers leading to documents the catalogue
+    # lacks are left out.
+    GUIDE = "forms.guide:GUIDE"
     DOCX_TEMPLATES = None
     SECRET_KEY = None
     # Comma-separated Fernet keys: the first encrypts, all decrypt (so keys can be rotated).

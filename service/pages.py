@@ -1,10 +1,14 @@
-"""The start page, the privacy, accessibility and cookies pages, and the error pages.
+"""The start page, "Which document do I need?", the privacy, accessibility and cookies pages,
+and the error pages.
 
 Errors under /api/ are answered in JSON, in the API's own shape, so a program never has to
 read an HTML page; everywhere else a person sees a page that says what to do next.
 """
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from werkzeug.utils import import_string
+
+from service import drafts
 
 bp = Blueprint("pages", __name__)
 
@@ -25,8 +29,52 @@ ERRORS = {
 
 @bp.get("/")
 def start():
-    groups = current_app.extensions["catalogue"].by_audience()
-    return render_template("pages/start.html", groups=groups)
+    catalogue = current_app.extensions["catalogue"]
+    return render_template(
+        "pages/start.html",
+        sections=catalogue.sections(),
+        guide=current_app.extensions["guide"],
+        catalogue=catalogue,
+        started=_started_rows(catalogue),
+    )
+
+
+@bp.get("/which-document")
+def which_document():
+    """One question a page, as a GET form: the answers so far ride in the query string, so
+    each page has its own address and the browser's Back button just works."""
+    guide = current_app.extensions["guide"]
+    if guide is None:
+        abort(404)
+    position = guide.walk(request.args)
+    catalogue = current_app.extensions["catalogue"]
+    back = (
+        url_for("pages.which_document", **position.query_to_change(position.answered[-1][0].key))
+        if position.answered
+        else url_for("pages.start")
+    )
+    if position.recommendation is not None:
+        return render_template(
+            "pages/recommendation.html",
+            recommendation=position.recommendation,
+            document=catalogue.get(position.recommendation.document),
+            rows=_answer_rows(position),
+            back=back,
+        )
+    question = position.question
+    error_items = [{"text": position.error, "href": f"#{question.key}"}] if position.error else []
+    items = [
+        {"value": c.value, "text": c.label, "hint": {"text": c.hint} if c.hint else None}
+        for c in question.choices
+    ]
+    return render_template(
+        "pages/question.html",
+        position=position,
+        question=question,
+        items=items,
+        back=back,
+        error_items=error_items,
+    )
 
 
 @bp.get("/privacy")
@@ -74,7 +122,66 @@ def _error_headers(error):
     return get_headers()
 
 
+def _started_rows(catalogue):
+    """Documents with answers kept in this browser, as summary list rows: until when, and
+    links to carry on or to delete them (which matters most on a shared device)."""
+    started = [(document, drafts.load(document.slug)) for document in catalogue]
+    return [
+        {
+            "key": {"text": document.title},
+            "value": {"text": f"Kept until {draft.expires_at:%-d %B %Y}"},
+            "actions": {
+                "items": [
+                    {
+                        "href": url_for("journey.start", slug=document.slug),
+                        "text": "Continue",
+                        "visuallyHiddenText": document.title,
+                    },
+                    {
+                        "href": url_for("journey.delete", slug=document.slug),
+                        "text": "Delete",
+                        "visuallyHiddenText": f"your answers for {document.title}",
+                    },
+                ]
+            },
+        }
+        for document, draft in started
+        if draft.is_saved
+    ]
+
+
+def _answer_rows(position):
+    """The answers that led to a recommendation, as summary list rows with Change links."""
+    return [
+        {
+            "key": {"text": question.text},
+            "value": {"text": choice.label},
+            "actions": {
+                "items": [
+                    {
+                        "href": url_for(
+                            "pages.which_document", **position.query_to_change(question.key)
+                        ),
+                        "text": "Change",
+                        "visuallyHiddenText": f"your answer to ‘{question.text}’",
+                    }
+                ]
+            },
+        }
+        for question, choice in position.answered
+    ]
+
+
+def _guide(app):
+    """The guide the configuration names, cut to the documents this copy offers."""
+    name = app.config.get("GUIDE")
+    if not name:
+        return None
+    return import_string(name).for_documents(app.extensions["catalogue"].documents)
+
+
 def init_app(app):
+    app.extensions["guide"] = _guide(app)
     app.register_blueprint(bp)
     for code in ERRORS:
         app.register_error_handler(code, _handle_error)

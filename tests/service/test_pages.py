@@ -4,8 +4,8 @@ The pages must not look like a gov.uk service: no crown, no GOV.UK name or icons
 """
 
 import re
+from dataclasses import replace
 from itertools import pairwise
-from types import SimpleNamespace
 
 import pytest
 from flask import abort, render_template_string, request, url_for
@@ -15,17 +15,17 @@ from werkzeug.exceptions import TooManyRequests
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
+from tests.service.steps_for_tests import First
+from tests.service.steps_for_tests import make as make_document
 from tests.settings import make_app
 
-PAGES = ["/", "/privacy", "/accessibility", "/cookies"]
-# A made-up document for two audiences, beside the real catalogue: it must be listed twice.
-TWO_AUDIENCES = SimpleNamespace(
-    slug="example-two-audiences",
+PAGES = ["/", "/which-document", "/privacy", "/accessibility", "/cookies"]
+# A made-up document for two audiences, beside the real catalogue: it must be listed once,
+# saying it is for both.
+TWO_AUDIENCES = replace(
+    make_document("example-two-audiences", audience=("parent", "young-person"), steps=(First,)),
     title="Ask for your child’s records (example)",
     summary="Use this to ask a school for the information it holds.",
-    needs="Your child’s name and school.",
-    audience=("parent", "young-person"),
-    steps=(),
 )
 
 
@@ -67,29 +67,40 @@ def get_page(client, path, status=200):
     return parse(response)
 
 
-def test_start_page_lists_documents_by_who_they_are_for(app, client):
+def test_start_page_lists_each_document_once_in_its_section(app, client):
     page = get_page(client, "/")
-    groups = app.extensions["catalogue"].by_audience()
-    headings = [text(h2) for h2 in page.xpath("//main//h2[following-sibling::ul[1]]")]
-    assert headings == [heading for _, heading, _ in groups]
+    catalogue = app.extensions["catalogue"]
+    sections = catalogue.sections()
+    headings = [
+        text(h2) for h2 in page.xpath("//main//h2[contains(@class, 'app-section-heading')]")
+    ]
+    assert headings == [section.heading for section, _, _ in sections]
 
     with app.test_request_context():
-        for _, heading, documents in groups:
-            (h2,) = page.xpath("//main//h2[normalize-space()=$heading]", heading=heading)
-            items = h2.xpath("following-sibling::ul[1]/li")
+        for section, documents, _ in sections:
+            (h2,) = page.xpath("//main//h2[@id=$key]", key=section.key)
+            assert text(h2) == section.heading
+            items = h2.xpath("following-sibling::ul[contains(@class, 'app-document-list')][1]/li")
             assert len(items) == len(documents)
             for item, document in zip(items, documents, strict=True):
                 (link,) = item.xpath(".//h3/a")
                 assert text(link) == document.title
                 assert link.get("href") == url_for("journey.start", slug=document.slug)
                 details = [text(p) for p in item.xpath("p")]
-                assert details == [document.summary, f"You will need: {document.needs}"]
+                assert details == [
+                    document.summary,
+                    f"For {document.for_whom}. It takes {document.time_text}.",
+                ]
+        for document in catalogue:
+            href = url_for("journey.start", slug=document.slug)
+            assert len(page.xpath("//main//h3/a[@href=$href]", href=href)) == 1, document.slug
 
 
-def test_a_document_for_two_audiences_is_listed_under_both(client):
+def test_a_document_for_two_audiences_is_listed_once_saying_so(client):
     page = get_page(client, "/")
-    links = page.xpath(f"//main//a[normalize-space()='{TWO_AUDIENCES.title}']")
-    assert len(links) == 2
+    (link,) = page.xpath(f"//main//h3/a[normalize-space()='{TWO_AUDIENCES.title}']")
+    (facts,) = link.xpath("ancestor::li[1]/p[contains(@class, 'app-document-list__facts')]")
+    assert text(facts).startswith("For parents and carers, and young people aged 16 to 25.")
 
 
 def test_start_page_says_what_it_is(app, client):

@@ -10,6 +10,7 @@ from tests.settings import make_app
 
 EXPECTED = {
     ("/", "pages.start", "GET"),
+    ("/which-document", "pages.which_document", "GET"),
     ("/privacy", "pages.privacy", "GET"),
     ("/accessibility", "pages.accessibility", "GET"),
     ("/cookies", "pages.cookies", "GET"),
