@@ -751,8 +751,8 @@ DOCUMENT = DocumentType(
     reader_title="Request for an EHC needs assessment",
     summary="Ask the local council to assess a child or young person for an education, health "
     "and care (EHC) plan, with the dates by which it must reply.",
-    needs="The council's name, the child or young person's date of birth, why you think they "
-    "have or may have special educational needs, and a list of any reports you will send.",
+    needs="The council's name, the child or young person's date of birth, what their special "
+    "educational needs are and what shows them, and a list of any reports you will send.",
     audience=("parent", "young-person", "school"),
     steps=STEPS,
     build_context=build_context,
