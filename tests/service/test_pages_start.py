@@ -115,3 +115,11 @@ def test_answers_saved_in_this_browser_are_listed_with_a_way_to_delete_them(app)
     assert not get_page(client).xpath(
         "//main//h3[normalize-space()='Answers saved in this browser']"
     )
+
+
+def test_each_documents_own_start_page_says_how_long_it_takes(app, client):
+    for document in app.extensions["catalogue"]:
+        response = client.get(f"/documents/{document.slug}/")
+        page = html.fromstring(response.get_data(as_text=True))
+        words = text(page.xpath("//main")[0])
+        assert f"It takes {document.time_text}." in words, document.slug
