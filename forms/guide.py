@@ -194,7 +194,7 @@ FOR_PARENTS = Question(
     (
         Choice(
             "school",
-            "Getting the right help for my child at school",
+            "The help my child gets at school",
             Question(
                 "so-far",
                 "What have you done so far?",
@@ -219,7 +219,8 @@ FOR_PARENTS = Question(
                     ),
                 ),
             ),
-            hint="Or how the school is dealing with their needs.",
+            hint="For example, you are worried about their needs, or how the school is "
+            "meeting them.",
         ),
         Choice(
             "ehc",
