@@ -33,7 +33,7 @@ _IF_REFUSED = (
     "a mediation adviser and get a certificate."
 )
 _IF_LATE = f"If the council misses that date, use ‘{MISSED.title}’."
-_ASSESSMENT_LAW = (cite("cfa-s36-1"), cite("cfa-s36-8"), cite("send-regs-5-1"))
+_ASSESSMENT_LAW = (cite("cfa-s36-1"), cite("cfa-s36-8"), cite("cfa-s20"), cite("send-regs-5-1"))
 _APPEAL_LAW = (cite("cfa-s51"), cite("cfa-s55"))
 
 # --- parents and carers ------------------------------------------------------------------
@@ -76,7 +76,8 @@ ASK_FOR_ASSESSMENT = Recommendation(
     EHC.slug,
     why="A parent can ask the council for an EHC needs assessment. You do not need the school "
     "to agree, and your child does not need a diagnosis. The council must assess if your "
-    f"child has or may have special educational needs and may need an EHC plan. {_DECIDE}",
+    "child has or may have special educational needs, and it may be necessary for the help "
+    f"they need to be set out in an EHC plan. {_DECIDE}",
     if_it_does_not_work=f"{_IF_LATE} {_IF_REFUSED}",
     law=_ASSESSMENT_LAW + _APPEAL_LAW,
 )
@@ -84,10 +85,12 @@ ASK_FOR_ASSESSMENT = Recommendation(
 CHASE_THE_COUNCIL = Recommendation(
     MISSED.slug,
     why=f"The council must decide whether to assess {limit_text('decide-to-assess')} of "
-    "receiving the request. After an assessment, it must issue the final EHC plan "
-    f"{limit_text('final-plan')}, or tell you {limit_text('decide-to-issue')} that it will "
-    "not issue one. The letter works out these dates from the day the council received the "
-    f"request, and asks it to put things right {limit_text('missed-deadline-action')}.",
+    "receiving the request. If it assesses, it must issue the final EHC plan "
+    f"{limit_text('final-plan')} of receiving the request, or tell you "
+    f"{limit_text('decide-to-issue')} of receiving it that it will not issue one. Only a few "
+    "exceptions lift these limits. The letter works out the dates from the day the council "
+    "received the request, and asks it to put things right "
+    f"{limit_text('missed-deadline-action')}.",
     if_it_does_not_work="If the council still does not act, complain through its complaints "
     "procedure, then to the Local Government and Social Care Ombudsman, which normally only "
     f"looks at complaints made {limit_text('ombudsman-complaint')}.",
@@ -95,6 +98,7 @@ CHASE_THE_COUNCIL = Recommendation(
         cite("send-regs-5-1"),
         cite("send-regs-10-1"),
         cite("send-regs-13-2"),
+        cite("send-regs-exceptions"),
         cite("lga-1974-ombudsman"),
     ),
 )
@@ -117,7 +121,8 @@ ASK_FOR_OWN_ASSESSMENT = Recommendation(
     EHC.slug,
     why="A young person can ask the council for an EHC needs assessment in their own name. You "
     "do not need your school or college to agree, or a diagnosis. The council must assess if "
-    f"you have or may have special educational needs and may need an EHC plan. {_DECIDE}",
+    "you have or may have special educational needs, and it may be necessary for the help you "
+    f"need to be set out in an EHC plan. {_DECIDE}",
     if_it_does_not_work=f"{_IF_LATE} {_IF_REFUSED}",
     law=_ASSESSMENT_LAW + _APPEAL_LAW,
 )
