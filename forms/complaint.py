@@ -109,7 +109,6 @@ class EventForm(Form):
     date = DateField(
         "Date",
         "Enter the date of the event",
-        hint="For example, 2 10 2025",
         error_name="The date of the event",
         not_after_today=True,
     )
@@ -209,13 +208,12 @@ STEPS = (
         show_if=when("stage", STAGE_2),
         stage1_sent=DateField(
             "When did you send your stage 1 complaint? (optional)",
-            hint="For example, 19 1 2026",
             error_name="The date you sent your stage 1 complaint",
             not_after_today=True,
         ),
         stage1_reply=DateField(
             "When did the head teacher reply? (optional)",
-            hint="For example, 13 2 2026. Leave this blank if you have not had a reply.",
+            hint="Leave this blank if you have not had a reply.",
             error_name="The date of the reply",
             not_after_today=True,
             checks=(

@@ -260,7 +260,7 @@ STEPS = (
         sent_on=DateField(
             "When was the request sent?",
             "Enter the date the request was sent",
-            hint="For example, 8 6 2026. If it went by post, enter the day it was posted.",
+            hint="If it went by post, enter the day it was posted.",
             error_name="The date the request was sent",
             prompt="date",
             not_after_today=True,
@@ -290,7 +290,6 @@ STEPS = (
         signed_for_on=DateField(
             "When was the request signed for?",
             "Enter the date the request was signed for",
-            hint="For example, 9 6 2026",
             error_name="The date the request was signed for",
             prompt="date",
             not_after_today=True,
@@ -312,7 +311,7 @@ STEPS = (
         no_plan_on=DateField(
             "When did the council tell you it would not issue an EHC plan?",
             "Enter the date the council told you it would not issue an EHC plan",
-            hint="The date of its letter or email. For example, 16 11 2026",
+            hint="The date of its letter or email.",
             error_name="The date the council told you",
             prompt="date",
             not_after_today=True,

@@ -173,7 +173,6 @@ class OutcomeForm(Form):
     due = DateField(
         "By when?",
         "Enter the date for this outcome",
-        hint="For example, 9 12 2026",
         error_name="The date for this outcome",
         prompt="date",
         checks=(

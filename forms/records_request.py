@@ -149,12 +149,7 @@ STEPS = (
     ),
     child_step(
         BY_WRITER,
-        dob={
-            "hint": By(
-                parent="For example, 27 3 2013",
-                young_person="For example, 27 3 2008. This helps the school find your records.",
-            )
-        },
+        dob={"hint": By(parent=None, young_person="This helps the school find your records.")},
         year_group={
             "required": False,
             "max_length": 60,
@@ -190,7 +185,6 @@ STEPS = (
         hint="Leave the dates blank to ask for records from any time.",
         records_from=DateField(
             "Records from (optional)",
-            hint="For example, 1 9 2024",
             error_name="The start date",
             prompt="date",
             not_after_today=True,

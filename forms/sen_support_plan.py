@@ -197,7 +197,7 @@ class DatesStep(StepForm):
     )
     written_on = DateField(
         "When was this version written? (optional)",
-        hint="For example, 10 9 2026. If you leave this blank, the plan does not give a date.",
+        hint="If you leave this blank, the plan does not give a date.",
         error_name="The date this version was written",
         prompt="date",
         not_after_today=True,
@@ -205,7 +205,6 @@ class DatesStep(StepForm):
     plan_start = DateField(
         "When does the plan start?",
         "Enter the date the plan starts",
-        hint="For example, 14 9 2026",
         error_name="The date the plan starts",
         prompt="start date",
     )

@@ -156,7 +156,6 @@ class NewOutcomeForm(OutcomeForm):
     due = DateField(
         "By when?",
         "Enter the date for this outcome",
-        hint="For example, 3 3 2027",
         error_name="The date for this outcome",
         prompt="date",
         checks=(
@@ -237,7 +236,6 @@ STEPS = (
         plan_start=DateField(
             "When did the plan start?",
             "Enter the date the plan started",
-            hint="For example, 14 9 2026",
             error_name="The date the plan started",
             prompt="date",
         ),
@@ -248,7 +246,6 @@ STEPS = (
         review_date=DateField(
             "Date of the review meeting",
             "Enter the date of the review meeting",
-            hint="For example, 9 12 2026",
             error_name="The date of the review meeting",
             prompt="date",
             checks=(
@@ -397,8 +394,7 @@ STEPS = (
             "When is the next review?",
             "Enter the date of the next review",
             hint="A weekday, usually about a term, or 12 weeks, after this one, and no more than "
-            "26 weeks: schools should meet parents at least three times a year. For example, "
-            "3 3 2027",
+            "26 weeks: schools should meet parents at least three times a year.",
             error_name="The date of the next review",
             prompt="date",
             checks=(_AFTER_THE_MEETING, ReviewMeetingDay("review_date", "the review meeting")),

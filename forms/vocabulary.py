@@ -88,11 +88,10 @@ def child_dob(voice=PARENT, **overrides):
         "required": By(parent="Enter your child's date of birth",
                        young_person="Enter your date of birth",
                        school="Enter the pupil's date of birth"),
-        "hint": By(parent="For example, 27 3 2017", young_person="For example, 27 3 2008",
-                   school="For example, 3 11 2016"),
         "error_name": "Date of birth",
         "prompt": "date of birth",
         "not_after_today": True,
+        "checks": (fits_year_group,),
     }, overrides)  # fmt: skip
 
 
@@ -106,7 +105,6 @@ def year_group(voice=PARENT, *, required=True, **overrides):
         "error_name": "Year group",
         "prompt": "year group",
         "max_length": 40,
-        "checks": (fits_date_of_birth,),
     }, overrides)  # fmt: skip
 
 
@@ -183,22 +181,46 @@ def is_young_person(answers, on=None):
     return year is not None and year >= FIRST_YOUNG_PERSON_YEAR
 
 
-def fits_date_of_birth(form, field):
-    """A year group one year either side of the usual one is accepted (a summer-born child
-    who started school a year later, say); further out is most likely a slip in one answer.
-    Anything but a plain year group is taken as written."""
-    year = school_year(field.data)
-    born = form.child_dob.data if "child_dob" in form else None
-    if year is None or born is None or year > 14:
+# Children with SEN are often taught a year or two away from their age group (a summer-born
+# child who started school a year late, one kept back a year); a date of birth further from
+# the year group than this is most likely a slip in one of the two answers.
+YEARS_FROM_YEAR_GROUP = 2
+LAST_SCHOOL_YEAR = 14  # some special schools have a Year 14, for 18 to 19 year olds
+
+
+def born_for_year_group(year, on, spread=0):
+    """(first, last) dates of birth of children usually `spread` school years either side
+    of school year `year` (0 for Reception) on the day `on`: in England a school year runs
+    from 1 September to 31 August."""
+    started = (on.year if on.month >= 9 else on.year - 1) - 5 - year  # the usual birth year
+    return datetime.date(started - spread, 9, 1), datetime.date(started + spread + 1, 8, 31)
+
+
+def fits_year_group(form, field):
+    """A date of birth must be within YEARS_FROM_YEAR_GROUP school years of the year group
+    given with it (or earlier). Only a plain year group is checked: 'Nursery', 'Post-16' or
+    'Year 5, taught with Year 3' is taken as written."""
+    year = school_year(_year_group_given(form, field))
+    if field.data is None or field.errors or year is None or year > LAST_SCHOOL_YEAR:
+        return  # no date, or one already wrong (in the future, say): one message is enough
+    first, last = born_for_year_group(year, dates.today(), YEARS_FROM_YEAR_GROUP)
+    if first <= field.data <= last:
         return
-    usual = usual_school_year(born, dates.today())
-    if abs(year - usual) > 1 and 0 <= usual <= 14:
-        usual_text = "Reception" if usual == 0 else f"Year {usual}"
-        raise ValidationError(
-            f"Someone born on {dates.long_date(born)} is usually in {usual_text}. Check the "
-            "year group and date of birth. If they are taught outside their usual year group, "
-            "say so after the year group"
-        )
+    year_text = "Reception" if year == 0 else f"Year {year}"
+    who = "a young person" if year >= FIRST_YOUNG_PERSON_YEAR else "a child"
+    raise ValidationError(
+        f"{field.error_name} must be between {dates.long_date(first)} and "
+        f"{dates.long_date(last)} for {who} in {year_text}. Check the date of birth and the "
+        f"year group. If both are right, say so after the year group, like '{year_text}, "
+        "taught out of year group'"
+    )
+
+
+def _year_group_given(form, field):
+    if "year_group" in form:
+        asked = form["year_group"]
+        return asked.data if asked.asked else None
+    return field.earlier.get("year_group")
 
 
 # --- The writer ----------------------------------------------------------------------------
@@ -308,7 +330,7 @@ def sent_on_future(thing, **overrides):
     return DateField(**{
         "label": f"When will you send the {thing}?",
         "required": f"Enter the date you will send the {thing}",
-        "hint": "The letter will have this date on it. For example, 27 11 2026",
+        "hint": "The letter will have this date on it.",
         "error_name": f"The date you will send the {thing}",
         "prompt": "date",
         "checks": (_not_far_ahead,),

@@ -8,15 +8,57 @@ from wtforms import fields as wtf
 from wtforms.validators import StopValidation, ValidationError
 
 from service import dates
-from service.fields.base import NOT_GIVEN, AnswerField, AnswerTypeError, InvalidAnswer, Required
+from service.fields import date_parts
+from service.fields.base import (
+    NOT_GIVEN,
+    AnswerField,
+    AnswerTypeError,
+    InvalidAnswer,
+    Required,
+    Varies,
+    resolve,
+)
 
 _UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
+# One example for each kind of date, shown in its hint and in its "real date" message alike.
+# A date in the past (a date of birth, a day something happened) has the Design System's
+# own; any other date is one in the coming year, so a date to plan never reads as past.
+PAST_EXAMPLE = datetime.date(2007, 3, 27)
+
+
+def upcoming_example():
+    return datetime.date(dates.today().year + 1, 3, 27)
+
+
+def example_text(day):
+    """A date as typed in the boxes: '27 3 2007'."""
+    return f"{day.day} {day.month} {day.year}"
+
+
+class DateInput(GovDateInput):
+    """GovDateInput with the error colour on the boxes at fault only: a missing month marks
+    the month, a date of birth in the future all three."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        faulty = field.faulty_parts()
+        for part, item in zip(date_parts.PARTS, params["items"], strict=True):
+            width = "govuk-input--width-4" if part == "year" else "govuk-input--width-2"
+            item["id"] = f"{field.id}-{part}"
+            item["classes"] = f"{width} govuk-input--error" if part in faulty else width
+        return params
+
 
 class DateField(AnswerField, wtf.DateField):
-    """A GOV.UK date input. The answer is an ISO date string."""
+    """A GOV.UK date input. The answer is an ISO date string.
 
-    widget = GovDateInput()
+    It reads month names ("May", "Sept") as well as numbers, and spaces round any part;
+    what was typed is shown back as it was typed. Each problem has its own message, and
+    marks only the boxes at fault. The hint ends with the example date its messages give.
+    """
+
+    widget = DateInput()
     type_name = "date"
     macro = "fieldset"
     needs_error_name = True
@@ -41,35 +83,55 @@ class DateField(AnswerField, wtf.DateField):
         if not_before_today:
             validators.append(_not_before_today)
         super().__init__(None, validators=[*validators, *checks], format="%d %m %Y", **kwargs)
+        self.example = PAST_EXAMPLE if not_after_today else upcoming_example()
         self._setup(
-            label, required=required, hint=hint, error_name=error_name, prompt=prompt, asked=asked
+            label,
+            required=required,
+            hint=_with_example(hint, example_text(self.example)),
+            error_name=error_name,
+            prompt=prompt,
+            asked=asked,
         )
 
     @property
     def invalid_message(self):
-        return f"{self.error_name} must be a real date, like 27 3 2015"
+        return f"{self.error_name} must be a real date, like {example_text(self.example)}"
+
+    def problem_message(self, kind, parts):
+        """The message for what is wrong with the typed date (date_parts' kinds)."""
+        if kind == date_parts.MISSING:
+            return f"{self.error_name} must include {date_parts.missing_words(parts)}"
+        if kind == date_parts.YEAR_DIGITS:
+            return f"{self.error_name} must have 4 numbers in the year, like {self.example.year}"
+        return self.invalid_message
 
     def process_formdata(self, valuelist):
         # GovDateInput posts day, month and year under one name. A post with fewer parts
-        # (a hand-made request, a lost input) must be an error message, not a crash.
-        self.raw_data = list(valuelist) if valuelist else None
-        if not valuelist or not any(part.strip() for part in valuelist):
-            self.raw_data = ["", "", ""] if valuelist else None
-            self.data = None
+        # (a hand-made request, a lost input) reads as one with those parts left empty: an
+        # error message, not a crash. What was typed stays as typed, to be shown back.
+        self.data = None
+        if not valuelist:
+            self.raw_data = None
             return
-        if len(valuelist) != 3:
-            self.raw_data = [*list(valuelist)[:3], "", "", ""][:3]
-            self.data = None
+        self.raw_data = [*list(valuelist)[:3], "", "", ""][:3]
+        if len(valuelist) > len(date_parts.PARTS):
             raise ValueError(self.invalid_message)
-        day, month, year = (part.strip() for part in valuelist)
-        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
-            self.data = None
-            raise ValueError(self.invalid_message)
-        try:
-            self.data = datetime.date(int(year), int(month), int(day))
-        except (ValueError, OverflowError) as error:  # a day of 20 digits overflows
-            self.data = None
-            raise ValueError(self.invalid_message) from error
+        reading = date_parts.read(*self.raw_data)
+        if reading.kind == date_parts.EMPTY:
+            return  # no answer: Required says whether one is needed
+        if reading.kind:
+            raise ValueError(self.problem_message(reading.kind, reading.parts))
+        self.data = reading.date
+
+    def faulty_parts(self):
+        """The boxes an error is about: those a problem in the typing names, or all three
+        for a date that is real but not allowed here (in the future, say)."""
+        if not self.errors:
+            return ()
+        reading = date_parts.read(*self.raw_data) if self.raw_data else None
+        if reading is None or reading.kind is None:
+            return date_parts.PARTS
+        return reading.parts
 
     def pre_validate(self, form):
         # A date that failed to parse has already said why; don't add "Enter ..." as well.
@@ -116,7 +178,20 @@ class DateField(AnswerField, wtf.DateField):
 
     @property
     def first_input_id(self):
-        return f"{self.id}-day"  # the day box: focus must land on an input
+        # An input, so focus lands in a box: the first one at fault when there is an error.
+        faulty = self.faulty_parts()
+        return f"{self.id}-{faulty[0] if faulty else 'day'}"
+
+
+def _with_example(hint, example):
+    """The hint, if any, then 'For example, 27 3 2007': the one example the field uses."""
+
+    def joined(text):
+        return f"{text} For example, {example}" if text else f"For example, {example}"
+
+    if isinstance(hint, Varies):
+        return Varies(lambda answers: joined(resolve(hint, answers)))
+    return joined(hint)
 
 
 def _not_after_today(_form, field):

@@ -286,16 +286,18 @@ def test_the_type_of_school_is_asked_only_when_records_are():
 def test_the_date_of_birth_must_fit_the_year_group():
     errors = validate_answers(DOCUMENT, example(child_dob="2010-01-01")).errors
     assert errors == {
-        "year_group": [
-            "Someone born on 1 January 2010 is usually in Year 11. Check the year group and "
-            "date of birth. If they are taught outside their usual year group, say so after "
-            "the year group"
+        "child_dob": [
+            "Date of birth must be between 1 September 2013 and 31 August 2018 for a child in "
+            "Year 5. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Year 5, taught out of year group'"
         ]
     }
-    # A year either side is accepted (a summer-born child who started school late, say), as
-    # is a year group with words after it.
-    assert validate_answers(DOCUMENT, example(year_group="Year 4")).errors == {}
-    assert validate_answers(DOCUMENT, example(year_group="Year 6")).errors == {}
+    # Two school years either side are accepted (children with SEN are often taught out of
+    # their age group), as is a year group with words after it.
+    for year_group in ("Year 3", "Year 4", "Year 6", "Year 7"):
+        assert validate_answers(DOCUMENT, example(year_group=year_group)).errors == {}
+    for year_group in ("Year 2", "Year 8"):
+        assert validate_answers(DOCUMENT, example(year_group=year_group)).errors != {}
     assert (
         validate_answers(DOCUMENT, example(year_group="Year 6 (taught with Year 6)")).errors == {}
     )

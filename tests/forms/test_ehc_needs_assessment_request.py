@@ -398,9 +398,9 @@ def test_the_year_group_must_fit_the_date_of_birth():
     errors = validate_answers(DOCUMENT, example(child_dob="2012-01-01")).errors
     assert errors == {
         "child_dob": [
-            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in Year 5. Check "
-            "the date of birth and the year group. If both are right, say so after the year "
-            "group, like 'Year 5, taught out of year group'"
+            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in "
+            "Year 5. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Year 5, taught out of year group'"
         ]
     }
     # Two school years either side are accepted (children with SEN are often taught out of

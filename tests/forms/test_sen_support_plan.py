@@ -264,17 +264,18 @@ def test_the_pupil_is_asked_in_the_schools_voice():
 
 def test_the_year_group_must_fit_the_date_of_birth():
     assert errors(child_dob="2012-01-01") == {
-        "year_group": [
-            "Someone born on 1 January 2012 is usually in Year 10. Check the year group and "
-            "date of birth. If they are taught outside their usual year group, say so after "
-            "the year group"
+        "child_dob": [
+            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in "
+            "Year 5. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Year 5, taught out of year group'"
         ]
     }
-    # Josh, born on 3 November 2016, is usually in Year 5 in 2026/27; a year either side is
-    # accepted.
-    assert errors(year_group="Year 4") == {}
-    assert errors(year_group="Year 6") == {}
-    assert errors(year_group="Year 3") != {}
+    # Josh, born on 3 November 2016, is usually in Year 5 in 2026/27; two years either side
+    # are accepted.
+    assert errors(year_group="Year 3") == {}
+    assert errors(year_group="Year 7") == {}
+    assert errors(year_group="Year 2") != {}
+    assert errors(year_group="Year 8") != {}
 
 
 def test_nsa_is_allowed_for_a_pupil_on_sen_support():
@@ -1235,8 +1236,8 @@ def test_a_plan_written_on_no_given_day_gives_no_date_written():
         "Version [number], written on [date], to be reviewed by [date]."
     )
     (dates,) = [step for step in DOCUMENT.steps if step.slug == "dates"]
-    assert dates.prototype().written_on.description.endswith(
-        "If you leave this blank, the plan does not give a date."
+    assert dates.prototype().written_on.description == (
+        "If you leave this blank, the plan does not give a date. For example, 27 3 2007"
     )
 
 

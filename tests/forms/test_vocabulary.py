@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from werkzeug.datastructures import MultiDict
+from wtforms import Form
 
 from forms import CATALOGUE
 from forms import vocabulary as v
@@ -200,3 +202,131 @@ def test_a_young_person_is_in_year_12_or_above(answers, young, monkeypatch):
     assert v.is_young_person(answers) is young
     if "child_dob" in answers and v.year_group_number(answers.get("year_group")) is None:
         assert v.is_young_person(answers, on="2026-06-01") is False  # still in Year 11
+
+
+# --- A date of birth and the year group given with it ----------------------------------------
+
+
+class Child(Form):
+    child_dob = v.child_dob()
+    year_group = v.year_group(required=False)
+
+
+class ChildWithoutYearGroup(Form):
+    child_dob = v.child_dob()
+
+
+def child_errors(born, year_group, on=datetime.date(2026, 12, 1)):
+    """The date of birth's errors on the day `on`, the answers posted as a browser would."""
+    day = datetime.date.fromisoformat(born)
+    posted = [("child_dob", str(day.day)), ("child_dob", str(day.month))]
+    posted += [("child_dob", str(day.year)), ("year_group", year_group)]
+    form = Child(formdata=MultiDict(posted))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "today", lambda: on)
+        form.validate()
+    return form.child_dob.errors
+
+
+@pytest.mark.parametrize(
+    ("year", "first", "last"),
+    [
+        (5, "2014-09-01", "2019-08-31"),  # the example in 2026/27: usually born 2016/17
+        (0, "2019-09-01", "2024-08-31"),  # Reception
+        (13, "2006-09-01", "2011-08-31"),
+    ],
+)
+def test_the_dates_of_birth_for_a_year_group_follow_the_english_school_year(year, first, last):
+    for on in (datetime.date(2026, 9, 1), datetime.date(2027, 8, 31)):  # one school year
+        assert v.born_for_year_group(year, on, spread=2) == (
+            datetime.date.fromisoformat(first),
+            datetime.date.fromisoformat(last),
+        )
+    assert v.born_for_year_group(5, datetime.date(2026, 12, 1)) == (
+        datetime.date(2016, 9, 1),
+        datetime.date(2017, 8, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("born", "year_group"),
+    [
+        ("2016-11-03", "Year 5"),  # the usual year
+        ("2014-09-01", "Year 5"),  # two years older than most of the year group
+        ("2019-08-31", "Year 5"),  # two years younger
+        ("2021-03-14", "Reception"),
+        ("2008-10-01", "Year 14"),  # some special schools have one
+        ("2012-01-01", "Year 5 (taught with Year 5)"),  # said as the message asks
+        ("2012-01-01", "Nursery"),  # no year to check against
+        ("2012-01-01", "Post-16"),
+        ("2012-01-01", ""),
+    ],
+)
+def test_a_date_of_birth_up_to_two_school_years_from_the_year_group_is_accepted(born, year_group):
+    assert child_errors(born, year_group) == []
+
+
+@pytest.mark.parametrize(
+    ("born", "year_group", "message"),
+    [
+        (
+            "2014-08-31",
+            "Year 5",
+            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in "
+            "Year 5. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Year 5, taught out of year group'",
+        ),
+        (
+            "2019-09-01",
+            "Y5",
+            "Date of birth must be between 1 September 2014 and 31 August 2019 for a child in "
+            "Year 5. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Year 5, taught out of year group'",
+        ),
+        (
+            "2016-11-03",
+            "Reception",
+            "Date of birth must be between 1 September 2019 and 31 August 2024 for a child in "
+            "Reception. Check the date of birth and the year group. If both are right, say so "
+            "after the year group, like 'Reception, taught out of year group'",
+        ),
+        (
+            "2016-11-03",
+            "Year 12",
+            "Date of birth must be between 1 September 2007 and 31 August 2012 for a young "
+            "person in Year 12. Check the date of birth and the year group. If both are right, "
+            "say so after the year group, like 'Year 12, taught out of year group'",
+        ),
+    ],
+)
+def test_a_date_of_birth_further_from_the_year_group_is_a_slip_and_says_so(
+    born, year_group, message
+):
+    assert child_errors(born, year_group) == [message]
+
+
+def test_a_date_of_birth_in_the_future_gets_that_message_alone():
+    assert child_errors("2027-01-01", "Year 5") == ["Date of birth must be today or in the past"]
+
+
+def test_a_year_group_given_at_an_earlier_step_is_checked_too(monkeypatch):
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 1))
+    form = ChildWithoutYearGroup(
+        formdata=MultiDict([("child_dob", "3"), ("child_dob", "11"), ("child_dob", "2016")])
+    )
+    form.child_dob.adapt({"year_group": "Year 10"})
+    assert not form.validate()
+    assert form.child_dob.errors[0].startswith("Date of birth must be between 1 September 2009")
+    form.child_dob.adapt({"year_group": "Year 6"})
+    assert form.validate()
+
+
+def test_a_year_group_not_asked_is_not_checked(monkeypatch):
+    monkeypatch.setattr(dates, "today", lambda: datetime.date(2026, 12, 1))
+    form = Child(
+        formdata=MultiDict(
+            [("child_dob", "3"), ("child_dob", "11"), ("child_dob", "2016"), ("year_group", "10")]
+        )
+    )
+    form.year_group.asked = False  # a young person writing for themselves is not asked it
+    assert form.validate()

@@ -6,6 +6,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Form
 
 from service.fields import ChoiceField, DateField, TextField, Varies
+from service.fields.date_input import example_text, upcoming_example
 from service.text import normalise_text, split_paragraphs
 from tests.service.fields.forms import VALID, submit
 
@@ -119,5 +120,6 @@ def test_date_messages_use_the_name_in_force():
     form = Born(formdata=MultiDict([("born", "31"), ("born", "2"), ("born", "2015")]))
     form.born.adapt({"me": True})
     assert not form.validate()
-    assert form.born.process_errors == ["Date of birth must be a real date, like 27 3 2015"]
-    assert form.born.invalid_message == "Your date of birth must be a real date, like 27 3 2015"
+    example = example_text(upcoming_example())
+    assert form.born.process_errors == [f"Date of birth must be a real date, like {example}"]
+    assert form.born.invalid_message == f"Your date of birth must be a real date, like {example}"

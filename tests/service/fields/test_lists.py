@@ -5,6 +5,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from service.fields import AnswerTypeError, InvalidAnswer, ListField, TextField, lists
+from service.fields.date_input import example_text, upcoming_example
 from service.steps import StepForm
 from tests.service.fields.forms import VALID, ExampleForm, from_answers, submit
 from tests.service.own_document import own_app, page, post
@@ -158,7 +159,7 @@ def test_too_many_comes_before_the_entries_own_errors():
     assert not form.validate()
     texts = [item["text"] for item in form.events.error_items()]
     assert texts[0] == "You can add up to 30 events. Remove some, or put them together"
-    assert texts[1:] == ["Date must be a real date, like 27 3 2015"]
+    assert texts[1:] == [f"Date must be a real date, like {example_text(upcoming_example())}"]
 
 
 def test_a_list_read_from_answers_is_not_cut_either():

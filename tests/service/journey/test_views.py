@@ -10,6 +10,7 @@ from bench.drafts import finished_draft_cookie
 from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
+from service.fields.date_input import example_text, upcoming_example
 from tests.service.own_document import csrf_token, page, post
 
 BASE = "/documents/pet-letter"
@@ -156,7 +157,8 @@ def test_bad_date_keeps_what_was_typed(fake_client):
     response = post(
         fake_client, f"{BASE}/details", {"when": ["31", "2", "2026"], "notes": "Keep me"}
     )
-    assert error_texts(response) == ["The start must be a real date, like 27 3 2015"]
+    example = example_text(upcoming_example())
+    assert error_texts(response) == [f"The start must be a real date, like {example}"]
     doc = page(response)
     assert doc.xpath("//input[@id='when-day']/@value") == ["31"]
     assert doc.xpath("//textarea[@id='notes']/text()")[0].strip() == "Keep me"
