@@ -50,6 +50,10 @@ class Draft:
     id: str | None = None
     steps: dict = field(default_factory=dict)
     expires_at: datetime.datetime | None = None
+    # What was posted to a step but not saved as its answers (it had errors, or was an Add
+    # another or Remove): kept so that the page after the redirect shows it, and so that
+    # nothing typed is lost on Back or Refresh. {"step": slug, "form": [[name, value]], ...}
+    pending: dict | None = None
 
     @property
     def is_saved(self):
@@ -97,9 +101,10 @@ def load(document_slug):
             if _aware(row.expires_at) <= _now():
                 _delete_row(draft_id)
             else:
-                steps = _decrypt(draft_id, row.payload)
-                if steps is not None:
-                    return Draft(document_slug, draft_id, steps, _aware(row.expires_at))
+                data = _decrypt(draft_id, row.payload)
+                if data is not None:
+                    steps, pending = data.get("steps", {}), data.get("pending")
+                    return Draft(document_slug, draft_id, steps, _aware(row.expires_at), pending)
                 _delete_row(draft_id)
         _forget(document_slug)
     return Draft(document_slug)
@@ -117,7 +122,10 @@ def save(draft):
         if row is None:  # purged meanwhile; start a new row with what we have
             row = DraftRecord(id=draft.id, document=draft.document)
             db.session.add(row)
-    row.payload = _cipher().encrypt(json.dumps({"id": draft.id, "steps": draft.steps}).encode())
+    data = {"id": draft.id, "steps": draft.steps}
+    if draft.pending is not None:
+        data["pending"] = draft.pending
+    row.payload = _cipher().encrypt(json.dumps(data).encode())
     row.updated_at = now
     row.expires_at = now + _retention()
     draft.expires_at = row.expires_at
@@ -153,7 +161,7 @@ def _decrypt(draft_id, payload):
     if data.get("id") != draft_id:
         current_app.logger.warning("A draft did not belong to its row and was deleted")
         return None
-    return data.get("steps", {})
+    return data
 
 
 def _delete_row(draft_id):

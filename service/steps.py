@@ -128,12 +128,13 @@ class StepForm(QuestionForm):
 
     def apply_list_action(self, action):
         """`add:<field>` or `remove:<field>:<index>` from an add-another list's buttons, which
-        work without JavaScript. Anything else does nothing."""
+        work without JavaScript. The ListChange made, or None: anything else does nothing."""
         verb, _, rest = action.partition(":")
         name, _, index = rest.partition(":")
         field = self._fields.get(name)
         if isinstance(field, AnswerField) and field.asked:
-            field.list_action(verb, index)
+            return field.list_action(verb, index)
+        return None
 
     def formdata_for(self, answers):
         """What a browser would post to give these JSON answers."""

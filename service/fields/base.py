@@ -234,7 +234,7 @@ class AnswerField:
         return [summary_item(messages[0], self.first_input_id)] if messages else []
 
     def list_action(self, verb, index):
-        """Add or remove an entry: only lists have entries."""
+        """Add or remove an entry: only lists have entries, so nothing changes (None)."""
 
     def clear_errors(self):
         self.errors = []

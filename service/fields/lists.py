@@ -57,6 +57,8 @@ class ListField(AnswerField, wtf.FieldList):
         super().__init__(entry, None, min_entries=1, max_entries=max_entries, **kwargs)
         self.read_limit = max_entries + READ_PAST_LIMIT
         self._indices_posted = 0
+        self.focus_entry = None  # the entry just added, whose first question gets focus
+        self.status = None  # what was just removed, said beside the list's heading
         self._setup(label, required=required, hint=hint, asked=asked)
 
     # --- binding, reusing and adapting entries ---------------------------------------------
@@ -116,6 +118,7 @@ class ListField(AnswerField, wtf.FieldList):
         self._set_aside(self.entries)
         self.entries = []
         self.errors = self.process_errors = []
+        self.focus_entry = self.status = None
 
     def _set_aside(self, entries):
         for entry in entries:
@@ -147,15 +150,19 @@ class ListField(AnswerField, wtf.FieldList):
             _renumber(self)
 
     def list_action(self, verb, index):
+        """Add or remove an entry; the ListChange made, or None if nothing changed."""
         if verb == "add":
-            self.add_empty_entry()
+            return self.add_empty_entry()
         # ASCII digits only: "²".isdigit() is True, and int("²") fails.
-        elif verb == "remove" and index.isascii() and index.isdigit():
-            self.remove_entry(int(index))
+        if verb == "remove" and index.isascii() and index.isdigit():
+            return self.remove_entry(int(index))
+        return None
 
     def add_empty_entry(self):
         if len(self.entries) < self.max_entries:
             self.append_entry()
+            return ListChange(self, added=len(self.entries) - 1)
+        return None
 
     def remove_entry(self, index):
         if 0 <= index < len(self.entries):
@@ -163,6 +170,8 @@ class ListField(AnswerField, wtf.FieldList):
             if not self.entries:
                 self.append_entry()
             _renumber(self)
+            return ListChange(self, removed=index)
+        return None
 
     # --- answers ---------------------------------------------------------------------------
 
@@ -187,7 +196,22 @@ class ListField(AnswerField, wtf.FieldList):
         if not self.has_value():
             self.errors = [self.required_message] if self.required_message else []
             return not self.errors
-        return super().validate(form, extra_validators)
+        valid = super().validate(form, extra_validators)
+        if not valid:
+            self._number_entry_errors()
+        return valid
+
+    def _number_entry_errors(self):
+        """Say which entry each message is about: "Enter how often for intervention 2"."""
+        for number, entry in enumerate(self.entries, start=1):
+            questions = entry.answer_fields() if isinstance(entry, GroupField) else [entry]
+            for question in questions:
+                question.errors = [
+                    numbered(message, question.error_name, self.item_name, number)
+                    if isinstance(message, str)
+                    else message
+                    for message in question.errors or []
+                ]
 
     def answer(self):
         return [entry.answer() for entry in self.entries if entry.has_value()]
@@ -253,6 +277,37 @@ class ListField(AnswerField, wtf.FieldList):
         messages = [error for error in self.errors or [] if isinstance(error, str)]
         own = [summary_item(message, self.first_input_id) for message in messages[:1]]
         return own + [item for entry in self.entries for item in entry.error_items()]
+
+
+class ListChange:
+    """An entry added to or removed from a list, and where the page after it puts the user:
+    on the new entry's first question, or on the list's heading with a message saying which
+    entry went. `target` is the id of the element to scroll to, for the address's fragment."""
+
+    def __init__(self, field, *, added=None, removed=None):
+        self.field, self.added, self.removed = field, added, removed
+
+    @property
+    def target(self):
+        if self.added is not None:
+            return item_id(self.field, self.added)
+        return self.field.id
+
+    @property
+    def status(self):
+        if self.removed is None:
+            return None
+        return f"{self.field.item_name.capitalize()} {self.removed + 1} has been removed"
+
+    def show(self, _form):
+        """Mark the list so that its page draws the focus and the status message."""
+        self.field.focus_entry = self.added
+        self.field.status = self.status
+
+
+def item_id(field, index):
+    """The id of a list's entry's wrapper, which holds its heading and questions."""
+    return f"{field.id}-{index}-item"
 
 
 class GroupField(AnswerField, wtf.FormField):
@@ -338,6 +393,22 @@ class GroupField(AnswerField, wtf.FormField):
     def forget(self):
         for field in self.answer_fields():
             field.forget()
+
+
+def numbered(message, error_name, item_name, number):
+    """A message about a question of a list's entry, naming the entry by its number, as its
+    heading does. Messages that say "this outcome" name it there; "Outcome must be ..." about
+    an entry that is itself the outcome becomes "Outcome 2 must be ..."; a message that starts
+    with the question's name gets the entry after the name; any other ends with it."""
+    entry = f"{item_name} {number}"
+    this = f"this {item_name}"
+    if this in message:
+        return message.replace(this, entry, 1)
+    if error_name and message.startswith(error_name):
+        if error_name.lower() == item_name.lower():
+            return f"{entry.capitalize()}{message[len(error_name):]}"
+        return f"{error_name} for {entry}{message[len(error_name):]}"
+    return f"{message} for {entry}"
 
 
 def plural(noun):

@@ -7,7 +7,7 @@ from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
 from service.documents import document_filename, render_document
-from service.journey import navigation
+from service.journey import navigation, typed
 from service.journey.done_views import done_page
 from service.journey.routing import (
     bp,
@@ -52,6 +52,9 @@ def step(slug, step):
     earlier = state.earlier[step_class.slug]
 
     if request.method == "GET":
+        kept = typed.take(draft, step_class.slug)
+        if kept is not None:
+            return _render_step(document, typed.form_for(step_class, kept, earlier), state)
         stored = draft.steps.get(step_class.slug)
         form = step_form(step_class, stored, earlier=earlier)
         if stored is not None and state.first_missing is step_class:
@@ -60,16 +63,21 @@ def step(slug, step):
             form.csrf_token.errors = []
         return _render_step(document, form, state)
 
-    form = step_class(earlier=earlier)
+    # Post/redirect/get: every post ends in a redirect, so Back and Refresh never ask to send
+    # a form again. What cannot be saved yet is kept with the draft for the page after it.
+    here = step_url(document, step_class, change=changing())
     action = request.form.get("action", "continue")
+    form = step_class(earlier=earlier)
     if action != "continue":
-        form.apply_list_action(action)
-        form.csrf_token.errors = []
-        return _render_step(document, form, state)
+        change = form.apply_list_action(action)
+        typed.keep(draft, step_class.slug, request.form, action=action)
+        return redirect(here + (f"#{change.target}" if change else ""))
     if not form.validate():
-        return _render_step(document, form, state)
+        typed.keep(draft, step_class.slug, request.form, errors=True)
+        return redirect(here)
 
     draft.steps[step_class.slug] = form.answers()
+    typed.forget(draft, step_class.slug)
     drafts.save(draft)
     state = navigation.progress(document, draft.steps)
     if changing():
@@ -108,7 +116,10 @@ def _render_step(document, form, state, status=200):
 
 def render_after_csrf_failure():
     """A step posted with an expired or missing security token: show it again with what the
-    user typed and a fresh token, instead of an error page that loses their answers."""
+    user typed and a fresh token, instead of an error page that loses their answers.
+
+    The one post answered with a page rather than a redirect: a post without a valid token
+    may come from another site, so it must not write to the user's draft."""
     document = document_for(request.view_args["slug"])
     step_class = document.step(request.view_args["step"])
     if step_class is None:

@@ -3,6 +3,7 @@ helpers that use it as a browser would: the engine knows no real letter here."""
 
 import contextlib
 import io
+from urllib.parse import urlsplit
 
 import docx
 from lxml import html
@@ -43,6 +44,17 @@ def post(client, url, data, token=None):
     """A form posted as a browser posts it, with the page's own security token."""
     token = token or csrf_token(client, url)
     return client.post(url, data={"csrf_token": token, **data})
+
+
+def shown_after(client, url, data, token=None):
+    """A post the step cannot save (errors, Add another, Remove) as the user sees it: the
+    post redirects back to its page (post/redirect/get), and that page is fetched."""
+    response = post(client, url, data, token)
+    assert response.status_code == 302, (url, response.status_code)
+    assert urlsplit(response.location).path == urlsplit(url).path, response.location
+    followed = client.get(response.location)
+    followed.fragment = response.location.partition("#")[2]
+    return followed
 
 
 def document_text(data):

@@ -8,7 +8,7 @@ from service.fields import AnswerTypeError, InvalidAnswer, ListField, TextField,
 from service.fields.date_input import example_text, upcoming_example
 from service.steps import StepForm
 from tests.service.fields.forms import VALID, ExampleForm, from_answers, submit
-from tests.service.own_document import own_app, page, post
+from tests.service.own_document import own_app, page, post, shown_after
 
 
 def test_valid_form_gives_json_answers():
@@ -105,7 +105,8 @@ def test_an_empty_group_list_error_links_to_the_first_input_of_its_first_item():
 def test_errors_inside_items_link_to_the_input_in_that_item():
     form = submit(**VALID, events__1__when=["1", "2", "2026"])
     assert not form.validate()
-    assert form.events.error_items() == [{"text": "Enter what happened", "href": "#events-0-what"}]
+    expected = {"text": "Enter what happened for event 1", "href": "#events-0-what"}
+    assert form.events.error_items() == [expected]
 
 
 def test_items_are_read_from_numbered_cells():
@@ -253,7 +254,7 @@ def pets_client(tmp_path):
 
 def test_the_journey_refuses_too_many_entries_and_shows_every_one_back(pets_client):
     pets = {f"pets-{index}": f"Pet {index + 1} & <co>" for index in range(4)}
-    response = post(pets_client, "/documents/pets/pets", pets)
+    response = shown_after(pets_client, "/documents/pets/pets", pets)
     assert response.status_code == 200
     doc = page(response)
     message = "You can add up to 3 pets. Remove some, or put them together"
@@ -265,23 +266,23 @@ def test_the_journey_refuses_too_many_entries_and_shows_every_one_back(pets_clie
     # Nothing was saved, and there is no button to add a fifth.
     assert pets_client.get("/documents/pets/check-answers").location.endswith("/pets/pets")
     assert not doc.xpath("//button[@value='add:pets']")
-    removed = post(pets_client, "/documents/pets/pets", {**pets, "action": "remove:pets:3"})
+    removed = shown_after(pets_client, "/documents/pets/pets", {**pets, "action": "remove:pets:3"})
     assert len(page(removed).xpath("//input[starts-with(@name, 'pets-')]")) == 3
 
 
 def test_at_the_limit_the_page_says_why_there_is_no_add_button(pets_client):
     url = "/documents/pets/pets"
-    one = page(post(pets_client, url, {"pets-0": "Rex", "action": "add:pets"}))
+    one = page(shown_after(pets_client, url, {"pets-0": "Rex", "action": "add:pets"}))
     assert one.xpath("//button[@value='add:pets']")
     assert not one.xpath("//*[@id='pets-limit']")
     two = {"pets-0": "Rex", "pets-1": "Tibbles"}
-    at_limit = page(post(pets_client, url, {**two, "action": "add:pets"}))
+    at_limit = page(shown_after(pets_client, url, {**two, "action": "add:pets"}))
     assert len(at_limit.xpath("//input[starts-with(@name, 'pets-')]")) == 3
     assert not at_limit.xpath("//button[@value='add:pets']")
     assert at_limit.xpath("string(//*[@id='pets-limit'])") == "You can add up to 3 pets."
     # An Add posted at the limit anyway (an old page, say) adds nothing and says why.
     full = {**two, "pets-2": "Fido"}
-    again = page(post(pets_client, url, {**full, "action": "add:pets"}))
+    again = page(shown_after(pets_client, url, {**full, "action": "add:pets"}))
     assert len(again.xpath("//input[starts-with(@name, 'pets-')]")) == 3
     assert again.xpath("string(//*[@id='pets-limit'])") == "You can add up to 3 pets."
     assert post(pets_client, url, full).status_code == 302
@@ -292,3 +293,38 @@ def test_a_cell_numbered_past_any_list_gets_a_message_not_a_crash():
     column = "items." + "1" * 5000
     with pytest.raises(InvalidAnswer, match=r"^Number each item 1, 2, 3 and so on: items\.111"):
         ExampleForm().items.from_flat({column: "x"})
+
+
+@pytest.mark.parametrize(
+    ("message", "error_name", "expected"),
+    [
+        ("Enter how often", "How often", "Enter how often for intervention 2"),
+        (
+            "Enter the baseline for this intervention",
+            "Baseline",
+            "Enter the baseline for intervention 2",
+        ),
+        (
+            "End date must be after the start date",
+            "End date",
+            "End date for intervention 2 must be after the start date",
+        ),
+        (
+            "Intervention must be 100 characters or fewer",
+            "Intervention",
+            "Intervention 2 must be 100 characters or fewer",
+        ),
+        ("Select the area of need", "Area of need", "Select the area of need for intervention 2"),
+    ],
+)
+def test_messages_inside_a_list_entry_name_the_entry(message, error_name, expected):
+    assert lists.numbered(message, error_name, "intervention", 2) == expected
+
+
+def test_a_journey_error_inside_an_entry_names_the_entry(pets_client):
+    long_name = "x" * 201
+    response = shown_after(
+        pets_client, "/documents/pets/pets", {"pets-0": "Rex", "pets-1": long_name}
+    )
+    summary = page(response).xpath("//*[contains(@class,'govuk-error-summary__list')]//a/text()")
+    assert [text.strip() for text in summary] == ["Pet 2 must be 200 characters or fewer"]

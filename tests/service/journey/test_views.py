@@ -11,7 +11,7 @@ from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
 from service.fields.date_input import example_text, upcoming_example
-from tests.service.own_document import csrf_token, page, post
+from tests.service.own_document import csrf_token, page, post, shown_after
 
 BASE = "/documents/pet-letter"
 
@@ -63,7 +63,7 @@ def test_single_question_page_uses_label_as_heading(fake_client):
 
 
 def test_errors_are_summarised_and_linked_and_title_says_error(fake_client):
-    response = post(fake_client, f"{BASE}/name", {"name": "  "})
+    response = shown_after(fake_client, f"{BASE}/name", {"name": "  "})
     assert response.status_code == 200
     assert error_texts(response) == ["Enter your full name"]
     doc = page(response)
@@ -127,13 +127,13 @@ def test_add_another_and_remove_without_javascript(fake_client):
     post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
     url = f"{BASE}/pets"
     token = csrf_token(fake_client, url)
-    added = fake_client.post(url, data={"csrf_token": token, "pets-0": "Rex", "action": "add:pets"})
+    added = shown_after(fake_client, url, {"pets-0": "Rex", "action": "add:pets"}, token)
     doc = page(added)
     assert doc.xpath("//input[@name='pets-0']/@value") == ["Rex"]
     assert doc.xpath("//input[@name='pets-1']")
     assert not error_texts(added)
-    removed = fake_client.post(
-        url, data={"csrf_token": token, "pets-0": "Rex", "pets-1": "Tom", "action": "remove:pets:0"}
+    removed = shown_after(
+        fake_client, url, {"pets-0": "Rex", "pets-1": "Tom", "action": "remove:pets:0"}, token
     )
     assert page(removed).xpath("//input[@name='pets-0']/@value") == ["Tom"]
     assert not page(removed).xpath("//input[@name='pets-1']")
@@ -145,7 +145,7 @@ def test_add_another_and_remove_without_javascript(fake_client):
 def test_list_requires_one_entry_and_links_to_it(fake_client):
     post(fake_client, f"{BASE}/name", {"name": "Ada"})
     post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
-    response = post(fake_client, f"{BASE}/pets", {"pets-0": ""})
+    response = shown_after(fake_client, f"{BASE}/pets", {"pets-0": ""})
     assert error_texts(response) == ["Enter at least one pet"]
     assert page(response).xpath("//*[contains(@class,'govuk-error-summary__list')]//a/@href") == [
         "#pets-0"
@@ -154,7 +154,7 @@ def test_list_requires_one_entry_and_links_to_it(fake_client):
 
 def test_bad_date_keeps_what_was_typed(fake_client):
     complete(fake_client, pets=False)
-    response = post(
+    response = shown_after(
         fake_client, f"{BASE}/details", {"when": ["31", "2", "2026"], "notes": "Keep me"}
     )
     example = example_text(upcoming_example())
@@ -167,7 +167,7 @@ def test_bad_date_keeps_what_was_typed(fake_client):
 
 def test_partial_date_post_is_an_error_not_a_crash(fake_client):
     complete(fake_client, pets=False)
-    response = post(fake_client, f"{BASE}/details", {"when": ["5", "1"]})
+    response = shown_after(fake_client, f"{BASE}/details", {"when": ["5", "1"]})
     assert response.status_code == 200
     assert error_texts(response)
 
@@ -317,3 +317,100 @@ def test_list_items_are_headed_and_removed_with_a_secondary_button(app):
         remove = item.xpath(".//button[@name='action']")[0]
         assert "govuk-button--secondary" in remove.get("class")
         assert "govuk-button--warning" not in remove.get("class")
+
+
+# --- post/redirect/get: every post ends in a redirect -----------------------------------------
+
+
+def _stored_draft(app):
+    with app.app_context():
+        return db.session.execute(db.select(drafts.DraftRecord)).scalars().one()
+
+
+def test_every_post_to_a_step_answers_with_a_redirect(fake_client):
+    url = f"{BASE}/name"
+    for data in ({"name": " "}, {"name": "Ada"}):
+        response = post(fake_client, url, data)
+        assert response.status_code == 302, data
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
+    pets = f"{BASE}/pets"
+    for data in (
+        {"pets-0": "Rex", "action": "add:pets"},
+        {"pets-0": "Rex", "pets-1": "Tom", "action": "remove:pets:1"},
+        {"pets-0": ""},
+        {"pets-0": "Rex"},
+    ):
+        assert post(fake_client, pets, data).status_code == 302, data
+
+
+def test_errors_are_shown_once_and_what_was_typed_stays_until_saved(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "no"})
+    url = f"{BASE}/details"
+    first = shown_after(fake_client, url, {"when": ["31", "2", "2026"], "notes": "Keep me"})
+    assert error_texts(first)
+    # Refresh, or Back to this page later: no errors, and nothing typed is lost.
+    again = page(fake_client.get(url))
+    assert not again.xpath("//*[contains(@class,'govuk-error-summary')]")
+    assert again.xpath("//input[@id='when-day']/@value") == ["31"]
+    assert again.xpath("//textarea[@id='notes']/text()")[0].strip() == "Keep me"
+    # Saved at last: the page shows the saved answers, not what was kept.
+    post(fake_client, url, {"when": ["5", "1", "2026"], "notes": "Saved"})
+    saved = page(fake_client.get(url))
+    assert saved.xpath("//input[@id='when-day']/@value") == ["5"]
+    assert saved.xpath("//textarea[@id='notes']/text()")[0].strip() == "Saved"
+
+
+def test_what_was_typed_is_kept_encrypted_with_the_draft(fake_app, fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    shown_after(fake_client, f"{BASE}/name", {"name": "Secret typed name\nwith a line"})
+    row = _stored_draft(fake_app)
+    assert b"Secret typed name" not in row.payload
+    with fake_app.test_request_context():
+        kept = drafts._decrypt(row.id, row.payload)["pending"]
+    assert kept["step"] == "name"
+    assert ["name", "Secret typed name\nwith a line"] in kept["form"]
+    assert not any(name in ("csrf_token", "action") for name, _ in kept["form"])
+
+
+def test_add_another_puts_focus_on_the_new_entry_without_javascript(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
+    url = f"{BASE}/pets"
+    added = shown_after(fake_client, url, {"pets-0": "Rex", "action": "add:pets"})
+    assert added.fragment == "pets-1-item"
+    doc = page(added)
+    assert doc.xpath("//*[@autofocus]/@id") == ["pets-1"]
+    assert doc.xpath("//*[@id='pets-1-item']//input/@id") == ["pets-1"]
+    # Only once: a refresh keeps the new box but does not take focus again.
+    again = page(fake_client.get(url))
+    assert again.xpath("//input[@name='pets-1']")
+    assert not again.xpath("//*[@autofocus]")
+
+
+def test_remove_puts_focus_on_the_list_heading_and_says_what_went(fake_client):
+    post(fake_client, f"{BASE}/name", {"name": "Ada"})
+    post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
+    url = f"{BASE}/pets"
+    data = {"pets-0": "Rex", "pets-1": "Tom", "pets-2": "Fido", "action": "remove:pets:1"}
+    removed = shown_after(fake_client, url, data)
+    assert removed.fragment == "pets"
+    doc = page(removed)
+    (focused,) = doc.xpath("//*[@autofocus]")
+    assert focused.get("id") == "pets-heading"
+    assert focused.get("tabindex") == "-1"
+    status = doc.xpath("//*[@id='pets-status']")[0]
+    assert status.get("role") == "status"
+    assert status.text_content().strip() == "Pet 2 has been removed."
+    assert focused.get("aria-describedby") == "pets-status"
+    assert doc.xpath("//input[starts-with(@name, 'pets-')]/@value") == ["Rex", "Fido"]
+    assert not page(fake_client.get(url)).xpath("//*[@id='pets-status']")
+
+
+def test_a_change_keeps_its_place_through_the_redirect(fake_client):
+    complete(fake_client)
+    response = post(fake_client, f"{BASE}/name?change=1", {"name": " "})
+    assert response.status_code == 302
+    assert response.location.endswith(f"{BASE}/name?change=1")
+    doc = page(fake_client.get(response.location))
+    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
