@@ -12,7 +12,7 @@ letter asks for leaves aside. Every legal reference comes from the law register
 (forms/law.py).
 """
 
-from forms import deadlines, law
+from forms import deadlines, law, worked_out
 from forms import vocabulary as v
 from forms.common import (
     child_step,
@@ -416,6 +416,7 @@ DOCUMENT = DocumentType(
     audience=("parent",),
     steps=STEPS,
     build_context=build_context,
+    worked_out=worked_out.concern_letter,
     filename=file_name(
         "Letter about {child_name} to {school_name}, {date}",
         child_name="your child",

@@ -19,7 +19,7 @@ import datetime
 
 from wtforms import Form
 
-from forms import deadlines, law
+from forms import deadlines, law, worked_out
 from forms import vocabulary as v
 from forms.common import (
     EARLY_YEARS_ONLY_LATER,
@@ -756,6 +756,7 @@ DOCUMENT = DocumentType(
     audience=("parent", "young-person", "school"),
     steps=STEPS,
     build_context=build_context,
+    worked_out=worked_out.ehc_request,
     filename=file_name(
         "EHC needs assessment request for {child_name}, {date}",
         dated="sent_on",

@@ -139,8 +139,8 @@ class PlanProvisionForm(ProvisionForm):
         chosen = field.earlier.get("areas")
         if field.data in AREA_NAMES and isinstance(chosen, list) and field.data not in chosen:
             raise StopValidation(
-                "Select one of the areas of need you chose for this plan, or add "
-                f"'{AREA_NAMES[field.data].lower()}' on the areas of need page"
+                "The area of need for this intervention must be one you chose for this plan. To "
+                f"use '{AREA_NAMES[field.data].lower()}', add it on the areas of need page"
             )
 
 

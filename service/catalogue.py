@@ -77,6 +77,9 @@ class DocumentType:
     # ("...to your child's school"), which reads wrongly to a head teacher.
     reader_title: str = ""
     template: str = ""  # its file in the catalogue's template folder; "<slug>.docx" by default
+    # The dates it works out from the answers (deadlines, the letter's own date), as (label,
+    # value) rows for check your answers: nobody should first meet a deadline in the letter.
+    worked_out: Callable[[dict], list[tuple[str, str]]] | None = None
 
     @property
     def example(self) -> dict[str, Any]:

@@ -4,6 +4,11 @@ from service.fields.base import OPTIONAL
 from service.journey.navigation import progress
 from service.steps import step_form
 
+# A card of several rows has one Change link, for the whole step, as the Design System's
+# summary card does: a link on every row is noise (the plan had 37). A card of one row keeps
+# the link on its row, which goes straight to that question.
+ROWS_WITH_OWN_LINKS = 1
+
 
 def summary_sections(document, answers_by_step, state=None):
     """[(form, [(label, value_html, id of the input to change)])] for each step that applies,

@@ -17,7 +17,7 @@ from service.journey.routing import (
     resume_url,
     step_url,
 )
-from service.journey.summary import summary_sections
+from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
 from service.steps import step_form
 
 TIMED_OUT = (
@@ -137,10 +137,14 @@ def render_after_csrf_failure():
 @limits.expensive("render")
 @finished
 def check(document, draft, state):
+    last = state.steps[-1]
     return render_template(
         "journey/check.html",
         document=document,
         sections=summary_sections(document, draft.steps, state),
+        rows_with_own_links=ROWS_WITH_OWN_LINKS,
+        worked_out=document.worked_out(state.answers) if document.worked_out else [],
+        back_url=step_url(document, last),
         preview=preview_html(render_document(document, state.answers)),
     )
 

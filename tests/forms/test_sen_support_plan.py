@@ -1243,8 +1243,8 @@ def test_a_plan_written_on_no_given_day_gives_no_date_written():
 
 def test_help_for_an_area_of_need_not_chosen_is_refused():
     message = (
-        "Select one of the areas of need you chose for this plan, or add 'social, emotional "
-        "and mental health' on the areas of need page"
+        "The area of need for this intervention must be one you chose for this plan. To use "
+        "'social, emotional and mental health', add it on the areas of need page"
     )
     only_two = {"areas": ["cognition", "communication"], "need_semh": None, "need_sensory": None}
     assert errors(**only_two, provision=[provision_item(area="semh")]) == {"provision": [message]}
@@ -1254,7 +1254,8 @@ def test_help_for_an_area_of_need_not_chosen_is_refused():
     stored = {"provision": [provision_item(area="semh")]}
     form = step_form(step, stored, earlier={"areas": ["cognition"]}, csrf=False)
     assert not form.validate()
-    assert form.error_items()[0]["text"] == message
+    # On the page, the message names the intervention by its number.
+    assert form.error_items()[0]["text"] == message.replace("this intervention", "intervention 1")
     assert step_form(step, stored, earlier={"areas": ["semh"]}, csrf=False).validate()
     # The review, which shares the provision questions, does not ask for areas.
     assert plan_parts.ProvisionForm is not sen_support_plan.PlanProvisionForm
