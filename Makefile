@@ -38,7 +38,7 @@ install: $(PY_STAMP) $(NODE_STAMP) ## Install Python and npm dependencies into .
 
 assets: $(CSS) $(FRONTEND_JS) ## Build the stylesheet and copy GOV.UK Frontend's scripts and images
 
-run: install assets ## Serve the service at http://127.0.0.1:5000 (SQLite, no SMTP needed)
+run: install assets ## Serve the service at http://127.0.0.1:5000, or on PORT=... (SQLite, no SMTP needed)
 	SERVICE_ENV=development $(BIN)/flask --app wsgi db upgrade
 	SERVICE_ENV=development $(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
