@@ -92,6 +92,8 @@ def child_dob(voice=PARENT, **overrides):
         "prompt": "date of birth",
         "not_after_today": True,
         "checks": (fits_year_group,),
+        # A young person's own date of birth, which a browser can fill in (WCAG 1.3.5).
+        "autocomplete": By(parent=None, young_person="bday", school=None),
     }, overrides)  # fmt: skip
 
 

@@ -47,6 +47,8 @@ class DateInput(GovDateInput):
             width = "govuk-input--width-4" if part == "year" else "govuk-input--width-2"
             item["id"] = f"{field.id}-{part}"
             item["classes"] = f"{width} govuk-input--error" if part in faulty else width
+            if getattr(field, "autocomplete", None):  # "bday": the user's own date of birth
+                item["autocomplete"] = f"{field.autocomplete}-{part}"
         return params
 
 
@@ -75,6 +77,7 @@ class DateField(AnswerField, wtf.DateField):
         not_after_today=False,
         not_before_today=False,
         checks=(),
+        autocomplete=None,
         **kwargs,
     ):
         validators = [Required()]
@@ -91,6 +94,7 @@ class DateField(AnswerField, wtf.DateField):
             error_name=error_name,
             prompt=prompt,
             asked=asked,
+            autocomplete=autocomplete,
         )
 
     @property

@@ -15,6 +15,8 @@ OWN_DETAILS = {
     "writer_phone": "tel",
 }
 YOUNG_PERSONS_NAME = ("child_name", "Your full name")
+YOUNG_PERSONS_BIRTHDAY = ("child_dob", "Your date of birth")
+BIRTHDAY_PARTS = ["bday-day", "bday-month", "bday-year"]
 _AUTOCOMPLETE = re.compile(r'autocomplete="([^"]*)"')
 
 
@@ -36,7 +38,10 @@ def test_only_the_users_own_details_can_be_filled_in(app, document, writer):
     for name, label, html in rendered_fields(app, document, writer):
         # The child's name is the user's own when a young person writes about themselves.
         own = OWN_DETAILS.get(name) or ("name" if (name, label) == YOUNG_PERSONS_NAME else None)
-        assert _AUTOCOMPLETE.findall(html) == ([own] if own else []), name
+        expected = [own] if own else []
+        if (name, label) == YOUNG_PERSONS_BIRTHDAY:  # and so is their date of birth
+            expected = BIRTHDAY_PARTS
+        assert _AUTOCOMPLETE.findall(html) == expected, name
 
 
 def test_a_young_persons_own_name_can_be_filled_in(app):
@@ -60,3 +65,13 @@ def test_the_details_pages_ask_for_email_and_phone_with_their_keyboards(app):
                 assert 'type="tel"' in html
             seen.add(name)
     assert {"writer_name", "writer_address", "writer_email", "writer_phone"} <= seen
+
+
+def test_a_young_persons_own_date_of_birth_can_be_filled_in(app):
+    document = next(document for document in CATALOGUE if document.slug == "records-request")
+    found = {
+        name: _AUTOCOMPLETE.findall(html)
+        for name, label, html in rendered_fields(app, document, YOUNG_PERSON)
+        if (name, label) == YOUNG_PERSONS_BIRTHDAY
+    }
+    assert found == {"child_dob": BIRTHDAY_PARTS}
