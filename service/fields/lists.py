@@ -282,16 +282,10 @@ class ListField(AnswerField, wtf.FieldList):
 class ListChange:
     """An entry added to or removed from a list, and where the page after it puts the user:
     on the new entry's first question, or on the list's heading with a message saying which
-    entry went. `target` is the id of the element to scroll to, for the address's fragment."""
+    entry went."""
 
     def __init__(self, field, *, added=None, removed=None):
         self.field, self.added, self.removed = field, added, removed
-
-    @property
-    def target(self):
-        if self.added is not None:
-            return item_id(self.field, self.added)
-        return self.field.id
 
     @property
     def status(self):
@@ -303,11 +297,6 @@ class ListChange:
         """Mark the list so that its page draws the focus and the status message."""
         self.field.focus_entry = self.added
         self.field.status = self.status
-
-
-def item_id(field, index):
-    """The id of a list's entry's wrapper, which holds its heading and questions."""
-    return f"{field.id}-{index}-item"
 
 
 class GroupField(AnswerField, wtf.FormField):

@@ -67,11 +67,13 @@ def step(slug, step):
     # a form again. What cannot be saved yet is kept with the draft for the page after it.
     here = step_url(document, step_class, change=changing())
     action = request.form.get("action", "continue")
-    form = step_class(earlier=earlier)
     if action != "continue":
-        change = form.apply_list_action(action)
+        # The page after it puts focus on the new entry, or on the list's heading, with
+        # `autofocus` (so without JavaScript too), which also scrolls there. No fragment on
+        # this redirect: a browser ignores autofocus on a page whose address targets an element.
         typed.keep(draft, step_class.slug, request.form, action=action)
-        return redirect(here + (f"#{change.target}" if change else ""))
+        return redirect(here)
+    form = step_class(earlier=earlier)
     if not form.validate():
         typed.keep(draft, step_class.slug, request.form, errors=True)
         return redirect(here)

@@ -378,7 +378,7 @@ def test_add_another_puts_focus_on_the_new_entry_without_javascript(fake_client)
     post(fake_client, f"{BASE}/has-pets", {"has_pets": "yes"})
     url = f"{BASE}/pets"
     added = shown_after(fake_client, url, {"pets-0": "Rex", "action": "add:pets"})
-    assert added.fragment == "pets-1-item"
+    assert added.fragment == ""  # a fragment would stop the browser using autofocus
     doc = page(added)
     assert doc.xpath("//*[@autofocus]/@id") == ["pets-1"]
     assert doc.xpath("//*[@id='pets-1-item']//input/@id") == ["pets-1"]
@@ -394,7 +394,7 @@ def test_remove_puts_focus_on_the_list_heading_and_says_what_went(fake_client):
     url = f"{BASE}/pets"
     data = {"pets-0": "Rex", "pets-1": "Tom", "pets-2": "Fido", "action": "remove:pets:1"}
     removed = shown_after(fake_client, url, data)
-    assert removed.fragment == "pets"
+    assert removed.fragment == ""
     doc = page(removed)
     (focused,) = doc.xpath("//*[@autofocus]")
     assert focused.get("id") == "pets-heading"
