@@ -152,3 +152,24 @@ def walk_journey(page, base, listing, filler, on_page=None):
             on_page(page)
         fill_step(filler, fields_by_step.get(current, []), example)
     return seen, example
+
+
+def open_step(page, base, slug, step):
+    """Answer each step before `step` with the document's example answers, with the pointer,
+    and stop on `step`'s page; returns the filler."""
+    listing = next(
+        document
+        for document in page.request.get(f"{base}/api/v1/documents").json()["documents"]
+        if document["slug"] == slug
+    )
+    example = page.request.get(f"{base}/api/v1/documents/{slug}/example").json()
+    fields_by_step = {}
+    for field in listing["fields"]:
+        fields_by_step.setdefault(field["step"], []).append(field)
+    filler = PointerFiller(page)
+    page.goto(f"{base}/documents/{slug}/")
+    filler.press_button("a.govuk-button--start")
+    while (current := step_slug(page.url, slug)) != step:
+        assert current not in (None, "check-answers"), f"the journey never reached {step}"
+        fill_step(filler, fields_by_step.get(current, []), example)
+    return filler

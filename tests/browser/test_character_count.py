@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.driver import CONTINUE, PointerFiller, fill_step, step_slug
+from tests.browser.driver import CONTINUE, open_step
 
 pytestmark = pytest.mark.browser
 SLUG = "concern-letter"
@@ -25,26 +25,6 @@ PASTED = "\n".join([written(1000), written(999), written(999)])
 TOO_LONG = re.compile(r"must be 2,000 characters or fewer")
 
 
-def open_step(page, base, step):
-    """Answer each step before `step` with the document's example answers, as a person
-    would, and stop on `step`'s page."""
-    listing = next(
-        document
-        for document in page.request.get(f"{base}/api/v1/documents").json()["documents"]
-        if document["slug"] == SLUG
-    )
-    example = page.request.get(f"{base}/api/v1/documents/{SLUG}/example").json()
-    fields_by_step = {}
-    for field in listing["fields"]:
-        fields_by_step.setdefault(field["step"], []).append(field)
-    filler = PointerFiller(page)
-    page.goto(f"{base}/documents/{SLUG}/")
-    filler.press_button("a.govuk-button--start")
-    while (current := step_slug(page.url, SLUG)) != step:
-        assert current not in (None, "check-answers"), f"the journey never reached {step}"
-        fill_step(filler, fields_by_step.get(current, []), example)
-
-
 def count_message(page, box):
     """The count govuk-frontend shows under the box (it hides the hint stating the limit)."""
     group = page.locator(".govuk-character-count", has=page.locator(box))
@@ -52,7 +32,7 @@ def count_message(page, box):
 
 
 def test_the_count_says_how_many_characters_too_many(page, live_server, check_accessible):
-    open_step(page, live_server, "school")
+    open_step(page, live_server, SLUG, "school")
     message = count_message(page, SCHOOL)
     page.fill(SCHOOL, "")
     assert message.inner_text() == "You have 200 characters remaining"
@@ -66,7 +46,7 @@ def test_the_count_says_how_many_characters_too_many(page, live_server, check_ac
     assert "govuk-error-message" in message.get_attribute("class")
     check_accessible(page, "a one-line box over its limit")
 
-    open_step(page, live_server, "concerns")
+    open_step(page, live_server, SLUG, "concerns")
     message = count_message(page, CONCERN)
     page.fill(CONCERN, "")
     assert message.inner_text() == "You have 2,000 characters remaining"
@@ -83,7 +63,7 @@ def test_the_count_says_how_many_characters_too_many(page, live_server, check_ac
 
 
 def test_pasted_text_over_the_limit_is_refused_and_kept(page, live_server, check_accessible):
-    open_step(page, live_server, "concerns")
+    open_step(page, live_server, SLUG, "concerns")
     page.fill(CONCERN, "")
     page.focus(CONCERN)
     page.keyboard.insert_text(PASTED)
@@ -101,11 +81,11 @@ def test_pasted_text_over_the_limit_is_refused_and_kept(page, live_server, check
 
 def test_without_javascript_the_hint_states_the_limit(page_without_javascript, live_server):
     page = page_without_javascript
-    open_step(page, live_server, "school")
+    open_step(page, live_server, SLUG, "school")
     assert page.inner_text(f"{SCHOOL}-info") == "You can enter up to 200 characters"
     assert page.get_attribute(SCHOOL, "maxlength") is None
 
-    open_step(page, live_server, "concerns")
+    open_step(page, live_server, SLUG, "concerns")
     assert page.inner_text(f"{CONCERN}-info") == "You can enter up to 2,000 characters"
     described = page.get_attribute(CONCERN, "aria-describedby").split()
     assert described[0] == "concerns-0-info"

@@ -6,7 +6,7 @@ JavaScript, so runs on the pages drawn with it)."""
 
 import pytest
 
-from tests.browser.driver import CONTINUE, PointerFiller, fill_step, step_slug
+from tests.browser.driver import CONTINUE, open_step, step_slug
 
 pytestmark = pytest.mark.browser
 SLUG = "ehc-needs-assessment-request"
@@ -15,32 +15,12 @@ AREAS = ("need_communication", "need_cognition", "need_semh", "need_sensory")
 MESSAGE = "Describe at least one area of your child's special educational needs"
 
 
-def open_needs_step(page, base):
-    """Answer the steps before the needs step with the example answers, as a person would."""
-    listing = next(
-        document
-        for document in page.request.get(f"{base}/api/v1/documents").json()["documents"]
-        if document["slug"] == SLUG
-    )
-    example = page.request.get(f"{base}/api/v1/documents/{SLUG}/example").json()
-    fields_by_step = {}
-    for field in listing["fields"]:
-        fields_by_step.setdefault(field["step"], []).append(field)
-    filler = PointerFiller(page)
-    page.goto(f"{base}/documents/{SLUG}/")
-    filler.press_button("a.govuk-button--start")
-    while (current := step_slug(page.url, SLUG)) != NEEDS:
-        assert current not in (None, "check-answers"), "the journey never reached the needs step"
-        fill_step(filler, fields_by_step.get(current, []), example)
-    return filler
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
 def test_one_area_must_be_described_and_the_error_leads_to_the_first(
     javascript, page, page_without_javascript, live_server, check_accessible
 ):
     page = page if javascript else page_without_javascript
-    filler = open_needs_step(page, live_server)
+    filler = open_step(page, live_server, SLUG, NEEDS)
     labels = [page.inner_text(f"label[for='{name}']").strip() for name in AREAS]
     assert labels == [
         "Communication and interaction (optional)",
