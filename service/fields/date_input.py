@@ -142,6 +142,13 @@ class DateField(AnswerField, wtf.DateField):
         if self.process_errors:
             raise StopValidation()
 
+    def has_value(self):
+        """A date, or any box typed in: a date half typed ("4 May") or not real (31 2 2024) is
+        an answer to put right, not an empty entry for a list to drop without a word."""
+        if self.data is not None:
+            return True
+        return any(isinstance(part, str) and part.strip() for part in self.raw_data or ())
+
     def answer(self):
         return self.data.isoformat() if self.data else None
 

@@ -264,12 +264,6 @@ def test_focus_after_add_another_and_remove(
 # --- Nothing typed is dropped -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="An entry whose only answer is a date not yet whole (4 May) or not real (31 2 2024) "
-    "is taken for an empty one and dropped without a word: DateField has no has_value of its "
-    "own, and AnswerField.has_value reads the date it made, not what was typed.",
-)
 def test_a_date_half_typed_in_another_entry_is_refused_not_dropped(
     page_without_javascript, live_server
 ):

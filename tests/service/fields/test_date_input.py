@@ -11,7 +11,7 @@ from wtforms import Form
 from service import dates
 from service.fields import After, DateField, InvalidAnswer, Varies
 from service.fields.date_input import PAST_EXAMPLE, upcoming_example
-from tests.service.fields.forms import VALID, submit
+from tests.service.fields.forms import VALID, ExampleForm, submit
 from tests.settings import make_app
 
 
@@ -278,3 +278,10 @@ def test_a_stored_answer_fills_the_boxes_without_noughts():
     form = Plan(formdata=MultiDict(Plan().start.formdata("2026-03-04")))
     assert form.start.raw_data == ["4", "3", "2026"]
     assert form.start.data == datetime.date(2026, 3, 4)
+
+
+@pytest.mark.parametrize("parts", [["4", "May", ""], ["31", "2", "2024"], ["", "", "x"]])
+def test_a_date_typed_in_part_or_not_real_is_an_answer_to_put_right(parts):
+    form = ExampleForm(formdata=MultiDict([("events-0-when", part) for part in parts]))
+    (entry,) = form.events.entries  # kept, not dropped as an empty entry
+    assert entry.form.when.has_value()
