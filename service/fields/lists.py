@@ -395,8 +395,8 @@ def numbered(message, error_name, item_name, number):
         return message.replace(this, entry, 1)
     if error_name and message.startswith(error_name):
         if error_name.lower() == item_name.lower():
-            return f"{entry.capitalize()}{message[len(error_name):]}"
-        return f"{error_name} for {entry}{message[len(error_name):]}"
+            return f"{entry.capitalize()}{message[len(error_name) :]}"
+        return f"{error_name} for {entry}{message[len(error_name) :]}"
     return f"{message} for {entry}"
 
 
