@@ -104,6 +104,7 @@ def plan_document(title):
     _heading(styles["Heading 1"], size=18, before=0, after=6)
     _heading(styles["Heading 2"], size=14, before=16, after=6)
     _heading(styles["Heading 3"], size=12, before=10, after=4)
+    styles["Heading 3"].font.italic = False  # drawn larger than the text, it needs no italic
     table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = styles["Normal"]
     table_text.quick_style = True

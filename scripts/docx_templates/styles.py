@@ -117,7 +117,10 @@ def _styles(document):
 
     _heading(styles["Heading 1"], size=12, before=6, after=10)
     _heading(styles["Heading 2"], size=11, before=10, after=4)
-    for level in range(3, 10):  # unused here, but Arial and black if someone adds one
+    # A part of a section (an area of need under "has special educational needs"): italic as
+    # well as bold, so it does not read as a section of its own.
+    _heading(styles["Heading 3"], size=11, before=8, after=2, italic=True)
+    for level in range(4, 10):  # unused here, but Arial and black if someone adds one
         _heading(styles[f"Heading {level}"], size=11, before=10, after=4)
 
     _paragraph_style(styles, "Sender Address", align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
@@ -138,13 +141,14 @@ def _styles(document):
     footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _heading(style, *, size, before, after):
+def _heading(style, *, size, before, after, italic=False):
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
         rpr.remove(fonts)  # inherit Arial from Normal instead of the theme's heading font
     style.font.size = Pt(size)
     style.font.bold = True
+    style.font.italic = italic
     style.font.color.rgb = TEXT_COLOUR
     fmt = style.paragraph_format
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)

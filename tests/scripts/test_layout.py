@@ -258,3 +258,13 @@ def test_a_bold_date_column_needs_the_room_of_bold_text():
     )
     with pytest.raises(ValueError, match="at least 37 mm"):
         plan.repeating_table(columns, "i", "items", "Items")
+
+
+def test_a_letters_sub_heading_reads_as_part_of_its_section():
+    """In a letter, Heading 3 (an area of need, whose views) is italic as well as bold, so it
+    does not look like a numbered section; a plan's headings, drawn larger, stay upright."""
+    letter = letter_document().styles
+    assert letter["Heading 3"].font.italic
+    assert letter["Heading 3"].font.bold
+    assert not letter["Heading 2"].font.italic
+    assert not plan_document("Plan").styles["Heading 3"].font.italic
