@@ -293,7 +293,7 @@ class ListChange:
             return None
         return f"{self.field.item_name.capitalize()} {self.removed + 1} has been removed"
 
-    def show(self, _form):
+    def show(self):
         """Mark the list so that its page draws the focus and the status message."""
         self.field.focus_entry = self.added
         self.field.status = self.status

@@ -54,7 +54,7 @@ def form_for(step_class, kept, earlier):
     if kept.get("action"):
         change = form.apply_list_action(kept["action"])
         if change is not None and fresh:
-            change.show(form)
+            change.show()
     if kept.get("errors") and fresh:
         form.validate()
     # The kept post's token is not kept; the page gets a new one.
