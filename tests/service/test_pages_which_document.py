@@ -15,8 +15,9 @@ from tests.settings import make_app
 URL = "/which-document"
 SUMMARY = "//div[@data-module='govuk-error-summary']"
 
-# Every path through the questions, written out by hand from DOMAIN.md and the documents, so
-# that a change to the guide that sends someone to the wrong document fails here.
+# Every path through the questions, written out by hand from the law register (docs/law.md)
+# and the documents, so that a change to the guide that sends someone to the wrong document
+# fails here.
 PATHS = {
     (("who", "parent"), ("need", "school"), ("so-far", "not-written")): "concern-letter",
     (("who", "parent"), ("need", "school"), ("so-far", "written")): "complaint",
