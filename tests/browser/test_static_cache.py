@@ -34,7 +34,9 @@ def test_a_real_browser_loads_each_asset_once(browser):
         context.close()
         server.shutdown()
         thread.join(timeout=5)
-    assets = [path for path in asked if path.startswith("/assets/")]
+    # Chromium's favicon loader keeps its own store and may ask for the icon again on a
+    # later visit; the page's own stylesheet, script and images are what the cache must hold.
+    assets = [path for path in asked if path.startswith("/assets/") and "favicon" not in path]
     assert sorted(assets) == sorted(set(assets))
     assert "/assets/stylesheets/application.css" in assets
     assert "/assets/javascripts/govuk-frontend.min.js" in assets
