@@ -12,7 +12,7 @@ letter asks for leaves aside. Every legal reference comes from the law register
 (forms/law.py).
 """
 
-from forms import deadlines, law, worked_out
+from forms import deadlines, law, reminders, worked_out
 from forms import vocabulary as v
 from forms.common import (
     child_step,
@@ -417,6 +417,7 @@ DOCUMENT = DocumentType(
     steps=STEPS,
     build_context=build_context,
     worked_out=worked_out.concern_letter,
+    reminders=reminders.concern_letter,
     filename=file_name(
         "Letter about {child_name} to {school_name}, {date}",
         child_name="your child",

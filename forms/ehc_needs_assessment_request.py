@@ -19,7 +19,7 @@ import datetime
 
 from wtforms import Form
 
-from forms import deadlines, law, worked_out
+from forms import deadlines, law, reminders, worked_out
 from forms import vocabulary as v
 from forms.common import (
     EARLY_YEARS_ONLY_LATER,
@@ -757,6 +757,7 @@ DOCUMENT = DocumentType(
     steps=STEPS,
     build_context=build_context,
     worked_out=worked_out.ehc_request,
+    reminders=reminders.ehc_request,
     filename=file_name(
         "EHC needs assessment request for {child_name}, {date}",
         dated="sent_on",

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from wtforms.validators import ValidationError
 
-from forms import deadlines, law, worked_out
+from forms import deadlines, law, reminders, worked_out
 from forms import vocabulary as v
 from forms.common import (
     EARLY_YEARS_ONLY_LATER,
@@ -684,6 +684,7 @@ DOCUMENT = DocumentType(
     steps=STEPS,
     build_context=build_context,
     worked_out=worked_out.missed_deadline_letter,
+    reminders=reminders.missed_deadline_letter,
     filename=file_name(
         "Missed time limit letter about {child_name} to {la_name}, {date}",
         child_name="your child",

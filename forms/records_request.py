@@ -9,7 +9,7 @@ arrives, working day or not, whatever the time (so the "after 5pm" question of t
 limits is not asked). Every legal reference comes from the law register (forms/law.py).
 """
 
-from forms import deadlines, law, worked_out
+from forms import deadlines, law, reminders, worked_out
 from forms import vocabulary as v
 from forms.common import (
     child_step,
@@ -459,6 +459,7 @@ DOCUMENT = DocumentType(
     steps=STEPS,
     build_context=build_context,
     worked_out=worked_out.records_request,
+    reminders=reminders.records_request,
     filename=file_name(
         "Records request for {child_name} to {school_name}, {date}",
         dated="sent_on",

@@ -26,7 +26,7 @@ import re
 from markupsafe import Markup
 from wtforms.validators import StopValidation
 
-from forms import deadlines
+from forms import deadlines, reminders
 from forms import vocabulary as v
 from forms.common import child_step, dated_example, includes, meet_parents
 from forms.formatting import (
@@ -668,15 +668,24 @@ def _details(answers, blank):
 
 
 def _reviews(answers, blank):
-    """Three reviews, (date as the plan prints it, whether suggested): the dates given, then
-    suggestions about a term apart, out of the school holidays."""
+    """Three reviews, (date as the plan prints it, whether suggested)."""
     if blank:
         return [(prompt("date"), False)] * 3
+    return [(long_date(day), suggested) for day, suggested in review_days(answers)]
+
+
+def review_days(answers):
+    """The plan's reviews from its answers, (date, whether suggested): the dates given, then
+    suggestions about a term apart, out of the school holidays. Its reminders are these."""
     given = [datetime.date.fromisoformat(answers[name])
              for name in ("review_1", "review_2", "review_3") if answers.get(name)]  # fmt: skip
     start = answers.get("plan_start")
     start = datetime.date.fromisoformat(start) if start else None
-    return [(long_date(day), suggested) for day, suggested in review_dates(start, given)]
+    return review_dates(start, given)
+
+
+def _reminders(answers):
+    return reminders.plan_reviews(review_days(answers))
 
 
 # Josh, born on 3 November 2016, is 9 years 10 months old and in Year 5 in September 2026.
@@ -694,6 +703,7 @@ DOCUMENT = DocumentType(
     filename=file_name(
         "SEN support plan for {child_name}, {date}", dated="plan_start", child_name="pupil"
     ),
+    reminders=_reminders,
     example_source=dated_example("sen-support-plan"),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "

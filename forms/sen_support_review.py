@@ -23,7 +23,7 @@ import decimal
 from wtforms import Form
 from wtforms.validators import ValidationError
 
-from forms import law
+from forms import law, reminders
 from forms import vocabulary as v
 from forms.common import child_step, dated_example, meet_parents, when
 from forms.formatting import (
@@ -704,6 +704,7 @@ DOCUMENT = DocumentType(
     filename=file_name(
         "SEN support plan review for {child_name}, {date}", dated="review_date", child_name="pupil"
     ),
+    reminders=reminders.sen_support_review,
     example_source=dated_example("sen-support-review"),
     next_steps=(
         "Read the record through and check it says what was agreed at the meeting.",

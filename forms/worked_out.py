@@ -23,8 +23,9 @@ def _ehc_limits(received, keys=deadlines.EHC_STEPS):
 
 
 # The time limits the missed-deadline letter gives for each stage the council has reached (its
-# `_time_limits`); tests/forms/test_worked_out.py checks each date shown is one it prints.
-_MISSED_LETTER_LIMITS = {
+# `_time_limits`), here and in its reminders; tests/forms/test_worked_out.py checks each
+# date shown is one it prints.
+MISSED_LETTER_LIMITS = {
     "no-decision": ("decide-to-assess", "decide-to-issue", "final-plan"),
     "assessing": ("decide-to-issue", "final-plan"),
     "issuing": ("final-plan",),
@@ -66,7 +67,7 @@ def records_request(answers):
 
 def missed_deadline_letter(answers):
     received = deadlines.received_on(answers)
-    limits = _MISSED_LETTER_LIMITS.get(answers.get("ehc_stage"))
+    limits = MISSED_LETTER_LIMITS.get(answers.get("ehc_stage"))
     if received is None or limits is None:
         return []
     today = dates.today()

@@ -80,6 +80,9 @@ class DocumentType:
     # The dates it works out from the answers (deadlines, the letter's own date), as (label,
     # value) rows for check your answers: nobody should first meet a deadline in the letter.
     worked_out: Callable[[dict], list[tuple[str, str]]] | None = None
+    # The dates to remember from the answers, for a calendar file and the done page: objects
+    # with `key`, `day` (a date), `title`, `action` and `cites` (e.g. forms.reminders).
+    reminders: Callable[[dict], list[Any]] | None = None
 
     @property
     def example(self) -> dict[str, Any]:

@@ -5,7 +5,12 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from service.extensions import limiter_of
-from service.journey import done_views, routing, views
+from service.journey import (
+    calendar_views,  # noqa: F401 (its route joins the blueprint)
+    done_views,
+    routing,
+    views,
+)
 
 PAGE_METHODS = "journey_page_methods"  # app.extensions key: page name -> the methods it takes
 

@@ -12,6 +12,7 @@ import datetime
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from service import drafts, limits
+from service.calendar_file import reminders_for
 from service.delivery import mail, pdf
 from service.documents import render_document
 from service.journey import email_outcome, sending
@@ -118,6 +119,7 @@ def done_page(
         retry_at=retry_at,
         problem_details=problem_details or {},
         sent=sent,
+        reminders=reminders_for(document, answers),
     )
 
 

@@ -15,6 +15,7 @@ RESERVED_SLUGS = {
     "done",
     "download",
     "download.pdf",
+    "calendar.ics",
     "email",
     "check-email",
     "blank",
