@@ -21,6 +21,7 @@ EXPECTED = {
     ("/documents/<slug>/done", "journey.done", "GET"),
     ("/documents/<slug>/download", "journey.download", "GET"),
     ("/documents/<slug>/download.pdf", "journey.download_pdf", "GET"),
+    ("/documents/<slug>/calendar.ics", "journey.calendar", "GET"),
     ("/documents/<slug>/email", "journey.email", "GET,POST"),
     ("/documents/<slug>/check-email", "journey.check_email", "GET"),
     ("/documents/<slug>/blank", "journey.blank", "GET"),
@@ -92,7 +93,8 @@ def test_every_address_answers_every_method_without_a_server_error(unlimited):
 
 
 @pytest.mark.parametrize(
-    "page", ["check-answers", "done", "download", "download.pdf", "blank", "deleted"]
+    "page",
+    ["check-answers", "done", "download", "download.pdf", "calendar.ics", "blank", "deleted"],
 )
 def test_a_post_to_a_journey_page_that_takes_none_is_405_not_500(unlimited, page):
     """These pages share their address's shape with the steps (`/documents/<slug>/<step>`),
