@@ -24,6 +24,7 @@ from forms.common import (
     writer_step,
 )
 from forms.duties import CODE_DUTIES, CODE_NOTE, DUTIES, duty_wording
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     addressed,
     child_names,
@@ -470,6 +471,7 @@ DOCUMENT = DocumentType(
     build_context=build_context,
     filename=filename,
     example_source=dated_example("complaint"),
+    follow_ons=follow_ons("complaint"),
     next_steps=(
         "Open the complaint and read it through. Check the dates, and change anything that "
         "does not sound like you.",

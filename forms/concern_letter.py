@@ -25,6 +25,7 @@ from forms.common import (
     when,
     writer_step,
 )
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     addressed,
     child_names,
@@ -424,6 +425,7 @@ DOCUMENT = DocumentType(
         school_name="school",
     ),
     example_source=dated_example("concern-letter"),
+    follow_ons=follow_ons("concern-letter"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "Send it to the school by email or hand it in. Keep a copy, and a note of the date "

@@ -32,6 +32,7 @@ from forms.common import (
     when,
     writer_step,
 )
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     addressed,
     capital,
@@ -764,6 +765,7 @@ DOCUMENT = DocumentType(
         child_name="a child or young person",
     ),
     example_source=dated_example("ehc-needs-assessment-request"),
+    follow_ons=follow_ons("ehc-needs-assessment-request"),
     next_steps=(
         "Send the request with copies of the documents it lists. Keep proof of when you sent "
         "it: the sent email, the signed-for receipt, or a note of when and to whom you handed "

@@ -28,6 +28,7 @@ from forms.common import (
     when,
     writer_step,
 )
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     addressed,
     capital,
@@ -691,6 +692,7 @@ DOCUMENT = DocumentType(
         la_name="the council",
     ),
     example_source=dated_example("missed-deadline-letter"),
+    follow_ons=follow_ons("missed-deadline-letter"),
     next_steps=(
         "Send the letter by email if you can, so you have proof of the date. Send the copies "
         "it lists: to the council's monitoring officer, and to the Director of Children's "

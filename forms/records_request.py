@@ -22,6 +22,7 @@ from forms.common import (
     when,
     writer_step,
 )
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     addressed,
     capital,
@@ -467,6 +468,7 @@ DOCUMENT = DocumentType(
         school_name="school",
     ),
     example_source=dated_example("records-request"),
+    follow_ons=follow_ons("records-request"),
     next_steps=(
         "Read the letter through and change anything that does not sound like you.",
         "If the letter has a note for your child to sign, ask them to sign it first.",

@@ -29,6 +29,7 @@ from wtforms.validators import StopValidation
 from forms import deadlines, reminders
 from forms import vocabulary as v
 from forms.common import child_step, dated_example, includes, meet_parents
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     child_names,
     cites,
@@ -705,6 +706,7 @@ DOCUMENT = DocumentType(
     ),
     reminders=_reminders,
     example_source=dated_example("sen-support-plan"),
+    follow_ons=follow_ons("sen-support-plan"),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "
         "not agree with.",

@@ -26,6 +26,7 @@ from wtforms.validators import ValidationError
 from forms import law, reminders
 from forms import vocabulary as v
 from forms.common import child_step, dated_example, meet_parents, when
+from forms.follow_ons import follow_ons
 from forms.formatting import (
     child_names,
     cites,
@@ -706,6 +707,7 @@ DOCUMENT = DocumentType(
     ),
     reminders=reminders.sen_support_review,
     example_source=dated_example("sen-support-review"),
+    follow_ons=follow_ons("sen-support-review"),
     next_steps=(
         "Read the record through and check it says what was agreed at the meeting.",
         "Give a copy to the pupil's family and share it with the staff who work with the pupil.",

@@ -83,6 +83,10 @@ class DocumentType:
     # The dates to remember from the answers, for a calendar file and the done page: objects
     # with `key`, `day` (a date), `title`, `action` and `cites` (e.g. forms.reminders).
     reminders: Callable[[dict], list[Any]] | None = None
+    # The documents that can follow it (e.g. forms.follow_ons): objects with `target` (a
+    # slug), `offer(answers)`, `after` (a reminder key or None), `carry(answers)` (answers
+    # beyond the shared facts, or None) and `applies(answers)`; service/carry.py uses them.
+    follow_ons: tuple[Any, ...] = ()
 
     @property
     def example(self) -> dict[str, Any]:
