@@ -123,37 +123,41 @@ def ehc_request(answers):
 
 
 # What must have happened by the end of the day each EHC time limit ends, by the deadlines'
-# keys, with the reminder's key ({whom}: who the council tells).
+# keys ({whom}: who the council tells), with the reminder's key and what the letter after it
+# is about. A council that will issue a plan has not missed the 16 weeks by not saying so:
+# that limit is for telling the family it will not (as the missed time limit letter says).
 _EHC = {
     "decide-to-assess": (
         "ehc-decide-to-assess",
         "If the council has not told {whom} by the end of today whether it will carry out "
         "the assessment",
+        "the missed time limit",
     ),
     "decide-to-issue": (
         "ehc-decide-plan",
         "If the council is assessing and has not told {whom} by the end of today whether it "
         "will issue an EHC plan",
+        f"the {law.TIME_LIMITS['decide-to-issue'].amount}-week time limit",
     ),
     "final-plan": (
         "ehc-final-plan",
         "If the council is issuing an EHC plan and the final plan has not reached {whom} by "
         "the end of today",
+        "the missed time limit",
     ),
 }
 
 
 def _ehc(limit, day, whom="you"):
-    """A time limit ends on `day`: it is missed only from the next day, which is when the
+    """A time limit ends on `day`: it has passed only from the next day, which is when the
     missed time limit letter can be written."""
-    key, unless = _EHC[limit]
+    key, unless, about = _EHC[limit]
     who_can = "you can" if whom == "you" else f"{whom} can"
     return Reminder(
         key=key,
         day=day,
         title=f"EHC needs assessment: {law.TIME_LIMITS[limit].amount}-week time limit ends",
-        action=f"{unless.format(whom=whom)}, {who_can} write to it about the missed time "
-        "limit from tomorrow.",
+        action=f"{unless.format(whom=whom)}, {who_can} write to it about {about} from tomorrow.",
         cites=law.cite(law.TIME_LIMITS[limit].citation),
     )
 

@@ -121,6 +121,16 @@ def test_a_time_limit_ends_on_its_day_so_the_letter_about_it_comes_the_next():
     )
 
 
+def test_not_saying_by_16_weeks_is_not_called_missed():
+    # The 16 weeks are for telling the family the council will not issue a plan: one that
+    # will issue has not missed them, as the missed time limit letter says too.
+    found = by_key(given("ehc-needs-assessment-request"))
+    action = found["ehc-decide-plan"].action
+    assert "missed" not in action
+    assert action.endswith("you can write to it about the 16-week time limit from tomorrow.")
+    assert "missed time limit" in found["ehc-final-plan"].action
+
+
 def test_a_schools_request_is_followed_up_by_the_family():
     found = given(
         "ehc-needs-assessment-request",
