@@ -3,12 +3,17 @@
 from flask import current_app
 
 from service.answers import blank_answers
+from service.rendering.answers_part import item_xml
 
 
 def render_document(document, answers, *, blank=False):
-    """The .docx bytes for validated answers, or the blank template with bracketed prompts."""
-    context = document.build_context(blank_answers(document) if blank else answers)
-    return current_app.extensions["renderer"].render(document, context)
+    """The .docx bytes for validated answers, carrying those answers (so the file can be
+    read back: service/answers_upload.py), or the blank template with bracketed prompts."""
+    renderer = current_app.extensions["renderer"]
+    if blank:
+        return renderer.render(document, document.build_context(blank_answers(document)))
+    context = document.build_context(answers)
+    return renderer.render(document, context, answers_xml=item_xml(document.slug, answers))
 
 
 def document_filename(document, answers, *, blank=False):

@@ -4,6 +4,8 @@
 `app.extensions["renderer"]`, for the Word templates in the folder `templates`:
 
     renderer.render(document, context) -> bytes   # the finished .docx
+    renderer.render(document, context, answers_xml=answers_part.item_xml(slug, answers))
+                                                  # the same, carrying its answers
     renderer.compiled(document) -> CompiledTemplate
     renderer.variables(document) -> frozenset[str]  # what the template asks for
 
@@ -71,8 +73,14 @@ class DocumentRenderer:
                     self._compiled[key] = compiled
         return compiled
 
-    def render(self, document: RenderableDocument, context: Mapping[str, Any]) -> bytes:
-        return self.compiled(document).render(context)
+    def render(
+        self,
+        document: RenderableDocument,
+        context: Mapping[str, Any],
+        *,
+        answers_xml: bytes | None = None,
+    ) -> bytes:
+        return self.compiled(document).render(context, answers_xml=answers_xml)
 
     def variables(self, document: RenderableDocument) -> frozenset[str]:
         return self.compiled(document).variables

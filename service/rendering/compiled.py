@@ -42,7 +42,10 @@ Deliberate differences from docxtpl, on the side of keeping values exact and fai
   refused at compile time;
 - footnotes are rendered once (docxtpl renders them once per section, so in a document with
   several sections a value that looks like a Jinja tag is rendered as one);
-- zip entries carry a fixed timestamp, so the same context gives the same bytes.
+- zip entries carry a fixed timestamp, so the same context gives the same bytes;
+- given the answers the document was made from (`render(context, answers_xml=...)`), the
+  package also carries them as a custom XML part, which docxtpl knows nothing of (see
+  answers_part.py). Blank documents are rendered without it.
 
 A CompiledTemplate is immutable after `from_path` and may be shared between threads.
 """
@@ -65,6 +68,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
+from service.rendering import answers_part
 from service.rendering.package import Entry, PackageLayout, read_entries
 from service.text import XML_INVALID
 
@@ -198,6 +202,8 @@ class CompiledTemplate:
     """A .docx template compiled once; `render(context)` gives the finished package's bytes."""
 
     __slots__ = (
+        "_answers_item",
+        "_answers_layout",
         "_body_end",
         "_body_start",
         "_document_prefix",
@@ -241,7 +247,13 @@ class CompiledTemplate:
         self._helper = tpl  # patch_xml, resolve_listing and fix_tables keep no state
         self._set_core_properties(tpl.docx.core_properties)
         fixed = self._compile_parts(tpl, self._sources(tpl))
-        self._layout = self._build_layout(_saved_package(tpl.docx), fixed)
+        self._layout = self._build_layout(_saved_package(tpl.docx), dict(fixed))
+        # The same package with the answers part and what Word needs to keep it: only the
+        # item itself is made per render (answers_part.item_xml).
+        self._answers_item = answers_part.add_to(tpl.docx)
+        self._answers_layout = self._build_layout(
+            _saved_package(tpl.docx), fixed, slot=self._answers_item
+        )
         tpl.docx = None  # the package is no longer needed; the helper methods do not use it
 
     def _sources(self, tpl: DocxTemplate) -> list[tuple[str, str, Callable]]:
@@ -294,10 +306,12 @@ class CompiledTemplate:
         self.variables = frozenset(variables)
         return fixed
 
-    def _build_layout(self, package: bytes, fixed: dict[str, bytes]) -> PackageLayout:
-        """The saved package's entries in order: rendered parts become slots."""
+    def _build_layout(
+        self, package: bytes, fixed: dict[str, bytes], *, slot: str | None = None
+    ) -> PackageLayout:
+        """The saved package's entries in order: rendered parts, and `slot`, become slots."""
         items: list[Entry | str] = []
-        dynamic = {part.name for part in self._parts}
+        dynamic = {part.name for part in self._parts} | ({slot} if slot else set())
         for entry in read_entries(package):
             if entry.name in dynamic:
                 items.append(entry.name)
@@ -351,8 +365,9 @@ class CompiledTemplate:
 
     # -- render ---------------------------------------------------------------------------
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """The finished .docx for `context`, as bytes. Safe to call from many threads."""
+    def render(self, context: Mapping[str, Any], *, answers_xml: bytes | None = None) -> bytes:
+        """The finished .docx for `context`, as bytes, carrying `answers_xml` (the part
+        answers_part.item_xml makes) when given. Safe to call from many threads."""
         rendered = {}
         for part in self._parts:
             try:
@@ -360,7 +375,10 @@ class CompiledTemplate:
             except jinja2.TemplateError as exc:
                 exc.add_note(f"while rendering {part.name} of {self.path.name}")
                 raise
-        return self._layout.build(rendered)
+        if answers_xml is None:
+            return self._layout.build(rendered)
+        rendered[self._answers_item] = answers_xml
+        return self._answers_layout.build(rendered)
 
     def _render_xml(self, part: _Part, context: Mapping[str, Any]) -> str:
         """Jinja and the steps after it in docxtpl's `render_xml_part`."""

@@ -13,6 +13,7 @@ from lxml import etree
 
 from forms import CATALOGUE, law
 from service.answers import blank_answers, validate_answers
+from service.documents import render_document
 from service.fields import GroupField, ListField, LongTextField, TextField
 from service.steps import unbound_fields
 from tests.forms.documents import printed_pages, template_path
@@ -100,10 +101,10 @@ def all_text(data):
 
 
 def produce(app, document, answers):
+    """The context and the document as the journey and the API make it, answers part and all."""
     validated = validate_answers(document, answers)
     assert validated.errors == {}, validated.errors
-    context = document.build_context(validated.answers)
-    return context, app.extensions["renderer"].render(document, context)
+    return document.build_context(validated.answers), render_document(document, validated.answers)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
