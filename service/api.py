@@ -5,14 +5,17 @@ cookies are read), rate limited per client.
 """
 
 from flask import Blueprint, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import limits
 from service.answers import validate_answers
+from service.answers_upload import UploadError, read_upload, too_large
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
 from service.extensions import csrf
 from service.openapi import openapi_response
+from service.rendering import DOCX_MIMETYPE
 from service.strict_json import UnreadableJson, read_json
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -21,6 +24,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.before_request(limits.count_api_request)
 bp.after_request(limits.add_api_limit_headers)
 FORMATS = ("docx", "pdf")
+UPLOAD_TYPES = (DOCX_MIMETYPE, "application/octet-stream")
 
 
 def error(status, field, message):
@@ -81,6 +85,28 @@ def produce(slug):
         return jsonify({"errors": validated.errors}), 422
     data = render_document(document, validated.answers)
     return _deliver(data, document_filename(document, validated.answers), output)
+
+
+@bp.post("/answers")
+def answers():
+    """The answers a .docx the service made carries, read from the body: the file is read
+    within UPLOAD_MAX_BYTES and UPLOAD_SECONDS, then dropped; nothing of it is kept or logged."""
+    if request.mimetype not in UPLOAD_TYPES:
+        return error(
+            415, "request", f"Send the Word document as the body (Content-Type: {DOCX_MIMETYPE})"
+        )
+    # This request may be larger than others (MAX_CONTENT_LENGTH): a Word document, not a form.
+    limit = request.max_content_length = current_app.config["UPLOAD_MAX_BYTES"]
+    try:
+        if (request.content_length or 0) > limit:
+            raise too_large()
+        try:
+            document, answers = read_upload(request.stream)
+        except RequestEntityTooLarge:  # a body sent in chunks that ran past the limit
+            raise too_large() from None
+    except UploadError as refused:
+        return jsonify({"errors": refused.errors}), refused.status
+    return jsonify({"document": document, "answers": answers})
 
 
 def _deliver(data, name, output):

@@ -39,6 +39,10 @@ ENVIRONMENT = {
     "DRAFT_RETENTION_DAYS": ("DRAFT_RETENTION_DAYS", int),
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
+    "UPLOAD_MAX_BYTES": ("UPLOAD_MAX_BYTES", int),
+    "UPLOAD_MAX_ENTRIES": ("UPLOAD_MAX_ENTRIES", int),
+    "UPLOAD_ANSWERS_MAX_BYTES": ("UPLOAD_ANSWERS_MAX_BYTES", int),
+    "UPLOAD_SECONDS": ("UPLOAD_SECONDS", int),
     "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", bool),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_API": ("RATELIMIT_API", str),
@@ -88,6 +92,19 @@ RANGES = {
     # A step with long answers in a 4-byte script, URL-encoded, takes tens of kilobytes; more
     # than 64 MB in one request is memory a client can take from everyone else.
     "MAX_CONTENT_LENGTH": (64 * 1024, 64 * 1024 * 1024, "the largest request, in bytes"),
+    # Uploaded Word documents, read back for their answers. The longest answers the forms
+    # allow, typed in a 4-byte script, make a document of about 1.6 MB and a part of about
+    # 1.2 MB (tests/service/test_answers_upload.py): below these, a document the service made
+    # could not be read back. Word can add to a document it saves again.
+    "UPLOAD_MAX_BYTES": (4 * 1024 * 1024, 64 * 1024 * 1024, "the largest upload, in bytes"),
+    "UPLOAD_ANSWERS_MAX_BYTES": (
+        2 * 1024 * 1024,
+        64 * 1024 * 1024,
+        "bytes of answers read from one upload",
+    ),
+    # Ours has 16 files; Word's own documents, pictures and all, a few dozen.
+    "UPLOAD_MAX_ENTRIES": (50, 10000, "files inside an uploaded document"),
+    "UPLOAD_SECONDS": (1, 300, "seconds an upload may take to arrive and be read"),
     # ProxyFix trusts this many X-Forwarded-For entries; no real chain is longer than 10.
     "TRUSTED_PROXIES": (0, 10, "how many proxies in front set X-Forwarded-For"),
     # 0 would fail every conversion; a page nobody waits more than 10 minutes for.
@@ -166,6 +183,11 @@ class Config:
     # Answers can be long (5,000 characters and more in scripts that take 4 bytes a character),
     # but nothing a person types needs more than this.
     MAX_CONTENT_LENGTH = 1024 * 1024
+    # A Word document the service made, sent back for its answers (service/answers_upload.py).
+    UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+    UPLOAD_ANSWERS_MAX_BYTES = 2 * 1024 * 1024  # decompressed, however small the zip says
+    UPLOAD_MAX_ENTRIES = 1000
+    UPLOAD_SECONDS = 30  # 5 MB over a slow 2 Mbit/s connection takes about 20
 
     # Session and CSRF live as long as a draft, so a long journey never times out mid-way.
     SESSION_COOKIE_NAME = "sen_session"

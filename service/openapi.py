@@ -45,6 +45,8 @@ def openapi_document(catalogue, *, title, prefix, formats):
         schemas[name] = answers_schema(document)
         paths[f"{prefix}/documents/{document.slug}/example"] = {"get": _example(document, name)}
         paths[f"{prefix}/documents/{document.slug}"] = {"post": _produce(document, name, formats)}
+    paths[f"{prefix}/answers"] = {"post": _read_answers()}
+    schemas["DocumentAnswers"] = _document_answers(catalogue)
     return {
         "openapi": OPENAPI_VERSION,
         "info": {"title": title, "version": "1", "description": _DESCRIPTION},
@@ -175,6 +177,53 @@ def _produce(document, name, formats):
     }
 
 
+def _read_answers():
+    upload = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "operationId": "readAnswers",
+        "summary": "The answers a Word document made by this service carries",
+        "description": (
+            "Every .docx this service makes carries the answers it was made from. Send the "
+            "file as the body to get them back, checked as answers sent to make a document "
+            "are. The file is read within a size and time limit and not kept."
+        ),
+        "requestBody": {
+            "description": "The .docx file, as it was downloaded (Word may have saved it again).",
+            "required": True,
+            "content": {DOCX_MIMETYPE: upload, "application/octet-stream": upload},
+        },
+        "responses": _responses(
+            {
+                "description": "The document the file is, and its answers",
+                "content": _json(_ref("schemas", "DocumentAnswers")),
+            },
+            ("408", "UploadTooSlow"),
+            ("413", "TooLarge"),
+            ("415", "NotDocx"),
+            ("422", "UnreadableUpload"),
+            ("429", "TooManyRequests"),
+        ),
+    }
+
+
+def _document_answers(catalogue):
+    return {
+        "type": "object",
+        "required": ["document", "answers"],
+        "additionalProperties": False,
+        "properties": {
+            "document": {
+                "description": "The document's slug, as in /documents/{slug}",
+                "enum": [document.slug for document in catalogue],
+            },
+            "answers": {
+                "type": "object",
+                "description": "The answers, as that document's POST takes them",
+            },
+        },
+    }
+
+
 _DESCRIPTION = (
     "The documents of the web service, made from answers sent as JSON: the same questions, "
     "checks and messages as the web form. Every error is JSON: "
@@ -188,7 +237,10 @@ _ERRORS = {
     "properties": {
         "errors": {
             "type": "object",
-            "description": "Messages by question name, or under `request` for the request.",
+            "description": (
+                "Messages by question name, or under `request` for the request, or under "
+                "`file` for a file sent"
+            ),
             "minProperties": 1,
             "additionalProperties": {
                 "type": "array",
@@ -261,6 +313,15 @@ _RESPONSES = {
     "InvalidAnswers": _error(
         "The answers cannot make the document, or the body is not a JSON object of answers: "
         "the messages say what to change, in the words the web form uses"
+    ),
+    "NotDocx": _error(
+        "The file was not sent as a Word document (Content-Type: "
+        f"{DOCX_MIMETYPE} or application/octet-stream)"
+    ),
+    "UploadTooSlow": _error("The file took longer to arrive than this server waits"),
+    "UnreadableUpload": _error(
+        "The file is not a Word document made by this service, is damaged, or carries answers "
+        "that cannot be used: the messages say which, under `file` or by question"
     ),
     "TooManyRequests": _error("Too many requests from this client: wait", retry_after=True),
     "Unavailable": _error(
