@@ -65,15 +65,28 @@ def item_xml(slug: str, answers) -> bytes:
     """The part for a document's answers (a JSON object of strings, numbers, booleans, None,
     lists and objects, as the forms give them)."""
     text = json.dumps(answers, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    # Characters XML cannot carry can only be inside JSON strings (json.dumps escapes the
-    # control characters itself), where a \\u escape stands for them. The forms refuse them,
-    # so this is a guard, not a path answers take.
-    if XML_INVALID.search(text):
-        text = XML_INVALID.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
     # Escaped as XML text: no answer can end the element or start markup.
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     head = f'{_HEAD}{DOCUMENT_ATTRIBUTE}="{_attribute(slug)}" {VERSION_ATTRIBUTE}="{VERSION}">'
-    return head.encode() + text.encode("utf-8") + _TAIL
+    return head.encode() + _xml_safe(text) + _TAIL
+
+
+def _xml_safe(text: str) -> bytes:
+    """`text` as UTF-8, any character XML cannot carry written as a JSON \\u escape.
+
+    json.dumps escapes the control characters itself; what is left (U+FFFE, U+FFFF, lone
+    surrogates) can only be inside JSON strings, where the escape stands for it. The forms
+    refuse them, so this is a guard, not a path answers take, and checked cheaply: encoding
+    fails on a surrogate, and the other two are looked for directly.
+    """
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        if "\ufffe" not in text and "\uffff" not in text:
+            return text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    return XML_INVALID.sub(lambda found: f"\\u{ord(found.group()):04x}", text).encode("utf-8")
 
 
 def _attribute(value: str) -> str:
