@@ -66,12 +66,19 @@ _DIRECTORY_BYTES_PER_ENTRY = 1024
 class UploadError(Exception):
     """An upload that gives no answers. `errors` as the API gives them (question name, or
     "file" for the file itself, to a list of messages); `message`, one line for a web page;
-    `status`, the HTTP status that fits."""
+    `status`, the HTTP status that fits.
 
-    def __init__(self, errors, status=422, message=None):
+    When the file is ours but the forms refuse its answers, `document` (the slug) and
+    `answers` (as the file holds them, unchecked) are set too: a rule that depends on today
+    (a date to send on "today or in the future") refuses a request made last month, and a web
+    page may rather start a draft from them and let the person correct what is refused."""
+
+    def __init__(self, errors, status=422, message=None, *, document=None, answers=None):
         self.errors = errors
         self.status = status
         self.message = message or next(iter(errors.values()))[0]
+        self.document = document
+        self.answers = answers
         super().__init__(self.message)
 
     @classmethod
@@ -79,10 +86,12 @@ class UploadError(Exception):
         return cls({FILE: [message]}, status)
 
     @classmethod
-    def invalid(cls, errors):
-        """Answers the forms refuse (a file changed by hand, or a rule made stricter since)."""
+    def invalid(cls, errors, document, answers):
+        """Answers the forms refuse: a date no longer allowed, a rule made stricter since, or
+        a file changed by hand."""
         first = next(iter(errors.values()))[0]
-        return cls(errors, message=f"{INVALID}: {first[:1].lower()}{first[1:]}")
+        message = f"{INVALID}: {first[:1].lower()}{first[1:]}"
+        return cls(errors, message=message, document=document, answers=answers)
 
 
 def upload_deadline():
@@ -138,7 +147,7 @@ def answers_from_docx(data, *, deadline=None):
         raise UploadError.file(UNKNOWN_DOCUMENT)
     validated = validate_answers(document, answers)
     if validated.errors:
-        raise UploadError.invalid(validated.errors)
+        raise UploadError.invalid(validated.errors, slug, answers)
     return slug, validated.answers
 
 

@@ -2,6 +2,7 @@
 exactly the answers it was made from, and anything else is refused with a message a person
 can act on, without decompressing, parsing or keeping more than our own part."""
 
+import datetime
 import io
 import json
 import subprocess
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from forms import CATALOGUE
-from service import answers_upload
+from service import answers_upload, dates
 from service.answers import validate_answers
 from service.answers_upload import UploadError, answers_from_docx, read_upload
 from service.config import RANGES, Config
@@ -332,6 +333,28 @@ def test_answers_the_forms_refuse_come_back_with_the_forms_messages(letter):
     assert error.status == 422
     first = next(iter(expected.values()))[0]
     assert error.message == f"{answers_upload.INVALID}: {first[0].lower()}{first[1:]}"
+    # For a web page that would rather start a draft and have the person put them right.
+    assert error.document == "concern-letter"
+    assert error.answers == changed
+
+
+@pytest.mark.parametrize("slug", ["ehc-needs-assessment-request", "records-request"])
+def test_a_request_read_back_after_its_sending_date_is_refused_with_the_answers_it_holds(app, slug):
+    """The date to send on must be today or later: months on, the file's date no longer is.
+    The refusal says so, and carries the answers for a page that lets the person change it."""
+    data, answers = made_document(app, slug)
+    with dates.as_of(dates.today() + datetime.timedelta(days=120)):
+        error = refused(data)
+    assert list(error.errors) == ["sent_on"]
+    assert error.errors["sent_on"][0].endswith("must be today or in the future")
+    assert error.document == slug
+    assert same(error.answers, answers)
+
+
+def test_file_problems_carry_no_answers():
+    error = refused(renamed_zip())
+    assert error.document is None
+    assert error.answers is None
 
 
 def test_a_part_with_a_bad_checksum_is_damaged(letter):
