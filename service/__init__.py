@@ -64,7 +64,7 @@ def create_app(
     csrf.init_app(app)
     WTFormsHelpers(app)
 
-    from service import api, cli, drafts, journey, pages, security
+    from service import api, cases, cli, device, drafts, journey, pages, security
     from service.catalogue import Catalogue
     from service.delivery import mail, pdf
     from service.rendering import DocumentRenderer
@@ -79,8 +79,10 @@ def create_app(
     pdf.init_app(app)
     mail.init_app(app)
     drafts.init_app(app)
+    device.init_app(app)
     pages.init_app(app)
     journey.init_app(app)
+    cases.init_app(app)
     api.init_app(app)
     cli.init_app(app)
     return app

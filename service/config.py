@@ -37,6 +37,8 @@ ENVIRONMENT = {
     "SECRET_KEY": ("SECRET_KEY", str),
     "DRAFT_ENCRYPTION_KEYS": ("DRAFT_ENCRYPTION_KEYS", str),
     "DRAFT_RETENTION_DAYS": ("DRAFT_RETENTION_DAYS", int),
+    "DRAFT_IDLE_MINUTES": ("DRAFT_IDLE_MINUTES", int),
+    "RETURN_LINK_HOURS": ("RETURN_LINK_HOURS", int),
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "UPLOAD_MAX_BYTES": ("UPLOAD_MAX_BYTES", int),
@@ -78,6 +80,7 @@ ENVIRONMENT = {
     "EMAIL_CODE_LIFETIME": ("EMAIL_CODE_LIFETIME", int),
     "EMAIL_CODE_TRIES": ("EMAIL_CODE_TRIES", int),
     "RATELIMIT_EMAIL_CODES_PER_DRAFT": ("RATELIMIT_EMAIL_CODES_PER_DRAFT", str),
+    "RATELIMIT_RETURN_LINKS": ("RATELIMIT_RETURN_LINKS", str),
     "RATELIMIT_KEY_PREFIX": ("RATELIMIT_KEY_PREFIX", str),
 }
 
@@ -89,6 +92,12 @@ RANGES = {
     # At least a day, so a journey can be finished; at most a year: drafts hold children's
     # health details, and one untouched for a year is abandoned.
     "DRAFT_RETENTION_DAYS": (1, 365, "days answers are kept after their last change"),
+    # Long enough to fetch a letter from another room; at most a working day, so a shared
+    # computer left on overnight holds nothing in the morning.
+    "DRAFT_IDLE_MINUTES": (5, 12 * 60, "minutes a browser keeps its documents unused"),
+    # Long enough to open the email on another device tomorrow; a link is a key to a child's
+    # record, so not for long.
+    "RETURN_LINK_HOURS": (1, 7 * 24, "hours a link to come back to your documents works"),
     # A step with long answers in a 4-byte script, URL-encoded, takes tens of kilobytes; more
     # than 64 MB in one request is memory a client can take from everyone else.
     "MAX_CONTENT_LENGTH": (64 * 1024, 64 * 1024 * 1024, "the largest request, in bytes"),
@@ -177,6 +186,11 @@ class Config:
     # Comma-separated Fernet keys: the first encrypts, all decrypt (so keys can be rotated).
     DRAFT_ENCRYPTION_KEYS = None
     DRAFT_RETENTION_DAYS = 30
+    # A browser's link to its drafts lasts for the browser session, and is dropped after this
+    # long unused, unless the user chooses to keep their answers on the device.
+    DRAFT_IDLE_MINUTES = 120
+    RETURN_LINK_HOURS = 24  # how long an emailed link to come back works
+    RATELIMIT_RETURN_LINKS = "3 per 15 minutes;10 per day"  # emailed links, per client
     SQLALCHEMY_DATABASE_URI = None
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}  # noqa: RUF012 (Flask reads it as is)
 
@@ -189,13 +203,15 @@ class Config:
     UPLOAD_MAX_ENTRIES = 1000
     UPLOAD_SECONDS = 30  # 5 MB over a slow 2 Mbit/s connection takes about 20
 
-    # Session and CSRF live as long as a draft, so a long journey never times out mid-way.
+    # The session cookie ends with the browser session unless the user chose to be kept on
+    # this device; then, like CSRF, it lives as long as a draft, so a long journey never
+    # times out mid-way.
     SESSION_COOKIE_NAME = "sen_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
-    # The cookie is sent again only when it changes (as a draft is saved), so it expires with
-    # the draft it names, and a page that only reads it is not signed again each time.
+    # The cookie is sent again only when it changes (a draft saved, or the idle clock moved
+    # on a minute), so a page that only reads it is not signed again each time.
     SESSION_REFRESH_EACH_REQUEST = False
 
     RATELIMIT_STORAGE_URI = "memory://"

@@ -5,6 +5,8 @@ Wales, which shares its bank holidays); what a deadline *is* belongs to the docu
 """
 
 import calendar
+import contextlib
+import contextvars
 import datetime
 import functools
 from zoneinfo import ZoneInfo
@@ -86,13 +88,29 @@ def _utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
+# The day a document was made, while its dates are worked out again later: a letter dated by
+# the day it is made counts its deadlines from that day, not from the day someone looks back.
+_made_on = contextvars.ContextVar("made_on", default=None)
+
+
 def today() -> datetime.date:
-    """Today's date in England.
+    """Today's date in England (or the day given to `as_of`, within it).
 
     Servers usually run on UTC; between midnight and 1am in summer that is still yesterday,
     which would put the wrong date on a letter and on every deadline counted from it.
     """
-    return _utc_now().astimezone(LONDON).date()
+    return _made_on.get() or _utc_now().astimezone(LONDON).date()
+
+
+@contextlib.contextmanager
+def as_of(day):
+    """Work out dates as if today were `day` (None: the real today), such as a letter's
+    reply-by date on "Your documents" weeks after it was made."""
+    token = _made_on.set(day)
+    try:
+        yield
+    finally:
+        _made_on.reset(token)
 
 
 def long_date(value) -> str:

@@ -21,12 +21,11 @@ import hashlib
 import ipaddress
 import math
 
-from flask import current_app, g, request, session
+from flask import current_app, g, request
 from limits import parse_many
 from werkzeug.exceptions import TooManyRequests
 
-from service import limit_counting
-from service.drafts import SESSION_KEY
+from service import device, limit_counting
 
 # Kind of work -> (setting of its per-client limits, setting of its per-draft limits).
 KINDS = {
@@ -87,12 +86,15 @@ def draft_key(draft_id):
 
 
 def journey_draft_id():
-    """The id of this browser's draft of the document in the address, if it has one."""
+    """What names this browser's draft of the document in the address, for counting, without
+    reading the database: the draft's ref (one draft, whichever browser holds it), or this
+    browser and the document when the address names no draft."""
     slug = (request.view_args or {}).get("slug")
-    if not slug:
+    owner = device.owner()
+    if not slug or owner is None:
         return None
-    drafts = session.get(SESSION_KEY) or {}
-    return drafts.get(slug)
+    ref = request.args.get("draft")
+    return f"ref:{ref}" if ref else f"{owner}:{slug}"
 
 
 @functools.lru_cache(maxsize=64)

@@ -123,31 +123,34 @@ def _error_headers(error):
 
 
 def _started_rows(catalogue):
-    """Documents with answers kept in this browser, as summary list rows: until when, and
-    links to carry on or to delete them (which matters most on a shared device)."""
-    started = [(document, drafts.load(document.slug)) for document in catalogue]
-    return [
-        {
-            "key": {"text": document.title},
-            "value": {"text": f"Kept until {draft.expires_at:%-d %B %Y}"},
-            "actions": {
-                "items": [
-                    {
-                        "href": url_for("journey.start", slug=document.slug),
-                        "text": "Continue",
-                        "visuallyHiddenText": document.title,
-                    },
-                    {
-                        "href": url_for("journey.delete", slug=document.slug),
-                        "text": "Delete",
-                        "visuallyHiddenText": f"your answers for {document.title}",
-                    },
-                ]
-            },
-        }
-        for document, draft in started
-        if draft.is_saved
-    ]
+    """Documents this browser holds, as summary list rows: until when, and links to carry on
+    or to delete them (which matters most on a shared device)."""
+    rows = []
+    for draft in drafts.held():
+        document = catalogue.get(draft.document)
+        if document is None:
+            continue
+        rows.append(
+            {
+                "key": {"text": document.title},
+                "value": {"text": f"Kept until {draft.expires_at:%-d %B %Y}"},
+                "actions": {
+                    "items": [
+                        {
+                            "href": url_for("cases.your_documents") + f"#{draft.ref}",
+                            "text": "Continue",
+                            "visuallyHiddenText": document.title,
+                        },
+                        {
+                            "href": url_for("journey.delete", slug=document.slug, draft=draft.ref),
+                            "text": "Delete",
+                            "visuallyHiddenText": f"your answers for {document.title}",
+                        },
+                    ]
+                },
+            }
+        )
+    return rows
 
 
 def _answer_rows(position):

@@ -240,6 +240,25 @@ def code_message(address, code, lifetime):
     )
 
 
+def return_link_message(address, link, lifetime):
+    """The email carrying a link back to someone's documents: like a code, it names no child
+    and carries no document, and the link works once."""
+    config = current_app.config
+    service_name = config["SERVICE_NAME"]
+    signature = _signature(service_name, config.get("ORGANISATION_NAME"))
+    body = (
+        "Hello,\n\n"
+        f"Use this link to open your documents on any phone, tablet or computer:\n\n{link}\n\n"
+        f"The link works once, for {duration(lifetime)}. Opening it moves your documents to "
+        "the browser you open it in. Do not forward this email: anyone with the link can "
+        "open them.\n\n"
+        f"We sent this because someone asked {service_name} for a link to their documents. "
+        "If it was not you, you can ignore this email.\n\n"
+        f"{signature}\n"
+    )
+    return _message(f"Your link to your documents on {service_name}", [address], body)
+
+
 def _message(subject, recipients, body):
     service_name = current_app.config["SERVICE_NAME"]
     sender = current_mailer().sender

@@ -71,6 +71,7 @@ def init_app(app):
             raise ValueError(f"{document.slug}: step slugs {sorted(clashes)} are reserved")
     limiter_of(app).limit(app.config["RATELIMIT_FORMS"], methods=["POST"])(routing.bp)
     app.register_blueprint(routing.bp)
+    routing.init_app(app)
     app.extensions[PAGE_METHODS] = _page_methods(app)
     app.url_value_preprocessor(_refuse_unknown_addresses)
     app.url_value_preprocessor(_head_as_get)

@@ -11,8 +11,9 @@ import datetime
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from service import drafts, limits
+from service import dates, drafts, limits
 from service.calendar_file import reminders_for
+from service.cases import entries
 from service.delivery import mail, pdf
 from service.documents import render_document
 from service.journey import email_outcome, sending
@@ -47,6 +48,7 @@ SENT_MAX_AGE = 10 * 60  # seconds: the confirmation is for the page right after 
 @finished
 def done(document, draft, state):
     slug = document.slug
+    drafts.mark_made(draft, dates.today())
     # Where the last email went, shown once: the session carries it, encrypted, across the
     # redirect, since the session cookie itself is only signed.
     sealed = session.pop(SENT_KEY, None)
@@ -120,7 +122,17 @@ def done_page(
         problem_details=problem_details or {},
         sent=sent,
         reminders=reminders_for(document, answers),
+        next_documents=_next_documents(document, draft, answers),
     )
+
+
+def _next_documents(document, draft, answers):
+    """The documents this one can lead to, each a (link text, address) starting it with the
+    answers that carry: "No reply by 15 December 2026? Write a formal complaint"."""
+    if answers is None or not draft.is_saved:
+        return []
+    passed, offered = entries.follow_on_offers(document, draft, answers)
+    return [offer for _reminder, offers in passed for offer in offers] + offered
 
 
 def _code_page(document, pending, *, form=None, problem=None, retry_at=None, new_code=False):
@@ -280,7 +292,7 @@ def _send_document(document, draft, state):
     file_format = form.chosen_format()
     to, copies = form.recipients(writer)
     # A PDF by email is PDF work like a download: counted first, so a refusal costs no email.
-    wait = limits.try_spend("pdf", draft.id) if file_format == "pdf" else None
+    wait = limits.try_spend("pdf", limits.journey_draft_id()) if file_format == "pdf" else None
     if wait is not None:
         retry_at = datetime.datetime.now(sending.UK) + datetime.timedelta(seconds=wait)
         return again("pdf-limit", uk_time(retry_at))

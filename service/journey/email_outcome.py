@@ -10,7 +10,7 @@ outcome lives a few minutes only, since it is for the page right after the post.
 
 from dataclasses import dataclass, field
 
-from flask import session
+from flask import g, session
 from werkzeug.datastructures import MultiDict
 
 from service import drafts
@@ -59,10 +59,16 @@ def typed_in(form):
     return typed
 
 
+def _current_ref():
+    draft = g.get("journey_draft")
+    return draft.ref if draft is not None else None
+
+
 def keep(slug, page, *, form=None, kind=None, problem=None, retry_at=None, **flags):
     """Leave a post's outcome for `page` ("done" or "check-email") of document `slug`."""
     outcome = {
         "slug": slug,
+        "draft": _current_ref(),
         "page": page,
         "form": kind,
         "typed": typed_in(form) if form is not None else {},
@@ -84,6 +90,8 @@ def take(slug, page):
     sealed = session.pop(KEY, None)
     value = drafts.unseal(sealed, MAX_AGE) if isinstance(sealed, str) else None
     if not isinstance(value, dict) or (value.get("slug"), value.get("page")) != (slug, page):
+        return None
+    if value.get("draft") != _current_ref():  # another tab's draft of the same document
         return None
     try:
         return Outcome(

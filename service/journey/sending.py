@@ -272,7 +272,7 @@ def _draft_lifetime():
 def _unseal(key, draft):
     """The value sealed under `key` for this draft, or None (none, tampered with, too old,
     or left from another draft of the same document)."""
-    token = session.get(key, {}).get(draft.document)
+    token = session.get(key, {}).get(draft.ref or draft.document)
     value = drafts.unseal(token, _draft_lifetime()) if isinstance(token, str) else None
     if not isinstance(value, dict) or draft.id is None or value.get("draft") != draft.id:
         return None
@@ -280,12 +280,12 @@ def _unseal(key, draft):
 
 
 def _seal(key, draft, value):
-    session[key] = {**session.get(key, {}), draft.document: drafts.seal(value)}
+    session[key] = {**session.get(key, {}), draft.ref or draft.document: drafts.seal(value)}
 
 
-def _drop(key, slug):
+def _drop(key, name):
     entries = dict(session.get(key, {}))
-    if entries.pop(slug, None) is not None:
+    if entries.pop(name, None) is not None:
         session[key] = entries
 
 
@@ -383,7 +383,7 @@ def check_code(draft, typed):
         return CodeCheck.WRONG if counts.test(tries, *keys) else CodeCheck.TOO_MANY
     counts.hit(tries, *keys, cost=tries.amount)
     _seal(WRITER_KEY, draft, {"draft": draft.id, "address": pending.address})
-    _drop(CODE_KEY, draft.document)
+    _drop(CODE_KEY, draft.ref or draft.document)
     return CodeCheck.CONFIRMED
 
 
@@ -479,6 +479,17 @@ def spend_code_allowance(draft_id):
     return _spend(
         _per(config["RATELIMIT_EMAIL"], "email-client", client_key())
         + _per(setting("RATELIMIT_EMAIL_CODES_PER_DRAFT"), "email-code-draft", draft_key(draft_id))
+        + _daily_cap()
+    )
+
+
+def spend_return_link_allowance():
+    """Count one emailed link to come back: an email (per client and against the daily cap),
+    and links have their own, tighter limit per client."""
+    config = current_app.config
+    return _spend(
+        _per(config["RATELIMIT_EMAIL"], "email-client", client_key())
+        + _per(setting("RATELIMIT_RETURN_LINKS"), "return-link-client", client_key())
         + _daily_cap()
     )
 

@@ -1,8 +1,8 @@
 """The guided journey: one generic view per kind of page, for every document type."""
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, request, url_for
 
-from service import drafts, limits
+from service import dates, drafts, limits
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
@@ -12,8 +12,10 @@ from service.journey.done_views import done_page
 from service.journey.routing import (
     bp,
     changing,
+    current_draft,
     document_for,
     finished,
+    not_on_this_device,
     resume_url,
     step_url,
 )
@@ -29,14 +31,24 @@ TIMED_OUT = (
 @bp.get("/<slug>/")
 def start(slug):
     document = document_for(slug)
-    draft = drafts.load(slug)
+    held = [draft for draft in drafts.held() if draft.document == slug]
+    latest = held[0] if held else None
     return render_template(
         "journey/start.html",
         document=document,
-        draft=draft,
-        resume_url=resume_url(document, draft) if draft.steps else None,
-        first_url=step_url(document, document.steps[0]),
+        held=held,
+        resume_url=_resume_held(document, latest) if latest else None,
+        first_url=url_for("journey.step", slug=slug, step=document.steps[0].slug, draft=drafts.NEW),
     )
+
+
+def _resume_held(document, draft):
+    """Where to carry on with a draft other than the one this page is about."""
+    state = navigation.progress(document, draft.steps)
+    missing = state.first_missing
+    if missing is None:
+        return url_for("journey.check", slug=document.slug, draft=draft.ref)
+    return url_for("journey.step", slug=document.slug, step=missing.slug, draft=draft.ref)
 
 
 @bp.route("/<slug>/<step>", methods=["GET", "POST"])
@@ -45,7 +57,7 @@ def step(slug, step):
     step_class = document.step(step)
     if step_class is None:
         abort(404)
-    draft = drafts.load(slug)
+    draft = current_draft(slug)
     state = navigation.progress(document, draft.steps)
     if not navigation.can_visit(state, step_class.slug):
         return redirect(resume_url(document, draft, change=changing(), state=state))
@@ -56,6 +68,13 @@ def step(slug, step):
         if kept is not None:
             return _render_step(document, typed.form_for(step_class, kept, earlier), state)
         stored = draft.steps.get(step_class.slug)
+        if stored is None and step_class.slug in draft.prefill:
+            # Carried from another document, to finish here: shown filled in, not judged yet.
+            return _render_step(
+                document,
+                step_form(step_class, draft.prefill[step_class.slug], earlier=earlier),
+                state,
+            )
         form = step_form(step_class, stored, earlier=earlier)
         if stored is not None and state.first_missing is step_class:
             # Answers given before that an earlier change makes wrong: say what to put right.
@@ -65,20 +84,21 @@ def step(slug, step):
 
     # Post/redirect/get: every post ends in a redirect, so Back and Refresh never ask to send
     # a form again. What cannot be saved yet is kept with the draft for the page after it.
-    here = step_url(document, step_class, change=changing())
     action = request.form.get("action", "continue")
     if action != "continue":
         # The page after it puts focus on the new entry, or on the list's heading, with
         # `autofocus` (so without JavaScript too), which also scrolls there. No fragment on
         # this redirect: a browser ignores autofocus on a page whose address targets an element.
         typed.keep(draft, step_class.slug, request.form, action=action)
-        return redirect(here)
+        # Built after keeping: a new draft is stored by then, and its address names it.
+        return redirect(step_url(document, step_class, change=changing()))
     form = step_class(earlier=earlier)
     if not form.validate():
         typed.keep(draft, step_class.slug, request.form, errors=True)
-        return redirect(here)
+        return redirect(step_url(document, step_class, change=changing()))
 
     draft.steps[step_class.slug] = form.answers()
+    draft.prefill.pop(step_class.slug, None)
     typed.forget(draft, step_class.slug)
     drafts.save(draft)
     state = navigation.progress(document, draft.steps)
@@ -126,7 +146,11 @@ def render_after_csrf_failure():
     step_class = document.step(request.view_args["step"])
     if step_class is None:
         abort(404)
-    state = navigation.progress(document, drafts.load(document.slug).steps)
+    draft = drafts.load(document.slug, request.args.get("draft") or None)
+    if draft.lost:  # answered here: an error handler cannot abort
+        return not_on_this_device(document.slug)
+    g.journey_draft, g.journey_new = draft, request.args.get("draft") == drafts.NEW
+    state = navigation.progress(document, draft.steps)
     form = step_class(earlier=state.earlier.get(step_class.slug, {}))
     form.validate()
     for field in form:
@@ -154,7 +178,8 @@ def check(document, draft, state):
 @bp.get("/<slug>/download")
 @limits.expensive("render")
 @finished
-def download(document, _draft, state):
+def download(document, draft, state):
+    drafts.mark_made(draft, dates.today())
     data = render_document(document, state.answers)
     return docx_response(data, document_filename(document, state.answers))
 
@@ -163,6 +188,7 @@ def download(document, _draft, state):
 @limits.expensive("pdf")
 @finished
 def download_pdf(document, draft, state):
+    drafts.mark_made(draft, dates.today())
     effective = state.answers
     data = render_document(document, effective)
     try:
@@ -170,7 +196,7 @@ def download_pdf(document, draft, state):
     except (pdf.PdfUnavailableError, pdf.PdfFailedError) as error:
         # The reason names no answer; the user keeps their answers and the Word download.
         current_app.logger.warning("PDF not made: %s", error)
-        return done_page(document, draft, pdf_failed=True), 503
+        return done_page(document, draft, pdf_failed=True, answers=effective), 503
     return pdf.pdf_response(converted, document_filename(document, effective))
 
 
@@ -185,10 +211,11 @@ def blank(slug):
 @bp.route("/<slug>/delete", methods=["GET", "POST"])
 def delete(slug):
     document = document_for(slug)
+    draft = current_draft(slug)
     if request.method == "POST":
-        drafts.delete_for(slug)
-        return redirect(url_for("journey.deleted", slug=slug))
-    return render_template("journey/delete.html", document=document, draft=drafts.load(slug))
+        drafts.delete(draft)
+        return redirect(url_for("journey.deleted", slug=slug, draft=None))
+    return render_template("journey/delete.html", document=document, draft=draft)
 
 
 @bp.get("/<slug>/deleted")

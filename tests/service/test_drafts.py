@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from cryptography.fernet import Fernet
-from flask import session
 from flask_migrate import upgrade
 from sqlalchemy import select
 
@@ -84,23 +83,26 @@ def test_expiry_is_retention_days_after_last_change(app):
 
 
 def test_rows_swapped_between_ids_are_refused(app):
-    first = save_draft(app, {"a": {"x": "first"}})
-    second = save_draft(app, {"a": {"x": "second"}})
-    db.session.get(DraftRecord, first).payload = db.session.get(DraftRecord, second).payload
-    db.session.commit()
     with app.test_request_context():
-        session[drafts.SESSION_KEY] = {"concern-letter": first}
-        assert drafts.load("concern-letter").steps == {}
-        assert db.session.get(DraftRecord, first) is None
+        first = drafts.Draft("concern-letter", steps={"a": {"x": "first"}})
+        second = drafts.Draft("concern-letter", steps={"a": {"x": "second"}})
+        drafts.save(first)
+        drafts.save(second)
+        db.session.get(DraftRecord, first.id).payload = db.session.get(
+            DraftRecord, second.id
+        ).payload
+        db.session.commit()
+        assert drafts.load("concern-letter", first.ref).lost
+        assert db.session.get(DraftRecord, first.id) is None
 
 
 def test_old_key_still_decrypts_after_rotation(app):
-    draft_id = save_draft(app, {"a": {"x": "kept"}})
-    old = app.config["DRAFT_ENCRYPTION_KEYS"]
-    app.config["DRAFT_ENCRYPTION_KEYS"] = f"{Fernet.generate_key().decode()},{old}"
     with app.test_request_context():
-        session[drafts.SESSION_KEY] = {"concern-letter": draft_id}
-        assert drafts.load("concern-letter").steps == {"a": {"x": "kept"}}
+        draft = drafts.Draft("concern-letter", steps={"a": {"x": "kept"}})
+        drafts.save(draft)
+        old = app.config["DRAFT_ENCRYPTION_KEYS"]
+        app.config["DRAFT_ENCRYPTION_KEYS"] = f"{Fernet.generate_key().decode()},{old}"
+        assert drafts.load("concern-letter", draft.ref).steps == {"a": {"x": "kept"}}
 
 
 def test_init_command_still_creates_the_table(app, runner):

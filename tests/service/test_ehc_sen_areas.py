@@ -11,6 +11,7 @@ from flask import session
 
 from service import drafts
 from service.answers import validate_answers
+from tests.service.addresses import without_draft
 from tests.service.own_document import page, post
 
 SLUG = "ehc-needs-assessment-request"
@@ -81,7 +82,7 @@ def test_a_draft_with_only_the_old_answer_leads_back_to_the_step_with_it_kept(ap
 
     later = client.get(f"/documents/{SLUG}/check-answers")
     assert later.status_code == 302
-    assert later.location.endswith(NEEDS)
+    assert without_draft(later.location).endswith(NEEDS)
 
     shown = page(client.get(NEEDS))
     summary = shown.xpath("//div[contains(@class,'govuk-error-summary')]//a")
@@ -98,5 +99,5 @@ def test_a_draft_with_only_the_old_answer_leads_back_to_the_step_with_it_kept(ap
         {"need_cognition": "He reads at the level of a six-year-old.", "reasons_sen": OLD_ANSWER},
     )
     assert done.status_code == 302
-    assert not done.location.endswith(NEEDS)
+    assert not without_draft(done.location).endswith(NEEDS)
     assert client.get(f"/documents/{SLUG}/check-answers").status_code == 200

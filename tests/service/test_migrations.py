@@ -23,7 +23,7 @@ from tests.service.databases import database_url, private_schema
 from tests.settings import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAD = "0001"
+HEAD = "0002"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -74,7 +74,7 @@ def test_upgrade_from_empty_makes_exactly_the_models_schema(app):
     assert tables(app) == set()
     flask(app, "db", "upgrade")
     assert revision(app) == HEAD
-    assert tables(app) == {"drafts", "alembic_version"}
+    assert tables(app) == {"drafts", "return_links", "alembic_version"}
     assert differences(app) == []
 
 
@@ -97,12 +97,24 @@ def test_downgrade_to_base_removes_the_schema_and_upgrade_restores_it(app):
 
 
 def test_a_database_made_by_drafts_init_upgrades_and_keeps_its_drafts(app):
-    db.create_all()  # what `flask drafts init` did before migrations
+    # What `flask drafts init` made before migrations: the table as the first revision has it,
+    # with no record of any revision.
+    flask(app, "db", "upgrade", "0001")
+    flask(app, "db", "stamp", "base")
     save_a_draft(app)
     flask(app, "db", "upgrade")
     assert revision(app) == HEAD
     assert stored_ids(app) == ["kept"]
     assert differences(app) == []
+
+
+def test_drafts_made_before_browsers_held_several_are_given_a_ref(app):
+    flask(app, "db", "upgrade", "0001")
+    save_a_draft(app)
+    flask(app, "db", "upgrade")
+    ((ref, owner),) = db.session.execute(text("SELECT ref, owner FROM drafts")).all()
+    assert len(ref) >= 12
+    assert owner is None  # its browser adopts it on its next visit
 
 
 def test_drafts_init_still_works_and_names_its_replacement(app):

@@ -7,6 +7,7 @@ from werkzeug.datastructures import MultiDict
 from service.fields import AnswerTypeError, InvalidAnswer, ListField, TextField, lists
 from service.fields.date_input import example_text, upcoming_example
 from service.steps import StepForm
+from tests.service.addresses import without_draft
 from tests.service.fields.forms import VALID, ExampleForm, from_answers, submit
 from tests.service.own_document import own_app, page, post, shown_after
 
@@ -264,7 +265,9 @@ def test_the_journey_refuses_too_many_entries_and_shows_every_one_back(pets_clie
     values = [doc.xpath(f"//input[@name='pets-{index}']/@value") for index in range(4)]
     assert values == [[f"Pet {index + 1} & <co>"] for index in range(4)]
     # Nothing was saved, and there is no button to add a fifth.
-    assert pets_client.get("/documents/pets/check-answers").location.endswith("/pets/pets")
+    assert without_draft(pets_client.get("/documents/pets/check-answers").location).endswith(
+        "/pets/pets"
+    )
     assert not doc.xpath("//button[@value='add:pets']")
     removed = shown_after(pets_client, "/documents/pets/pets", {**pets, "action": "remove:pets:3"})
     assert len(page(removed).xpath("//input[starts-with(@name, 'pets-')]")) == 3

@@ -21,6 +21,7 @@ from werkzeug.datastructures import MultiDict
 from forms import CATALOGUE
 from service.extensions import db
 from service.journey.routing import RESERVED_SLUGS
+from tests.service.addresses import without_draft
 from tests.settings import make_app, raised_limits
 
 SLUGS = [document.slug for document in CATALOGUE]
@@ -224,7 +225,9 @@ def test_whatever_is_posted_to_a_step_the_answer_is_never_a_server_error(journey
         form["csrf_token"] = journey.token
         response = journey.post(step, form)
     check_answer(response, (step, posted))
-    if response.status_code == 302 and not response.location.endswith(journey.url(step)):
+    if response.status_code == 302 and not without_draft(response.location).endswith(
+        journey.url(step)
+    ):
         journey.restore(step)
 
 

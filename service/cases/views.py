@@ -1,0 +1,254 @@
+"""Your documents: every draft this browser holds, and what can be done with each; coming
+back on another device; starting the next document; clearing the device."""
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from service import device, drafts
+from service.answers_upload import UploadError, read_upload
+from service.carry import carried_answers, draft_steps
+from service.cases import entries, return_links
+from service.cases.forms import NameForm, ReturnLinkForm, UploadForm, next_document_form
+from service.delivery import mail
+from service.journey import email_outcome, navigation, sending
+
+bp = Blueprint("cases", __name__)
+
+
+def _catalogue():
+    return current_app.extensions["catalogue"]
+
+
+def _held(ref):
+    """The draft with this ref that this browser holds, or a 404."""
+    found = next(
+        (d for d in drafts.held() if d.ref == ref and _catalogue().get(d.document) is not None),
+        None,
+    )
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/your-documents")
+def your_documents():
+    catalogue = _catalogue()
+    listed = [
+        entries.entry(catalogue.get(draft.document), draft)
+        for draft in drafts.held()
+        if catalogue.get(draft.document) is not None
+    ]
+    return render_template(
+        "cases/your_documents.html",
+        entries=listed,
+        remembered=device.remembered(),
+        idle_minutes=device.idle_minutes(),
+        claimed=request.args.get("claimed", type=int),
+        renamed=request.args.get("renamed") == "1",
+        link_sent=request.args.get("sent") == "1",
+        mailer=mail.current_mailer(),
+    )
+
+
+@bp.route("/your-documents/<ref>/name", methods=["GET", "POST"])
+def rename(ref):
+    draft = _held(ref)
+    document = _catalogue().get(draft.document)
+    current = entries.name_of(document, draft, _answers(document, draft))
+    if request.method == "POST":
+        form = NameForm(formdata=request.form)
+        if form.validate():
+            draft.name = form.name.data
+            drafts.save(draft)
+            return redirect(url_for("cases.your_documents", renamed=1) + f"#{ref}", 303)
+    else:
+        form = NameForm(data={"name": current})
+    return render_template(
+        "cases/rename.html", form=form, error_items=form.error_items(), current=current
+    )
+
+
+def _answers(document, draft):
+    return navigation.progress(document, draft.steps).answers
+
+
+@bp.post("/your-documents/keep")
+def keep():
+    device.remember(request.form.get("keep") == "yes")
+    if device.remembered():
+        device.owner(create=True)
+    return redirect(url_for("cases.your_documents") + "#keep", 303)
+
+
+@bp.route("/your-documents/<ref>/next", methods=["GET", "POST"])
+def choose_next(ref):
+    draft = _held(ref)
+    source = _catalogue().get(draft.document)
+    choices = [(d.slug, d.title) for d in _catalogue()]
+    form = next_document_form(choices, request.form if request.method == "POST" else None)
+    if request.method == "POST" and form.validate():
+        return redirect(url_for("cases.start_next", ref=ref, target=form.target.data), 303)
+    answers = _answers(source, draft)
+    return render_template(
+        "cases/choose_next.html",
+        form=form,
+        error_items=form.error_items(),
+        name=entries.name_of(source, draft, answers),
+    )
+
+
+@bp.route("/your-documents/<ref>/next/<target>", methods=["GET", "POST"])
+def start_next(ref, target):
+    draft = _held(ref)
+    catalogue = _catalogue()
+    source, chosen = catalogue.get(draft.document), catalogue.get(target)
+    if chosen is None:
+        abort(404)
+    answers = _answers(source, draft)
+    carried = carried_answers(source, answers, chosen)
+    if request.method == "POST":
+        complete, prefill = draft_steps(chosen, carried)
+        started = drafts.Draft(chosen.slug, steps=complete, prefill=prefill)
+        drafts.save(started)
+        return redirect(entries.entry(chosen, started).continue_url, 303)
+    return render_template(
+        "cases/start_next.html",
+        source=source,
+        target=chosen,
+        name=entries.name_of(source, draft, answers),
+        carried=_carried_labels(chosen, carried),
+    )
+
+
+def _carried_labels(document, carried):
+    """The questions of `document` that carried answers fill in, by their labels."""
+    labels = []
+    for step in document.steps:
+        for field in step.prototype().answer_fields():
+            if field.short_name in carried:
+                labels.append(str(field.label.text))
+    return labels
+
+
+@bp.route("/your-documents/email-link", methods=["GET", "POST"])
+def email_link():
+    """Ask for a link to come back on another device. A post ends in a redirect, whatever
+    happens (post/redirect/get, as the email forms do): what went wrong, and what was typed,
+    travel sealed in the session to the page after it, once."""
+    held = drafts.held()
+    if request.method == "POST":
+        return _send_link(held)
+    outcome = email_outcome.take(LINK_PAGE, "email-link") or email_outcome.Outcome()
+    form = outcome.filled(lambda data: ReturnLinkForm(formdata=data)) if outcome.form else None
+    form = form or ReturnLinkForm()
+    return render_template(
+        "cases/email_link.html",
+        form=form,
+        error_items=form.error_items(),
+        held=held,
+        mailer=mail.current_mailer(),
+        problem=outcome.problem,
+        retry_at=outcome.retry_at,
+        hours=current_app.config["RETURN_LINK_HOURS"],
+    )
+
+
+LINK_PAGE = "your-documents"
+
+
+def _send_link(held):
+    form = ReturnLinkForm(formdata=request.form)
+    mailer = mail.current_mailer()
+
+    def again(problem=None, retry_at=None):
+        email_outcome.keep(
+            LINK_PAGE, "email-link", form=form, kind="link", problem=problem, retry_at=retry_at
+        )
+        return redirect(url_for("cases.email_link"), 303)
+
+    if not held:
+        return redirect(url_for("cases.email_link"), 303)
+    if not mailer.available:
+        return again("unavailable")
+    if not form.validate():
+        return again()
+    refusal = sending.spend_return_link_allowance()
+    if refusal is not None:
+        return again("daily" if refusal.daily else "link-limit", sending.uk_time(refusal.retry_at))
+    token = return_links.create([draft.id for draft in held])
+    link = url_for("cases.come_back", token=token, _external=True)
+    lifetime = return_links.lifetime_seconds()
+    try:
+        mailer.send(mail.return_link_message(form.your_email.data, link, lifetime))
+    except mail.EmailUnavailableError:
+        return again("unavailable")
+    except mail.EmailFailedError as error:
+        # The error's type only: what SMTP servers say back can quote the address.
+        current_app.logger.warning("Link to come back not sent: %s", error)
+        return again("smtp")
+    return redirect(url_for("cases.your_documents", sent=1) + "#come-back", 303)
+
+
+@bp.route("/come-back/<token>", methods=["GET", "POST"])
+def come_back(token):
+    if request.method == "POST":
+        moved = return_links.use(token)
+        if moved is None:
+            return render_template("cases/link_not_working.html"), 404
+        return redirect(url_for("cases.your_documents", claimed=moved), 303)
+    if not return_links.usable(token):
+        return render_template("cases/link_not_working.html"), 404
+    return render_template("cases/come_back.html", token=token)
+
+
+@bp.route("/clear-device", methods=["GET", "POST"])
+def clear_device():
+    if request.method == "POST":
+        device.clear()
+        return redirect(url_for("cases.device_cleared"), 303)
+    return render_template("cases/clear_device.html", held=drafts.held())
+
+
+@bp.get("/device-cleared")
+def device_cleared():
+    return render_template("cases/device_cleared.html")
+
+
+@bp.route("/your-documents/upload", methods=["GET", "POST"])
+def upload():
+    """Start from a document the service made: its answers become a draft on this device.
+    The file is read in memory, within limits, and not kept."""
+    form = UploadForm()
+    if request.method == "POST":
+        opened = _opened_upload(request.files.get("document"))
+        if isinstance(opened, drafts.Draft):
+            return redirect(url_for("cases.uploaded", ref=opened.ref), 303)
+        message, status = opened
+        form.document.errors = [message]
+        page = render_template(
+            "cases/upload.html", form=form, error_items=[{"text": message, "href": "#document"}]
+        )
+        return page, status
+    return render_template("cases/upload.html", form=form, error_items=[])
+
+
+def _opened_upload(file):
+    """A new draft holding the uploaded document's answers, or (message, status) saying why
+    not."""
+    if file is None or not file.filename:
+        return "Select a Word document to upload", 422
+    try:
+        slug, answers = read_upload(file.stream)
+    except UploadError as error:
+        return error.message, error.status
+    document = _catalogue().get(slug)
+    complete, prefill = draft_steps(document, answers)
+    draft = drafts.Draft(slug, steps=complete, prefill=prefill)
+    drafts.save(draft)
+    return draft
+
+
+@bp.get("/your-documents/<ref>/opened")
+def uploaded(ref):
+    draft = _held(ref)
+    document = _catalogue().get(draft.document)
+    return render_template("cases/uploaded.html", entry=entries.entry(document, draft))

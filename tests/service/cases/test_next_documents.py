@@ -1,0 +1,148 @@
+"""One family, many documents: the next document starts with the answers it shares, from a
+draft on this device or from a document the service made, uploaded; the done page offers the
+next document in the escalation."""
+
+import io
+
+from flask import session
+from lxml import html
+
+from service import drafts
+from tests.service.addresses import draft_of, without_draft
+from tests.service.cases.holding import hold
+from tests.service.own_document import csrf_token, post
+
+
+def page(response):
+    assert response.status_code == 200, (response.status_code, response.location)
+    return html.fromstring(response.get_data(as_text=True))
+
+
+def start_next(client, ref, target):
+    url = f"/your-documents/{ref}/next/{target}"
+    shown = page(client.get(url))
+    response = post(client, url, {})
+    assert response.status_code == 303
+    return shown, response.location
+
+
+def held(app, client, slug, ref):
+    with client.session_transaction() as stored:
+        state = dict(stored)
+    with app.test_request_context():
+        session.update(state)
+        return drafts.load(slug, ref)
+
+
+def test_a_complaint_starts_with_the_concern_letters_writer_child_and_school(app, client):
+    letter = app.extensions["catalogue"].get("concern-letter").example
+    source = hold(client, app, "concern-letter")
+    shown, location = start_next(client, source.ref, "complaint")
+    listed = " ".join(shown.text_content().split())
+    assert "We will fill in these answers" in listed
+    ref = draft_of(location)
+    complaint = held(app, client, "complaint", ref)
+    filled = {
+        name: value
+        for answers in (*complaint.steps.values(), *complaint.prefill.values())
+        for name, value in answers.items()
+    }
+    for name in ("writer_name", "writer_address", "child_name", "school_name"):
+        assert filled[name] == letter[name], name
+    assert source.ref != ref
+
+
+def test_choosing_the_next_document_needs_a_choice(app, client):
+    source = hold(client, app, "concern-letter")
+    url = f"/your-documents/{source.ref}/next"
+    response = post(client, url, {})
+    assert "Select the document you want to start" in response.get_data(as_text=True)
+    chosen = post(client, url, {"target": "records-request"})
+    assert chosen.status_code == 303
+    assert chosen.location.endswith(f"/your-documents/{source.ref}/next/records-request")
+
+
+def test_the_done_page_offers_the_next_letter_in_the_escalation(app, client):
+    source = hold(client, app, "concern-letter")
+    done = page(client.get(f"/documents/concern-letter/done?draft={source.ref}"))
+    offers = done.xpath("//h2[@id='next-documents']/following-sibling::ul[1]//a")
+    texts = [" ".join(a.text_content().split()) for a in offers]
+    assert any(
+        text.startswith("No reply by ") and "Write a formal complaint" in text for text in texts
+    )
+    assert all(a.get("href").startswith(f"/your-documents/{source.ref}/next/") for a in offers)
+
+
+def test_last_terms_plan_uploaded_becomes_its_review_with_pupil_school_and_outcomes(app, client):
+    plan = app.extensions["catalogue"].get("sen-support-plan").example
+    made = client.post("/api/v1/documents/sen-support-plan", json=plan)
+    assert made.status_code == 200
+    upload = "/your-documents/upload"
+    token = csrf_token(client, upload)
+    response = client.post(
+        upload,
+        data={"csrf_token": token, "document": (io.BytesIO(made.data), "plan.docx")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    opened = page(client.get(response.location))
+    assert "We have opened your SEN support plan" in opened.text_content()
+    review_link = [
+        a.get("href") for a in opened.xpath("//a") if "/next/sen-support-review" in a.get("href")
+    ]
+    assert review_link
+    ref = review_link[0].split("/")[2]
+    _shown, location = start_next(client, ref, "sen-support-review")
+    review = held(app, client, "sen-support-review", draft_of(location))
+    filled = {
+        name: value
+        for answers in (*review.steps.values(), *review.prefill.values())
+        for name, value in answers.items()
+    }
+    assert filled["child_name"] == plan["child_name"]
+    assert filled["school_name"] == plan["school_name"]
+    assert [entry["outcome"] for entry in filled["reviewed"]] == [
+        outcome["target"] for outcome in plan["outcomes"]
+    ]
+    assert len(filled["delivery"]) == len(plan["provision"])
+
+
+def test_an_upload_that_is_not_ours_is_refused_with_a_message_and_nothing_is_kept(app, client):
+    upload = "/your-documents/upload"
+    token = csrf_token(client, upload)
+    response = client.post(
+        upload,
+        data={"csrf_token": token, "document": (io.BytesIO(b"not a word document"), "x.docx")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    doc = html.fromstring(response.get_data(as_text=True))
+    assert doc.xpath("//title/text()")[0].startswith("Error: ")
+    assert doc.xpath("//*[contains(@class,'govuk-error-summary__list')]//a/@href") == ["#document"]
+    assert "There are no documents on this device." in client.get("/your-documents").get_data(
+        as_text=True
+    )
+
+
+def test_an_upload_without_a_file_asks_for_one(client):
+    upload = "/your-documents/upload"
+    token = csrf_token(client, upload)
+    response = client.post(upload, data={"csrf_token": token}, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Select a Word document to upload" in response.get_data(as_text=True)
+
+
+def test_a_revised_upload_keeps_every_answer_and_goes_to_check_answers(app, client):
+    letter = app.extensions["catalogue"].get("concern-letter").example
+    made = client.post("/api/v1/documents/concern-letter", json=letter)
+    upload = "/your-documents/upload"
+    token = csrf_token(client, upload)
+    response = client.post(
+        upload,
+        data={"csrf_token": token, "document": (io.BytesIO(made.data), "letter.docx")},
+        content_type="multipart/form-data",
+    )
+    opened = page(client.get(response.location))
+    first = opened.xpath("//main//ul//a/@href")[0]
+    assert without_draft(first) == "/documents/concern-letter/check-answers"
+    assert page(client.get(first)).xpath("//h1")
