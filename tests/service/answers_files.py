@@ -7,6 +7,7 @@ entries as given: so a test can make one whose header says what it likes about i
 import io
 import json
 import random
+import time
 import zipfile
 import zlib
 
@@ -160,3 +161,31 @@ def longest_answers(document):
 
 def _max_entries(document, name):
     return answers_schema(document)["properties"][name]["maxItems"]
+
+
+class Trickle(io.RawIOBase):
+    """An upload arriving a little at a time."""
+
+    def __init__(self, data, *, size=1024, pause=0.0, forever=False):
+        self.data, self.size, self.pause, self.forever = data, size, pause, forever
+        self.sent = 0
+
+    def readable(self):
+        return True
+
+    def seekable(self):
+        return True
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        """As a test client does, to measure the upload before sending it."""
+        start = {io.SEEK_SET: 0, io.SEEK_CUR: self.sent, io.SEEK_END: len(self.data)}[whence]
+        self.sent = start + offset
+        return self.sent
+
+    def readinto(self, buffer):
+        time.sleep(self.pause)
+        size = min(self.size, len(buffer))
+        chunk = b"0" * size if self.forever else self.data[self.sent : self.sent + size]
+        buffer[: len(chunk)] = chunk
+        self.sent += len(chunk)
+        return len(chunk)

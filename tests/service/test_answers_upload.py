@@ -30,6 +30,7 @@ from tests.forms.documents import answers_by_step
 from tests.forms.test_documents import HOSTILE, hostile_answers
 from tests.service.answers_files import (
     ITEM,
+    Trickle,
     billion_laughs,
     external_entity,
     longest_answers,
@@ -483,23 +484,6 @@ def test_reading_stops_at_the_deadline(letter):
 
 
 # -- reading an upload from a stream ---------------------------------------------------------
-
-
-class Trickle(io.RawIOBase):
-    """An upload arriving a little at a time."""
-
-    def __init__(self, data, *, size=1024, pause=0.0, forever=False):
-        self.data, self.size, self.pause, self.forever = data, size, pause, forever
-        self.sent = 0
-
-    def readable(self):
-        return True
-
-    def read(self, size=-1):
-        time.sleep(self.pause)
-        chunk = b"0" * self.size if self.forever else self.data[self.sent : self.sent + self.size]
-        self.sent += len(chunk)
-        return chunk
 
 
 def test_an_upload_is_read_from_a_stream(letter):

@@ -18,6 +18,7 @@ from service.rendering import DOCX_MIMETYPE
 from service.rendering.package import read_entries
 from tests.service.answers_files import (
     ITEM,
+    Trickle,
     billion_laughs,
     external_entity,
     longest_answers,
@@ -132,6 +133,19 @@ def test_a_file_sent_in_chunks_past_the_limit_is_413(client):
     )
     assert response.status_code == 413
     assert response.get_json() == {"errors": {"file": [TOO_LARGE]}}
+
+
+def test_a_file_that_arrives_too_slowly_is_408(letter):
+    client = make_app(UPLOAD_SECONDS=1).test_client()
+    data, _ = letter
+    response = client.post(
+        URL,
+        input_stream=Trickle(data, size=4096, pause=0.2),
+        content_type=DOCX_MIMETYPE,
+        content_length=len(data),
+    )
+    assert response.status_code == 408
+    assert response.get_json() == {"errors": {"file": [answers_upload.TOO_SLOW]}}
 
 
 def _bomb(data):
