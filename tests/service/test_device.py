@@ -67,7 +67,7 @@ def test_clear_this_device_asks_first_then_forgets_everything(app, client):
     home = html.fromstring(client.get("/").get_data(as_text=True))
     assert home.xpath("//nav//a[normalize-space()='Clear this device']/@href") == ["/clear-device"]
     confirm = client.get("/clear-device").get_data(as_text=True)
-    assert "This removes your 1 document from this phone, tablet or computer" in confirm
+    assert "This removes your document from this phone, tablet or computer" in confirm
     response = post(client, "/clear-device", {})
     assert response.status_code == 303
     assert "This device has been cleared" in client.get(response.location).get_data(as_text=True)

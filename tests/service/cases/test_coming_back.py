@@ -61,7 +61,7 @@ def test_a_link_opens_the_documents_on_another_device_once(smtp_app, client, smt
     opened = post(other, path, {})
     assert opened.status_code == 303
     assert titles(other) == ["Sam’s letter"]
-    assert "We have opened 1 document on this device." in other.get(opened.location).get_data(
+    assert "We have opened your document on this device." in other.get(opened.location).get_data(
         as_text=True
     )
     assert titles(client) == []  # moved, not copied

@@ -110,7 +110,7 @@ def test_when_a_letters_date_has_passed_the_list_says_so_and_offers_the_next_let
     hold(client, app, "concern-letter", made_on=made)
     text = " ".join(page(client.get(PAGE)).text_content().split())
     due = reply_by(made)
-    assert f"Reply due from the school: {dates.long_date(due)} has passed." in text
+    assert f"This date has passed: Reply due from the school, {dates.long_date(due)}." in text
     assert f"No reply by {dates.long_date(due)}? Write a formal complaint" in text
 
 
