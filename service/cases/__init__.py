@@ -20,4 +20,5 @@ def init_app(app):
     # Posts here are as cheap to send as the journey's, and limited the same way.
     limiter_of(app).limit(app.config["RATELIMIT_FORMS"], methods=["POST"])(views.bp)
     app.register_blueprint(views.bp)
+    app.url_value_preprocessor(views.allow_uploads)
     app.add_template_filter(long_uk_date, "long_uk_date")

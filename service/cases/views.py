@@ -2,9 +2,10 @@
 back on another device; starting the next document; clearing the device."""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import device, drafts
-from service.answers_upload import UploadError, read_upload
+from service.answers_upload import UploadError, read_upload, too_large
 from service.carry import carried_answers, draft_steps
 from service.cases import entries, return_links
 from service.cases.forms import NameForm, ReturnLinkForm, UploadForm, next_document_form
@@ -12,6 +13,8 @@ from service.delivery import mail
 from service.journey import email_outcome, navigation, sending
 
 bp = Blueprint("cases", __name__)
+# Room in an upload's request for the form around the file (its boundaries, the token).
+UPLOAD_FORM_ROOM = 64 * 1024
 
 
 def _catalogue():
@@ -219,9 +222,13 @@ def upload():
     The file is read in memory, within limits, and not kept."""
     form = UploadForm()
     if request.method == "POST":
-        opened = _opened_upload(request.files.get("document"))
+        try:
+            opened = _opened_upload(request.files.get("document"))
+        except RequestEntityTooLarge:
+            opened = too_large().message, 413
         if isinstance(opened, drafts.Draft):
-            return redirect(url_for("cases.uploaded", ref=opened.ref), 303)
+            check = {"check": 1} if opened.prefill else {}
+            return redirect(url_for("cases.uploaded", ref=opened.ref, **check), 303)
         message, status = opened
         form.document.errors = [message]
         page = render_template(
@@ -239,7 +246,11 @@ def _opened_upload(file):
     try:
         slug, answers = read_upload(file.stream)
     except UploadError as error:
-        return error.message, error.status
+        if error.document is None:
+            return error.message, error.status
+        # Ours, but some answers are no longer accepted (a date to send on that has passed):
+        # opened anyway, with those steps to finish, rather than lost.
+        slug, answers = error.document, error.answers
     document = _catalogue().get(slug)
     complete, prefill = draft_steps(document, answers)
     draft = drafts.Draft(slug, steps=complete, prefill=prefill)
@@ -247,8 +258,40 @@ def _opened_upload(file):
     return draft
 
 
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    """A file past the upload limit, found as the form is read: the upload page again, saying
+    how large a file may be, rather than the page about long answers."""
+    if request.endpoint != "cases.upload":
+        return error
+    message = too_large().message
+    form = UploadForm(formdata=None)
+    form.document.errors = [message]
+    page = render_template(
+        "cases/upload.html", form=form, error_items=[{"text": message, "href": "#document"}]
+    )
+    return page, 413
+
+
+def allow_uploads(endpoint, _values):
+    """A Word document, not a form: an upload may be larger than other requests. Set before
+    the security token is checked, which reads the request's form (URL value preprocessors
+    run before every before-request hook)."""
+    if endpoint == "cases.upload" and request.method == "POST":
+        limit = request.max_content_length = (
+            current_app.config["UPLOAD_MAX_BYTES"] + UPLOAD_FORM_ROOM
+        )
+        # Refused before any of it is read, when its size is given: nothing is spooled.
+        if (request.content_length or 0) > limit:
+            raise RequestEntityTooLarge()
+
+
 @bp.get("/your-documents/<ref>/opened")
 def uploaded(ref):
     draft = _held(ref)
     document = _catalogue().get(draft.document)
-    return render_template("cases/uploaded.html", entry=entries.entry(document, draft))
+    return render_template(
+        "cases/uploaded.html",
+        entry=entries.entry(document, draft),
+        to_check=request.args.get("check") == "1",
+    )

@@ -20,6 +20,7 @@ from service.journey.routing import (
     step_url,
 )
 from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
+from service.fields import AnswerTypeError
 from service.steps import step_form
 
 TIMED_OUT = (
@@ -70,11 +71,12 @@ def step(slug, step):
         stored = draft.steps.get(step_class.slug)
         if stored is None and step_class.slug in draft.prefill:
             # Carried from another document, to finish here: shown filled in, not judged yet.
-            return _render_step(
-                document,
-                step_form(step_class, draft.prefill[step_class.slug], earlier=earlier),
-                state,
-            )
+            # (From an uploaded file, answers of the wrong kind are left out, not shown.)
+            try:
+                form = step_form(step_class, draft.prefill[step_class.slug], earlier=earlier)
+            except AnswerTypeError:
+                form = step_form(step_class, None, earlier=earlier)
+            return _render_step(document, form, state)
         form = step_form(step_class, stored, earlier=earlier)
         if stored is not None and state.first_missing is step_class:
             # Answers given before that an earlier change makes wrong: say what to put right.

@@ -14,3 +14,8 @@ def without_draft(url):
 def draft_of(url):
     """The ref an address names, or None."""
     return dict(parse_qsl(urlsplit(url).query)).get("draft")
+
+
+def links(doc, xpath):
+    """The addresses an XPath finds on a page (its `@href`s), without their drafts."""
+    return [without_draft(href) for href in doc.xpath(xpath)]

@@ -84,7 +84,7 @@ def test_it_says_who_can_see_answers_on_a_shared_device(app, client):
     days = app.config["DRAFT_RETENTION_DAYS"]
     assert f"We keep your answers for {days} days after you last change them" in words
     assert "Anyone using this browser in that time can see and change them." in words
-    assert "‘Delete my answers’" in words
+    assert "choose ‘Clear this device’ at the top of the page" in words
     # Nothing saved in this browser: nothing to list.
     assert not page.xpath("//main//h3[normalize-space()='Answers saved in this browser']")
 
@@ -103,9 +103,12 @@ def test_answers_saved_in_this_browser_are_listed_with_a_way_to_delete_them(app)
     assert text(row.xpath("dt")[0]) == complaint.title
     assert text(row.xpath("dd")[0]).startswith("Kept until ")
     links = {text(a): a.get("href") for a in row.xpath(".//a")}
+    continue_at = links[f"Continue {complaint.title}"]
+    assert continue_at.startswith("/your-documents#")
+    ref = continue_at.partition("#")[2]
     assert links == {
-        f"Continue {complaint.title}": "/documents/complaint/",
-        f"Delete your answers for {complaint.title}": "/documents/complaint/delete",
+        f"Continue {complaint.title}": f"/your-documents#{ref}",
+        f"Delete your answers for {complaint.title}": f"/documents/complaint/delete?draft={ref}",
     }
 
     # Once deleted, the row goes.

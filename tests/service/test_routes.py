@@ -31,6 +31,18 @@ EXPECTED = {
     ("/api/v1/documents/<slug>/example", "api.example", "GET"),
     ("/api/v1/documents/<slug>", "api.produce", "POST"),
     ("/api/v1/openapi.json", "api.openapi", "GET"),
+    ("/api/v1/answers", "api.answers", "POST"),
+    ("/your-documents", "cases.your_documents", "GET"),
+    ("/your-documents/<ref>/name", "cases.rename", "GET,POST"),
+    ("/your-documents/keep", "cases.keep", "POST"),
+    ("/your-documents/<ref>/next", "cases.choose_next", "GET,POST"),
+    ("/your-documents/<ref>/next/<target>", "cases.start_next", "GET,POST"),
+    ("/your-documents/email-link", "cases.email_link", "GET,POST"),
+    ("/come-back/<token>", "cases.come_back", "GET,POST"),
+    ("/clear-device", "cases.clear_device", "GET,POST"),
+    ("/device-cleared", "cases.device_cleared", "GET"),
+    ("/your-documents/upload", "cases.upload", "GET,POST"),
+    ("/your-documents/<ref>/opened", "cases.uploaded", "GET"),
 }
 
 

@@ -27,7 +27,9 @@ def smtp_app(app, smtp):
 
 def titles(client):
     doc = html.fromstring(client.get("/your-documents").get_data(as_text=True))
-    return [t.strip() for t in doc.xpath("//h2[@class='govuk-summary-card__title']/text()")]
+    return [
+        t.strip() for t in doc.xpath("//h2[contains(@class, 'govuk-summary-card__title')]/text()")
+    ]
 
 
 def ask_for_link(client):

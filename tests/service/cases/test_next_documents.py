@@ -2,12 +2,13 @@
 draft on this device or from a document the service made, uploaded; the done page offers the
 next document in the escalation."""
 
+import datetime
 import io
 
 from flask import session
 from lxml import html
 
-from service import drafts
+from service import dates, drafts
 from tests.service.addresses import draft_of, without_draft
 from tests.service.cases.holding import hold
 from tests.service.own_document import csrf_token, post
@@ -16,6 +17,19 @@ from tests.service.own_document import csrf_token, post
 def page(response):
     assert response.status_code == 200, (response.status_code, response.location)
     return html.fromstring(response.get_data(as_text=True))
+
+
+def send_file(client, content, name="document.docx"):
+    """A file posted on the upload page, as a browser posts it."""
+    upload = "/your-documents/upload"
+    response = client.post(
+        upload,
+        data={"csrf_token": csrf_token(client, upload), "document": (io.BytesIO(content), name)},
+        content_type="multipart/form-data",
+    )
+    # The test client spools a large body to a file of its own, which it leaves open.
+    response.request.input_stream.close()
+    return response
 
 
 def start_next(client, ref, target):
@@ -146,3 +160,36 @@ def test_a_revised_upload_keeps_every_answer_and_goes_to_check_answers(app, clie
     first = opened.xpath("//main//ul//a/@href")[0]
     assert without_draft(first) == "/documents/concern-letter/check-answers"
     assert page(client.get(first)).xpath("//h1")
+
+
+def test_an_upload_whose_dates_have_passed_opens_with_those_answers_to_check(app, client):
+    """A request dated to be sent "today" is refused as it stands a day later; the upload
+    still opens it, with the steps the forms now refuse left to finish, not lost."""
+    request = app.extensions["catalogue"].get("ehc-needs-assessment-request").example
+    made = client.post("/api/v1/documents/ehc-needs-assessment-request", json=request)
+    assert made.status_code == 200
+    with dates.as_of(dates.today() + datetime.timedelta(days=30)):
+        upload = "/your-documents/upload"
+        token = csrf_token(client, upload)
+        response = client.post(
+            upload,
+            data={"csrf_token": token, "document": (io.BytesIO(made.data), "request.docx")},
+            content_type="multipart/form-data",
+        )
+        assert response.status_code == 303
+        assert "check=1" in response.location
+        opened = page(client.get(response.location))
+        assert "Some of its answers need checking" in opened.text_content()
+        finish = opened.xpath("//main//ul//a/@href")[0]
+        step = page(client.get(finish))
+        assert step.xpath("//form[@method='post']")
+
+
+def test_a_document_larger_than_a_form_but_within_the_upload_limit_is_read(app, client):
+    big = b"PK" + b"\0" * (app.config["MAX_CONTENT_LENGTH"] + 10)
+    response = send_file(client, big)
+    assert response.status_code == 422  # read, and refused as not ours: not a 413
+    huge = b"\0" * (app.config["UPLOAD_MAX_BYTES"] + 100 * 1024)
+    response = send_file(client, huge)
+    assert response.status_code == 413
+    assert "The file is too large" in response.get_data(as_text=True)

@@ -24,7 +24,9 @@ def page(response):
 def card_titles(client):
     return [
         t.strip()
-        for t in page(client.get(PAGE)).xpath("//h2[@class='govuk-summary-card__title']/text()")
+        for t in page(client.get(PAGE)).xpath(
+            "//h2[contains(@class, 'govuk-summary-card__title')]/text()"
+        )
     ]
 
 

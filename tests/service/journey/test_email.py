@@ -16,7 +16,7 @@ from service.delivery import mail
 from service.delivery.pdf import PdfConverter, PdfFailedError
 from service.extensions import db
 from tests.conftest import free_port
-from tests.service.addresses import without_draft
+from tests.service.addresses import links, without_draft
 from tests.service.journey.test_views import BASE, complete
 from tests.service.own_document import csrf_token, page, post
 
@@ -74,9 +74,10 @@ def send_email(client, **fields):
 
 def redirected(response):
     """Where a post's answer sends the browser: every post about email is answered with a
-    redirect, whatever happened."""
+    redirect, whatever happened. Without the draft's ref, which is random: these tests'
+    browsers hold one draft, which an address without a ref opens."""
     assert response.status_code == 303, (response.status_code, response.get_data(as_text=True))
-    return response.location
+    return without_draft(response.location)
 
 
 def follow(client, response):
@@ -136,7 +137,7 @@ def confirmed(smtp_app, fake_client, smtp):
 def test_the_done_page_asks_for_the_writers_address_first(smtp_app, fake_client):
     complete(fake_client)
     doc = page(fake_client.get(f"{BASE}/done"))
-    [form] = doc.xpath(f"//form[@action='{EMAIL}']")
+    [form] = doc.xpath(f"//form[starts-with(@action, '{EMAIL}?draft=')]")
     assert form.xpath(".//input[@name='your_email' and @type='email' and @autocomplete='email']")
     assert form.xpath(".//button[@value='send-code' and normalize-space()='Send a security code']")
     assert not doc.xpath("//input[@name='to']")
@@ -144,11 +145,11 @@ def test_the_done_page_asks_for_the_writers_address_first(smtp_app, fake_client)
 
 def test_once_confirmed_the_done_page_offers_the_send_form(confirmed):
     doc = page(confirmed.get(f"{BASE}/done"))
-    [form] = doc.xpath(f"//form[@action='{EMAIL}']")
+    [form] = doc.xpath(f"//form[starts-with(@action, '{EMAIL}?draft=')]")
     assert form.xpath(".//input[@name='to' and @type='email' and @autocomplete='email']")
     assert form.xpath(".//button[@value='send' and normalize-space()='Send email']")
     assert WRITER in doc.xpath("string(//main)")
-    assert doc.xpath(f"//a[@href='{BASE}/done?email=change#email']")
+    assert f"{BASE}/done?email=change#email" in links(doc, "//a/@href")
 
 
 def test_the_document_goes_to_them_with_a_copy_and_replies_to_the_writer(confirmed, smtp):
@@ -448,8 +449,7 @@ def test_at_the_daily_cap_email_stops_for_everyone_and_keeps_what_was_typed(
     assert "Email is not available for the rest of today" in text
     assert "Your answers are saved" in text
     assert typed_values(response) == {"to": "office@school.example.org"}
-    links = page(response).xpath("//*[@id='email-problem']//a/@href")
-    assert f"{BASE}/download" in links
+    assert f"{BASE}/download" in links(page(response), "//*[@id='email-problem']//a/@href")
 
     # Someone else, somewhere else, cannot even get a code.
     other = new_browser(smtp_app, "192.0.2.77")
@@ -487,7 +487,7 @@ def test_outbox_saves_the_code_and_the_email_and_the_pages_say_where(
 def test_without_email_the_page_says_so_and_a_post_is_refused(fake_client):
     complete(fake_client)
     done = page(fake_client.get(f"{BASE}/done"))
-    assert not done.xpath(f"//form[@action='{EMAIL}']")
+    assert not done.xpath(f"//form[starts-with(@action, '{EMAIL}?draft=')]")
     assert "Email is not available on this copy of the service" in done.text_content()
     token = csrf_token(fake_client, f"{BASE}/name")
     for action in ("send-code", "send"):

@@ -16,7 +16,7 @@ from service.fields import EmailField
 from service.steps import StepForm
 from tests.conftest import free_port
 from tests.forms.readability import flesch_reading_ease
-from tests.service.addresses import without_draft
+from tests.service.addresses import links, without_draft
 from tests.service.journey.conftest import PET_LETTER, TEMPLATE
 from tests.service.journey.test_email import (
     CHECK_EMAIL,
@@ -102,7 +102,7 @@ def test_the_writer_confirms_with_a_code_that_names_no_child_and_carries_nothing
     check = page(fake_client.get(CHECK_EMAIL))
     assert check.xpath("string(//h1)") == "Check your email"
     assert WRITER in check.xpath("string(//main)")
-    [box] = check.xpath(f"//form[@action='{EMAIL}']//input[@name='code']")
+    [box] = check.xpath(f"//form[starts-with(@action, '{EMAIL}?draft=')]//input[@name='code']")
     assert box.get("autocomplete") == "one-time-code"
     assert box.get("inputmode") == "numeric"
     assert check.xpath("//label[@for='code']")
@@ -307,7 +307,7 @@ def test_the_writer_can_change_their_confirmed_address(smtp_app, fake_client, sm
     confirm(fake_client, smtp)
     changing = page(fake_client.get(f"{BASE}/done?email=change"))
     assert changing.xpath("//input[@name='your_email']/@value") == [WRITER]
-    assert changing.xpath(f"//a[@href='{BASE}/done#email']")  # keep using the confirmed one
+    assert f"{BASE}/done#email" in links(changing, "//a/@href")  # keep using the confirmed one
 
     ask_for_code(fake_client, OTHER)
     assert smtp.inbox.wait_for(2)

@@ -11,7 +11,7 @@ from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
 from service.fields.date_input import example_text, upcoming_example
-from tests.service.addresses import without_draft
+from tests.service.addresses import links, without_draft
 from tests.service.own_document import csrf_token, page, post, shown_after
 
 BASE = "/documents/pet-letter"
@@ -109,13 +109,13 @@ def test_change_returns_to_check_answers_or_to_a_newly_needed_step(fake_client):
 def test_change_page_back_link_goes_to_check_answers(fake_client):
     complete(fake_client)
     doc = page(fake_client.get(f"{BASE}/name?change=1"))
-    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
+    assert links(doc, "//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
 
 
 def test_back_links_follow_applicable_steps(fake_client):
     complete(fake_client, pets=False)
     doc = page(fake_client.get(f"{BASE}/details"))
-    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/has-pets"]
+    assert links(doc, "//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/has-pets"]
 
 
 def test_saved_answers_fill_the_form_again(fake_client):
@@ -197,7 +197,7 @@ def test_blank_template_has_prompts(fake_client):
 def test_leave_and_come_back_then_delete(fake_app, fake_client):
     complete(fake_client)
     start = page(fake_client.get(f"{BASE}/"))
-    assert start.xpath("//a[contains(@class,'govuk-button--start')]/@href") == [
+    assert links(start, "//a[contains(@class,'govuk-button--start')]/@href") == [
         f"{BASE}/check-answers"
     ]
     response = post(fake_client, f"{BASE}/delete", {})
@@ -242,7 +242,7 @@ def test_session_cookie_holds_only_a_draft_id(fake_client):
 def test_done_page_offers_pdf_when_libreoffice_is_there(fake_app, fake_client, soffice_path):
     complete(fake_client)
     doc = page(fake_client.get(f"{BASE}/done"))
-    assert doc.xpath(f"//a[@href='{BASE}/download.pdf']")
+    assert f"{BASE}/download.pdf" in links(doc, "//a/@href")
     response = fake_client.get(f"{BASE}/download.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
@@ -416,4 +416,4 @@ def test_a_change_keeps_its_place_through_the_redirect(fake_client):
     assert response.status_code == 302
     assert without_draft(response.location).endswith(f"{BASE}/name?change=1")
     doc = page(fake_client.get(response.location))
-    assert doc.xpath("//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
+    assert links(doc, "//a[contains(@class,'govuk-back-link')]/@href") == [f"{BASE}/check-answers"]
