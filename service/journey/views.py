@@ -7,6 +7,7 @@ from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
 from service.documents import document_filename, render_document
+from service.fields import AnswerTypeError
 from service.journey import navigation, typed
 from service.journey.done_views import done_page
 from service.journey.routing import (
@@ -20,7 +21,6 @@ from service.journey.routing import (
     step_url,
 )
 from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
-from service.fields import AnswerTypeError
 from service.steps import step_form
 
 TIMED_OUT = (
