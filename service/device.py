@@ -12,7 +12,7 @@ import hashlib
 import secrets
 import time
 
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 
 from service.delivery.mail import duration
 
@@ -72,6 +72,9 @@ def _check_idle():
     if not remembered() and now - seen > idle_minutes() * 60:
         session.clear()
         session[CLOSED] = True
+        # The security token went with the session: the page must carry a new one (Flask-WTF
+        # keeps the request's token in `g` once it has checked it).
+        g.pop("csrf_token", None)
         return
     if now - seen >= SEEN_RESOLUTION:
         session[SEEN] = now

@@ -26,7 +26,7 @@ class ReturnLink(db.Model):
     expires_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
-def _digest(token):
+def digest_of(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -41,7 +41,7 @@ def create(draft_ids):
     payload = drafts.seal({"drafts": list(draft_ids)}).encode()
     db.session.add(
         ReturnLink(
-            digest=_digest(token),
+            digest=digest_of(token),
             payload=payload,
             expires_at=now + datetime.timedelta(seconds=lifetime_seconds()),
         )
@@ -71,7 +71,7 @@ def _find(token):
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     row = db.session.execute(
-        select(ReturnLink).where(ReturnLink.digest == _digest(token))
+        select(ReturnLink).where(ReturnLink.digest == digest_of(token))
     ).scalar_one_or_none()
     if row is None:
         return None

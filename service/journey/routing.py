@@ -52,12 +52,19 @@ def current_draft(slug):
     """The draft this request's address names, which every address built for the same
     document while making the page will name too. A draft this browser does not hold is
     answered with a page that says so, rather than with an empty journey."""
-    ref = request.args.get("draft") or None
-    draft = drafts.load(slug, ref)
+    draft = load_draft(slug)
     if draft.lost:
         abort(not_on_this_device(slug))
+    return draft
+
+
+def load_draft(slug):
+    """As `current_draft`, but a draft this browser does not hold comes back `lost`, for the
+    caller to deal with: addresses built for the page then start a new draft."""
+    ref = request.args.get("draft") or None
+    draft = drafts.load(slug, ref)
     g.journey_draft = draft
-    g.journey_new = ref == drafts.NEW
+    g.journey_new = ref == drafts.NEW or draft.lost
     return draft
 
 

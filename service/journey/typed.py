@@ -29,6 +29,23 @@ def keep(draft, step_slug, posted, *, action=None, errors=False):
     drafts.save(draft)
 
 
+_TYPED = "__typed__"  # marks a step's prefill that is a post as typed, not answers
+
+
+def as_typed(posted):
+    """A post's names and values, as a draft's prefill for its step."""
+    return {_TYPED: [[n, v] for n, v in posted.items(multi=True) if n not in _NOT_ANSWERS]}
+
+
+def is_typed(prefill):
+    return isinstance(prefill, dict) and isinstance(prefill.get(_TYPED), list)
+
+
+def typed_form(prefill):
+    """A typed prefill as `form_for` takes what `keep` kept: shown, not judged."""
+    return {"form": prefill[_TYPED], "fresh": False}
+
+
 def take(draft, step_slug):
     """What was kept for this step, or None. The first time it is taken it is fresh, and is
     then stored as seen, so its errors and focus are shown once."""

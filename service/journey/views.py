@@ -1,8 +1,8 @@
 """The guided journey: one generic view per kind of page, for every document type."""
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 
-from service import dates, drafts, limits
+from service import dates, device, drafts, limits
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
@@ -16,6 +16,7 @@ from service.journey.routing import (
     current_draft,
     document_for,
     finished,
+    load_draft,
     not_on_this_device,
     resume_url,
     step_url,
@@ -23,6 +24,7 @@ from service.journey.routing import (
 from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
 from service.steps import step_form
 
+KEPT_FROM_LOST = "kept_from_lost"  # session: the next step page says why it starts again
 TIMED_OUT = (
     "This page timed out, so we could not save it. Check your answers on this page and "
     "select Continue"
@@ -58,7 +60,11 @@ def step(slug, step):
     step_class = document.step(step)
     if step_class is None:
         abort(404)
-    draft = current_draft(slug)
+    draft = load_draft(slug)
+    if draft.lost:
+        if request.method == "POST":
+            return _keep_lost_post(document, step_class)
+        return not_on_this_device(slug)
     state = navigation.progress(document, draft.steps)
     if not navigation.can_visit(state, step_class.slug):
         return redirect(resume_url(document, draft, change=changing(), state=state))
@@ -70,13 +76,7 @@ def step(slug, step):
             return _render_step(document, typed.form_for(step_class, kept, earlier), state)
         stored = draft.steps.get(step_class.slug)
         if stored is None and step_class.slug in draft.prefill:
-            # Carried from another document, to finish here: shown filled in, not judged yet.
-            # (From an uploaded file, answers of the wrong kind are left out, not shown.)
-            try:
-                form = step_form(step_class, draft.prefill[step_class.slug], earlier=earlier)
-            except AnswerTypeError:
-                form = step_form(step_class, None, earlier=earlier)
-            return _render_step(document, form, state)
+            return _render_step(document, _prefilled(step_class, draft, earlier), state)
         form = step_form(step_class, stored, earlier=earlier)
         if stored is not None and state.first_missing is step_class:
             # Answers given before that an earlier change makes wrong: say what to put right.
@@ -112,6 +112,33 @@ def step(slug, step):
     return redirect(step_url(document, following))
 
 
+def _keep_lost_post(document, step_class):
+    """A step posted for a draft this browser no longer holds (it was left unused past the
+    idle time, or cleared, or the draft deleted in another tab): nothing can be saved to it,
+    but nothing typed is thrown away. A new draft keeps what was typed on that page, exactly
+    as it was sent, to show when the user gets there; they start from its first question,
+    and the page says why."""
+    started = drafts.Draft(document.slug, prefill={step_class.slug: typed.as_typed(request.form)})
+    drafts.save(started)
+    g.journey_draft, g.journey_new = started, False
+    session[KEPT_FROM_LOST] = True
+    session.pop(device.CLOSED, None)  # said on the page it leads to, in its own words
+    return redirect(resume_url(document, started))
+
+
+def _prefilled(step_class, draft, earlier):
+    """A step not done yet, filled in from answers carried from another document, or from
+    what was typed on it for a draft this browser lost; shown, not judged yet. (From an
+    uploaded file, answers of the wrong kind are left out.)"""
+    given = draft.prefill[step_class.slug]
+    if typed.is_typed(given):
+        return typed.form_for(step_class, typed.typed_form(given), earlier)
+    try:
+        return step_form(step_class, given, earlier=earlier)
+    except AnswerTypeError:
+        return step_form(step_class, None, earlier=earlier)
+
+
 def _render_step(document, form, state, status=200):
     change = changing()
     step_class = type(form)
@@ -133,6 +160,7 @@ def _render_step(document, form, state, status=200):
             back_url=back_url,
             has_lists=any(field.macro == "list" for field in fields),
             action_url=step_url(document, step_class, change=change),
+            kept_from_lost=session.pop(KEPT_FROM_LOST, False),
         ),
         status,
     )

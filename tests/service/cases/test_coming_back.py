@@ -9,6 +9,7 @@ import pytest
 from lxml import html
 from sqlalchemy import select
 
+from service.cases import return_links
 from service.cases.return_links import ReturnLink
 from service.extensions import db
 from tests.service.cases.holding import hold, other_device
@@ -177,3 +178,18 @@ def test_without_email_the_page_says_so_and_offers_another_way(app, client):
     response = post(client, ASK, {"your_email": ADDRESS})
     page = client.get(response.location).get_data(as_text=True)
     assert "Email is not available on this copy of the service." in page
+
+
+def test_purging_deletes_expired_links_and_keeps_the_rest(app, runner):
+    with app.test_request_context():
+        expired = return_links.create(["a-draft"])
+        kept = return_links.create(["another-draft"])
+    for row in db.session.execute(select(ReturnLink)).scalars():
+        if row.digest == return_links.digest_of(expired):
+            row.expires_at = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
+    db.session.commit()
+    result = runner.invoke(args=["drafts", "purge"])
+    assert result.exit_code == 0
+    assert "Deleted 1 expired link to come back." in result.output
+    digests = [row.digest for row in db.session.execute(select(ReturnLink)).scalars()]
+    assert digests == [return_links.digest_of(kept)]

@@ -78,3 +78,28 @@ def test_a_draft_this_browser_does_not_hold_is_a_page_that_says_so(fake_app, fak
     assert posted.status_code == 404
     doc = page(fake_client.get(f"{BASE}/name?draft={ref}"))
     assert doc.xpath("//input[@name='name']/@value") == ["Ada Lovelace"]
+
+
+def test_a_page_posted_after_the_device_was_cleared_keeps_what_was_typed(fake_app, fake_client):
+    ref = start_new(fake_client, "Ada Lovelace")
+    post(fake_client, f"{BASE}/has-pets?draft={ref}", {"has_pets": "yes"})
+    url = f"{BASE}/pets?draft={ref}"
+    token = csrf_token(fake_client, url)
+    with fake_client.session_transaction() as stored:  # left unused past the idle time
+        stored["seen"] = 0
+    typed = {"pets-0": "Rex", "pets-1": "Tibbles & <Co>"}
+    response = fake_client.post(url, data={"csrf_token": token, **typed})
+    assert response.status_code == 302
+    assert without_draft(response.location) == f"{BASE}/name"  # the new draft's first step
+    started = draft_of(response.location)
+    assert started not in (None, "new", ref)
+    shown = page(fake_client.get(response.location))
+    text = " ".join(shown.text_content().split())
+    assert "We have started your document again." in text
+    assert "no longer holds your documents" not in text  # one message, not two
+    post(fake_client, f"{BASE}/name?draft={started}", {"name": "Ada Lovelace"})
+    post(fake_client, f"{BASE}/has-pets?draft={started}", {"has_pets": "yes"})
+    pets = page(fake_client.get(f"{BASE}/pets?draft={started}"))
+    assert pets.xpath("//input[@name='pets-0']/@value") == ["Rex"]
+    assert pets.xpath("//input[@name='pets-1']/@value") == ["Tibbles & <Co>"]
+    assert not error_texts(fake_client.get(f"{BASE}/pets?draft={started}"))
