@@ -35,3 +35,18 @@ def other_device(app):
     first page would otherwise reuse the last one's and never store its own."""
     g.pop("csrf_token", None)
     return app.test_client()
+
+
+def answers_held(app, client, slug, ref):
+    """Every answer the browser's draft `ref` holds, saved or carried in to finish."""
+    with client.session_transaction() as stored:
+        state = dict(stored)
+    with app.test_request_context():
+        session.update(state)
+        draft = drafts.load(slug, ref)
+    assert not draft.lost
+    return {
+        name: value
+        for answers in (*draft.steps.values(), *draft.prefill.values())
+        for name, value in answers.items()
+    }

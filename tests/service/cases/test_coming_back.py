@@ -12,7 +12,8 @@ from sqlalchemy import select
 from service.cases import return_links
 from service.cases.return_links import ReturnLink
 from service.extensions import db
-from tests.service.cases.holding import hold, other_device
+from tests.service.addresses import draft_of
+from tests.service.cases.holding import answers_held, hold, other_device
 from tests.service.journey.test_email import use_mail
 from tests.service.own_document import post
 
@@ -193,3 +194,21 @@ def test_purging_deletes_expired_links_and_keeps_the_rest(app, runner):
     assert "Deleted 1 expired link to come back." in result.output
     digests = [row.digest for row in db.session.execute(select(ReturnLink)).scalars()]
     assert digests == [return_links.digest_of(kept)]
+
+
+def test_a_parent_comes_back_on_another_device_and_writes_the_complaint_already_filled_in(
+    smtp_app, client, smtp
+):
+    letter = smtp_app.extensions["catalogue"].get("concern-letter").example
+    held = hold(client, smtp_app, "concern-letter")
+    ask_for_link(client)
+    path, _message, _body = link_in(smtp)
+    phone = other_device(smtp_app)
+    post(phone, path, {})
+    start = f"/your-documents/{held.ref}/next/complaint"
+    started = post(phone, start, {})
+    assert started.status_code == 303
+    assert phone.get(started.location).status_code == 200
+    filled = answers_held(smtp_app, phone, "complaint", draft_of(started.location))
+    for name in ("writer_name", "writer_address", "child_name", "school_name"):
+        assert filled[name] == letter[name], name

@@ -5,12 +5,11 @@ next document in the escalation."""
 import datetime
 import io
 
-from flask import session
 from lxml import html
 
-from service import dates, drafts
+from service import dates
 from tests.service.addresses import draft_of, without_draft
-from tests.service.cases.holding import hold
+from tests.service.cases.holding import answers_held, hold
 from tests.service.own_document import csrf_token, post
 
 
@@ -40,14 +39,6 @@ def start_next(client, ref, target):
     return shown, response.location
 
 
-def held(app, client, slug, ref):
-    with client.session_transaction() as stored:
-        state = dict(stored)
-    with app.test_request_context():
-        session.update(state)
-        return drafts.load(slug, ref)
-
-
 def test_a_complaint_starts_with_the_concern_letters_writer_child_and_school(app, client):
     letter = app.extensions["catalogue"].get("concern-letter").example
     source = hold(client, app, "concern-letter")
@@ -55,12 +46,7 @@ def test_a_complaint_starts_with_the_concern_letters_writer_child_and_school(app
     listed = " ".join(shown.text_content().split())
     assert "We will fill in these answers" in listed
     ref = draft_of(location)
-    complaint = held(app, client, "complaint", ref)
-    filled = {
-        name: value
-        for answers in (*complaint.steps.values(), *complaint.prefill.values())
-        for name, value in answers.items()
-    }
+    filled = answers_held(app, client, "complaint", ref)
     for name in ("writer_name", "writer_address", "child_name", "school_name"):
         assert filled[name] == letter[name], name
     assert source.ref != ref
@@ -107,12 +93,7 @@ def test_last_terms_plan_uploaded_becomes_its_review_with_pupil_school_and_outco
     assert review_link
     ref = review_link[0].split("/")[2]
     _shown, location = start_next(client, ref, "sen-support-review")
-    review = held(app, client, "sen-support-review", draft_of(location))
-    filled = {
-        name: value
-        for answers in (*review.steps.values(), *review.prefill.values())
-        for name, value in answers.items()
-    }
+    filled = answers_held(app, client, "sen-support-review", draft_of(location))
     assert filled["child_name"] == plan["child_name"]
     assert filled["school_name"] == plan["school_name"]
     assert [entry["outcome"] for entry in filled["reviewed"]] == [
