@@ -23,7 +23,7 @@ class ReturnLinkForm(QuestionForm):
     your_email = address_field(
         "Your email address",
         "Enter your email address",
-        hint="We will email you a link. We do not keep your email address.",
+        hint="We only use it to send the link. We do not keep it.",
         error_name="Your email address",
     )
 

@@ -10,6 +10,7 @@ from service.carry import carried_answers, draft_steps
 from service.cases import entries, return_links
 from service.cases.forms import NameForm, ReturnLinkForm, UploadForm, next_document_form
 from service.delivery import mail
+from service.fields.base import OPTIONAL
 from service.journey import email_outcome, navigation, sending
 
 bp = Blueprint("cases", __name__)
@@ -48,6 +49,7 @@ def your_documents():
         claimed=request.args.get("claimed", type=int),
         renamed=request.args.get("renamed") == "1",
         link_sent=request.args.get("sent") == "1",
+        kept=request.args.get("kept"),
         mailer=mail.current_mailer(),
     )
 
@@ -79,14 +81,15 @@ def keep():
     device.remember(request.form.get("keep") == "yes")
     if device.remembered():
         device.owner(create=True)
-    return redirect(url_for("cases.your_documents") + "#keep", 303)
+    # No fragment: the banner saying what changed is at the top, and takes focus.
+    return redirect(url_for("cases.your_documents", kept=int(device.remembered())), 303)
 
 
 @bp.route("/your-documents/<ref>/next", methods=["GET", "POST"])
 def choose_next(ref):
     draft = _held(ref)
     source = _catalogue().get(draft.document)
-    choices = [(d.slug, d.title) for d in _catalogue()]
+    choices = [(d.slug, d.title) for d in _next_choices(source, _answers(source, draft))]
     form = next_document_form(choices, request.form if request.method == "POST" else None)
     if request.method == "POST" and form.validate():
         return redirect(url_for("cases.start_next", ref=ref, target=form.target.data), 303)
@@ -97,6 +100,18 @@ def choose_next(ref):
         error_items=form.error_items(),
         name=entries.name_of(source, draft, answers),
     )
+
+
+def _next_choices(source, answers):
+    """The documents to offer after `source`: those it leads to first, then the others
+    written by the same kind of writer (a school's plan leads to school documents, not a
+    parent's complaint)."""
+    leads_to = [f.target for f in source.follow_ons if f.applies(answers)]
+    writers = set(source.audience)
+    ordered = [_catalogue().get(slug) for slug in dict.fromkeys(leads_to)]
+    ordered = [d for d in ordered if d is not None]
+    ordered += [d for d in _catalogue() if d not in ordered and writers & set(d.audience)]
+    return ordered
 
 
 @bp.route("/your-documents/<ref>/next/<target>", methods=["GET", "POST"])
@@ -124,12 +139,12 @@ def start_next(ref, target):
 
 def _carried_labels(document, carried):
     """The questions of `document` that carried answers fill in, by their labels."""
-    labels = []
-    for step in document.steps:
-        for field in step.prototype().answer_fields():
-            if field.short_name in carried:
-                labels.append(str(field.label.text))
-    return labels
+    return [
+        str(field.label.text).removesuffix(OPTIONAL)
+        for step in document.steps
+        for field in step.prototype().answer_fields()
+        if field.short_name in carried
+    ]
 
 
 @bp.route("/your-documents/email-link", methods=["GET", "POST"])

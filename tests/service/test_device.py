@@ -27,7 +27,9 @@ def age(client, seconds):
 
 def keep(client, choice):
     token = csrf_token(client, "/your-documents")
-    assert post(client, "/your-documents/keep", {"keep": choice}, token).status_code == 303
+    response = post(client, "/your-documents/keep", {"keep": choice}, token)
+    assert response.status_code == 303
+    return client.get(response.location).get_data(as_text=True)
 
 
 def session_cookie(client):
@@ -39,9 +41,11 @@ def test_the_cookie_lasts_for_the_browser_session_unless_the_user_asks(app, clie
     response = client.get("/your-documents")
     assert response.status_code == 200
     assert session_cookie(client).expires is None
-    keep(client, "yes")
+    said = keep(client, "yes")
+    assert "This device will keep your documents for 30 days after you last use" in said
     assert session_cookie(client).expires is not None
-    keep(client, "no")
+    said = keep(client, "no")
+    assert "This device will forget your documents when you close your browser" in said
     assert session_cookie(client).expires is None
 
 

@@ -174,3 +174,17 @@ def test_a_document_larger_than_a_form_but_within_the_upload_limit_is_read(app, 
     response = send_file(client, huge)
     assert response.status_code == 413
     assert "The file is too large" in response.get_data(as_text=True)
+
+
+def test_the_next_documents_offered_are_what_this_one_leads_to_then_the_same_writers(app, client):
+    plan = hold(client, app, "sen-support-plan")
+    doc = page(client.get(f"/your-documents/{plan.ref}/next"))
+    offered = doc.xpath("//input[@name='target']/@value")
+    assert offered[0] == "sen-support-review"
+    assert "complaint" not in offered  # a parent's letter, not the school's
+    letter = hold(client, app, "concern-letter")
+    offered = page(client.get(f"/your-documents/{letter.ref}/next")).xpath(
+        "//input[@name='target']/@value"
+    )
+    assert offered[0] == "complaint"
+    assert "ehc-needs-assessment-request" in offered
