@@ -37,7 +37,10 @@ def name_of(document, draft, answers):
 
 
 def entry(document, draft, today=None):
-    state = navigation.progress(document, draft.steps)
+    # Judged as on the day it was made: a request to be sent "today or later" was right then,
+    # and is still the request whose time limits the list should count.
+    with dates.as_of(drafts.made_on(draft)):
+        state = navigation.progress(document, draft.steps)
     answers = state.answers
     done = sum(1 for step in state.steps if step.slug in draft.steps) if state.steps else 0
     if state.complete:
@@ -77,7 +80,7 @@ def follow_on_offers(document, draft, answers, today=None):
             offer = (follow_on.offer(answers), next_url(draft, follow_on.target))
             if follow_on.after is None:
                 always.append(offer)
-            elif made is not None and follow_on.after in due and due[follow_on.after].day < today:
+            elif follow_on.after in due and due[follow_on.after].day < today:
                 passed.setdefault(follow_on.after, (due[follow_on.after], []))[1].append(offer)
             elif follow_on.after in due:
                 always.append(offer)

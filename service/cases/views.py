@@ -4,7 +4,7 @@ back on another device; starting the next document; clearing the device."""
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from service import device, drafts
+from service import dates, device, drafts
 from service.answers_upload import UploadError, read_upload, too_large
 from service.carry import carried_answers, draft_steps
 from service.cases import entries, return_links
@@ -73,7 +73,9 @@ def rename(ref):
 
 
 def _answers(document, draft):
-    return navigation.progress(document, draft.steps).answers
+    """The draft's answers, judged as on the day it was made (see entries.entry)."""
+    with dates.as_of(drafts.made_on(draft)):
+        return navigation.progress(document, draft.steps).answers
 
 
 @bp.post("/your-documents/keep")

@@ -188,3 +188,16 @@ def test_the_next_documents_offered_are_what_this_one_leads_to_then_the_same_wri
     )
     assert offered[0] == "complaint"
     assert "ehc-needs-assessment-request" in offered
+
+
+def test_the_missed_limit_letter_from_an_old_request_carries_when_and_how_it_was_sent(app, client):
+    made = dates.today() - datetime.timedelta(days=50)
+    document = app.extensions["catalogue"].get("ehc-needs-assessment-request")
+    with dates.as_of(made):
+        answers = document.example
+        source = hold(client, app, document.slug, answers, made_on=made)
+    _shown, location = start_next(client, source.ref, "missed-deadline-letter")
+    filled = answers_held(app, client, "missed-deadline-letter", draft_of(location))
+    assert filled["sent_on"] == answers["sent_on"]
+    assert filled["sent_by"] == answers["sent_by"]
+    assert filled["la_name"] == answers["la_name"]

@@ -135,3 +135,17 @@ def test_starting_a_new_draft_of_a_document_already_held_keeps_both(app, client)
     assert draft_of(response.location) not in (None, "new", held.ref)
     assert len(card_titles(client)) == 2
     assert first_step.startswith("/documents/concern-letter/")
+
+
+def test_when_the_councils_six_weeks_have_passed_the_list_offers_the_missed_limit_letter(
+    app, client
+):
+    made = dates.today() - datetime.timedelta(days=50)
+    document = app.extensions["catalogue"].get("ehc-needs-assessment-request")
+    with dates.as_of(made):
+        answers = document.example
+        hold(client, app, document.slug, answers, made_on=made)
+    text = " ".join(page(client.get(PAGE)).text_content().split())
+    assert "This date has passed" in text
+    assert "Ready to download" in text  # as it was when it was made
+    assert "Write to the council about the missed time limit" in text
