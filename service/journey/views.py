@@ -218,7 +218,6 @@ def download(document, draft, state):
 @limits.expensive("pdf")
 @finished
 def download_pdf(document, draft, state):
-    drafts.mark_made(draft, dates.today())
     effective = state.answers
     data = render_document(document, effective)
     try:
@@ -227,6 +226,7 @@ def download_pdf(document, draft, state):
         # The reason names no answer; the user keeps their answers and the Word download.
         current_app.logger.warning("PDF not made: %s", error)
         return done_page(document, draft, pdf_failed=True, answers=effective), 503
+    drafts.mark_made(draft, dates.today())
     return pdf.pdf_response(converted, document_filename(document, effective))
 
 
