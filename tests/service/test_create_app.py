@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.service.own_document import document_text, own_app, post
 from tests.service.steps_for_tests import First, Later, More
 

@@ -11,7 +11,7 @@ from flask import session
 
 from service import drafts
 from service.answers import validate_answers
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.service.own_document import page, post
 
 SLUG = "ehc-needs-assessment-request"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from service.cases import return_links
 from service.cases.return_links import ReturnLink
 from service.extensions import db
-from tests.service.addresses import draft_of
+from tests.addresses import draft_of
 from tests.service.cases.holding import answers_held, hold, other_device
 from tests.service.journey.test_email import use_mail
 from tests.service.own_document import post

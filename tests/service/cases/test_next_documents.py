@@ -8,7 +8,7 @@ import io
 from lxml import html
 
 from service import dates
-from tests.service.addresses import draft_of, without_draft
+from tests.addresses import draft_of, without_draft
 from tests.service.cases.holding import answers_held, hold
 from tests.service.own_document import csrf_token, post
 

@@ -9,7 +9,7 @@ from forms.deadlines import reply_by
 from service import dates
 from service.drafts import DraftRecord
 from service.extensions import db
-from tests.service.addresses import draft_of, without_draft
+from tests.addresses import draft_of, without_draft
 from tests.service.cases.holding import hold, other_device
 from tests.service.own_document import csrf_token, post
 

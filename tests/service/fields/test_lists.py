@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 from service.fields import AnswerTypeError, InvalidAnswer, ListField, TextField, lists
 from service.fields.date_input import example_text, upcoming_example
 from service.steps import StepForm
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.service.fields.forms import VALID, ExampleForm, from_answers, submit
 from tests.service.own_document import own_app, page, post, shown_after
 

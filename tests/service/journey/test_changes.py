@@ -6,7 +6,7 @@ from lxml import html
 
 from service.fields import DateField, TextField, Varies
 from service.steps import make_step
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.service.own_document import document_text, own_app, post
 from tests.service.steps_for_tests import First, More
 

@@ -8,7 +8,7 @@ from bench.drafts import finished_draft_cookie
 from forms import CATALOGUE
 from service.extensions import db
 from service.journey.summary import ROWS_WITH_OWN_LINKS
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.settings import make_app
 
 SLUGS = [document.slug for document in CATALOGUE]

@@ -2,7 +2,7 @@
 two drafts at once without mixing them, and a new draft's first post, saved or not, keeps
 what was typed at the address that names it."""
 
-from tests.service.addresses import draft_of, without_draft
+from tests.addresses import draft_of, without_draft
 from tests.service.journey.test_views import BASE, error_texts
 from tests.service.own_document import csrf_token, page, post
 

@@ -15,8 +15,8 @@ from service import drafts, limits
 from service.delivery import mail
 from service.delivery.pdf import PdfConverter, PdfFailedError
 from service.extensions import db
+from tests.addresses import links, without_draft
 from tests.conftest import free_port
-from tests.service.addresses import links, without_draft
 from tests.service.journey.test_views import BASE, complete
 from tests.service.own_document import csrf_token, page, post
 

@@ -14,9 +14,9 @@ from service.delivery.mail import code_body, duration
 from service.extensions import db
 from service.fields import EmailField
 from service.steps import StepForm
+from tests.addresses import links, without_draft
 from tests.conftest import free_port
 from tests.forms.readability import flesch_reading_ease
-from tests.service.addresses import links, without_draft
 from tests.service.journey.conftest import PET_LETTER, TEMPLATE
 from tests.service.journey.test_email import (
     CHECK_EMAIL,

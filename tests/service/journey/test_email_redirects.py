@@ -10,8 +10,8 @@ import pytest
 
 from service.delivery.pdf import PdfConverter
 from service.journey import email_outcome
+from tests.addresses import without_draft
 from tests.conftest import free_port
-from tests.service.addresses import without_draft
 from tests.service.journey.test_email import (
     BASE,
     CHECK_EMAIL,

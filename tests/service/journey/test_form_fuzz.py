@@ -21,7 +21,7 @@ from werkzeug.datastructures import MultiDict
 from forms import CATALOGUE
 from service.extensions import db
 from service.journey.routing import RESERVED_SLUGS
-from tests.service.addresses import without_draft
+from tests.addresses import without_draft
 from tests.settings import make_app, raised_limits
 
 SLUGS = [document.slug for document in CATALOGUE]

@@ -11,7 +11,7 @@ from service import drafts
 from service.delivery.pdf import PdfConverter
 from service.extensions import db
 from service.fields.date_input import example_text, upcoming_example
-from tests.service.addresses import links, without_draft
+from tests.addresses import links, without_draft
 from tests.service.own_document import csrf_token, page, post, shown_after
 
 BASE = "/documents/pet-letter"
