@@ -77,13 +77,7 @@ def test_last_terms_plan_uploaded_becomes_its_review_with_pupil_school_and_outco
     plan = app.extensions["catalogue"].get("sen-support-plan").example
     made = client.post("/api/v1/documents/sen-support-plan", json=plan)
     assert made.status_code == 200
-    upload = "/your-documents/upload"
-    token = csrf_token(client, upload)
-    response = client.post(
-        upload,
-        data={"csrf_token": token, "document": (io.BytesIO(made.data), "plan.docx")},
-        content_type="multipart/form-data",
-    )
+    response = send_file(client, made.data, "plan.docx")
     assert response.status_code == 303, response.get_data(as_text=True)[:500]
     opened = page(client.get(response.location))
     assert "We have opened your SEN support plan" in opened.text_content()
@@ -103,13 +97,7 @@ def test_last_terms_plan_uploaded_becomes_its_review_with_pupil_school_and_outco
 
 
 def test_an_upload_that_is_not_ours_is_refused_with_a_message_and_nothing_is_kept(app, client):
-    upload = "/your-documents/upload"
-    token = csrf_token(client, upload)
-    response = client.post(
-        upload,
-        data={"csrf_token": token, "document": (io.BytesIO(b"not a word document"), "x.docx")},
-        content_type="multipart/form-data",
-    )
+    response = send_file(client, b"not a word document", "x.docx")
     assert response.status_code == 422
     doc = html.fromstring(response.get_data(as_text=True))
     assert doc.xpath("//title/text()")[0].startswith("Error: ")
@@ -130,13 +118,7 @@ def test_an_upload_without_a_file_asks_for_one(client):
 def test_a_revised_upload_keeps_every_answer_and_goes_to_check_answers(app, client):
     letter = app.extensions["catalogue"].get("concern-letter").example
     made = client.post("/api/v1/documents/concern-letter", json=letter)
-    upload = "/your-documents/upload"
-    token = csrf_token(client, upload)
-    response = client.post(
-        upload,
-        data={"csrf_token": token, "document": (io.BytesIO(made.data), "letter.docx")},
-        content_type="multipart/form-data",
-    )
+    response = send_file(client, made.data, "letter.docx")
     opened = page(client.get(response.location))
     first = opened.xpath("//main//ul//a/@href")[0]
     assert without_draft(first) == "/documents/concern-letter/check-answers"
@@ -150,13 +132,7 @@ def test_an_upload_whose_dates_have_passed_opens_with_those_answers_to_check(app
     made = client.post("/api/v1/documents/ehc-needs-assessment-request", json=request)
     assert made.status_code == 200
     with dates.as_of(dates.today() + datetime.timedelta(days=30)):
-        upload = "/your-documents/upload"
-        token = csrf_token(client, upload)
-        response = client.post(
-            upload,
-            data={"csrf_token": token, "document": (io.BytesIO(made.data), "request.docx")},
-            content_type="multipart/form-data",
-        )
+        response = send_file(client, made.data, "request.docx")
         assert response.status_code == 303
         assert "check=1" in response.location
         opened = page(client.get(response.location))

@@ -6,7 +6,7 @@ from lxml import html
 
 from bench.drafts import finished_draft_cookie
 from forms import CATALOGUE
-from service.extensions import db
+from tests.service.journey.finished import catalogue_app, finished_client
 from tests.settings import make_app
 
 DOCUMENTS = {document.slug: document for document in CATALOGUE}
@@ -15,20 +15,7 @@ DATED = [slug for slug in DOCUMENTS if slug != "complaint"]
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("calendar")
-    app = make_app(
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder}/drafts.sqlite3", RATELIMIT_ENABLED=False
-    )
-    with app.app_context():
-        db.create_all()
-    return app
-
-
-def finished_client(app, slug):
-    client = app.test_client()
-    name, value = finished_draft_cookie(app, slug).split("=", 1)
-    client.set_cookie(name, value)
-    return client
+    return catalogue_app(tmp_path_factory.mktemp("calendar"))
 
 
 @pytest.mark.parametrize("slug", DATED)

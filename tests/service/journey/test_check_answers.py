@@ -4,32 +4,21 @@ dates the document works out."""
 import pytest
 from lxml import html
 
-from bench.drafts import finished_draft_cookie
 from forms import CATALOGUE
-from service.extensions import db
 from service.journey.summary import ROWS_WITH_OWN_LINKS
 from tests.addresses import without_draft
-from tests.settings import make_app
+from tests.service.journey.finished import catalogue_app, finished_client
 
 SLUGS = [document.slug for document in CATALOGUE]
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("check")
-    app = make_app(
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder}/drafts.sqlite3", RATELIMIT_ENABLED=False
-    )
-    with app.app_context():
-        db.create_all()
-    return app
+    return catalogue_app(tmp_path_factory.mktemp("check"))
 
 
 def check_page(app, slug):
-    client = app.test_client()
-    name, value = finished_draft_cookie(app, slug).split("=", 1)
-    client.set_cookie(name, value)
-    response = client.get(f"/documents/{slug}/check-answers")
+    response = finished_client(app, slug).get(f"/documents/{slug}/check-answers")
     assert response.status_code == 200
     return html.fromstring(response.get_data(as_text=True))
 
