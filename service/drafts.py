@@ -161,6 +161,15 @@ def load(document_slug, ref=None):
     return draft if draft is not None else Draft(document_slug, lost=bool(ref))
 
 
+def held_as(ref):
+    """The draft with this ref, of any document, if this browser holds it; else None."""
+    owner = _owner()
+    if owner is None or not ref or ref == NEW:
+        return None
+    row = db.session.execute(_BY_REF, {"ref": ref, "owner": owner}).one_or_none()
+    return _from_row(row) if row is not None else None
+
+
 def held():
     """Every draft this browser holds, most recently changed first."""
     owner = _owner()

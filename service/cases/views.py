@@ -16,6 +16,7 @@ from service.journey import email_outcome, navigation, sending
 bp = Blueprint("cases", __name__)
 # Room in an upload's request for the form around the file (its boundaries, the token).
 UPLOAD_FORM_ROOM = 64 * 1024
+LINK_PAGE = "your-documents"  # names the link form's outcome in the session (email_outcome)
 
 
 def _catalogue():
@@ -24,11 +25,8 @@ def _catalogue():
 
 def _held(ref):
     """The draft with this ref that this browser holds, or a 404."""
-    found = next(
-        (d for d in drafts.held() if d.ref == ref and _catalogue().get(d.document) is not None),
-        None,
-    )
-    if found is None:
+    found = drafts.held_as(ref)
+    if found is None or _catalogue().get(found.document) is None:
         abort(404)
     return found
 
@@ -91,11 +89,11 @@ def keep():
 def choose_next(ref):
     draft = _held(ref)
     source = _catalogue().get(draft.document)
-    choices = [(d.slug, d.title) for d in _next_choices(source, _answers(source, draft))]
+    answers = _answers(source, draft)
+    choices = [(d.slug, d.title) for d in _next_choices(source, answers)]
     form = next_document_form(choices, request.form if request.method == "POST" else None)
     if request.method == "POST" and form.validate():
         return redirect(url_for("cases.start_next", ref=ref, target=form.target.data), 303)
-    answers = _answers(source, draft)
     return render_template(
         "cases/choose_next.html",
         form=form,
@@ -170,9 +168,6 @@ def email_link():
         retry_at=outcome.retry_at,
         hours=current_app.config["RETURN_LINK_HOURS"],
     )
-
-
-LINK_PAGE = "your-documents"
 
 
 def _send_link(held):
