@@ -25,7 +25,7 @@ from flask import current_app, g, request
 from limits import parse_many
 from werkzeug.exceptions import TooManyRequests
 
-from service import device, limit_counting
+from service import device, drafts, limit_counting
 
 # Kind of work -> (setting of its per-client limits, setting of its per-draft limits).
 KINDS = {
@@ -94,7 +94,8 @@ def journey_draft_id():
     if not slug or owner is None:
         return None
     ref = request.args.get("draft")
-    return f"ref:{ref}" if ref else f"{owner}:{slug}"
+    # "new" names no draft yet, in any browser: counted as this browser's, not as one shared.
+    return f"ref:{ref}" if ref and ref != drafts.NEW else f"{owner}:{slug}"
 
 
 @functools.lru_cache(maxsize=64)

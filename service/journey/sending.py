@@ -272,7 +272,7 @@ def _draft_lifetime():
 def _unseal(key, draft):
     """The value sealed under `key` for this draft, or None (none, tampered with, too old,
     or left from another draft of the same document)."""
-    token = session.get(key, {}).get(draft.ref or draft.document)
+    token = session.get(key, {}).get(_name(draft))
     value = drafts.unseal(token, _draft_lifetime()) if isinstance(token, str) else None
     if not isinstance(value, dict) or draft.id is None or value.get("draft") != draft.id:
         return None
@@ -280,7 +280,13 @@ def _unseal(key, draft):
 
 
 def _seal(key, draft, value):
-    session[key] = {**session.get(key, {}), draft.ref or draft.document: drafts.seal(value)}
+    session[key] = {**session.get(key, {}), _name(draft): drafts.seal(value)}
+
+
+def _name(draft):
+    """What a draft's sealed values are filed under in the session: its ref (a browser may
+    hold several drafts of one document)."""
+    return draft.ref or draft.document
 
 
 def _drop(key, name):
@@ -383,7 +389,7 @@ def check_code(draft, typed):
         return CodeCheck.WRONG if counts.test(tries, *keys) else CodeCheck.TOO_MANY
     counts.hit(tries, *keys, cost=tries.amount)
     _seal(WRITER_KEY, draft, {"draft": draft.id, "address": pending.address})
-    _drop(CODE_KEY, draft.ref or draft.document)
+    _drop(CODE_KEY, _name(draft))
     return CodeCheck.CONFIRMED
 
 

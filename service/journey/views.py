@@ -176,11 +176,9 @@ def render_after_csrf_failure():
     step_class = document.step(request.view_args["step"])
     if step_class is None:
         abort(404)
-    draft = drafts.load(document.slug, request.args.get("draft") or None)
-    if draft.lost:  # answered here: an error handler cannot abort
-        return not_on_this_device(document.slug)
-    g.journey_draft, g.journey_new = draft, request.args.get("draft") == drafts.NEW
-    state = navigation.progress(document, draft.steps)
+    # A draft this browser no longer holds: the page still comes back with what was typed,
+    # and its form starts a new draft (load_draft), so nothing is lost here either.
+    state = navigation.progress(document, load_draft(document.slug).steps)
     form = step_class(earlier=state.earlier.get(step_class.slug, {}))
     form.validate()
     for field in form:

@@ -24,7 +24,7 @@ from service import drafts
 from service.catalogue import DocumentType
 from service.extensions import db
 from service.fields import TextField
-from service.limits import draft_key, group_address
+from service.limits import draft_key, group_address, journey_draft_id
 from service.steps import StepForm
 from tests.conftest import free_port
 from tests.service.own_document import document_text, page
@@ -479,3 +479,13 @@ def test_api_headers_describe_the_limit_nearest_to_refusing(make_limited):
     assert response.headers["X-RateLimit-Limit"] == "3"
     assert response.headers["X-RateLimit-Remaining"] == "2"
     assert 60 < int(response.headers["X-RateLimit-Reset"]) - time.time() <= 3601
+
+
+def test_a_new_draft_is_counted_as_its_own_browsers_not_as_one_shared_by_all(app):
+    counted = []
+    for _browser in range(2):
+        with app.test_request_context("/documents/concern-letter/download?draft=new"):
+            drafts.save(drafts.Draft("concern-letter"))  # the browser's own device key
+            counted.append(journey_draft_id())
+    assert counted[0] != counted[1]
+    assert "new" not in counted[0]

@@ -2,6 +2,8 @@
 two drafts at once without mixing them, and a new draft's first post, saved or not, keeps
 what was typed at the address that names it."""
 
+from flask import g
+
 from tests.addresses import draft_of, without_draft
 from tests.service.journey.test_views import BASE, error_texts
 from tests.service.own_document import csrf_token, page, post
@@ -72,10 +74,12 @@ def test_a_draft_this_browser_does_not_hold_is_a_page_that_says_so(fake_app, fak
         response = elsewhere.get(url)
         assert response.status_code == 404
         assert "This document is not on this device" in response.get_data(as_text=True)
-    # Posting to it from elsewhere changes nothing here.
+    # Posting to it from elsewhere changes nothing here: the post starts a draft there.
+    g.pop("csrf_token", None)  # the tests' requests share one app context, and `g`
     token = csrf_token(elsewhere, f"{BASE}/name")
     posted = elsewhere.post(f"{BASE}/name?draft={ref}", data={"csrf_token": token, "name": "Eve"})
-    assert posted.status_code == 404
+    assert posted.status_code == 302
+    assert draft_of(posted.location) not in (None, "new", ref)
     doc = page(fake_client.get(f"{BASE}/name?draft={ref}"))
     assert doc.xpath("//input[@name='name']/@value") == ["Ada Lovelace"]
 
@@ -103,3 +107,18 @@ def test_a_page_posted_after_the_device_was_cleared_keeps_what_was_typed(fake_ap
     assert pets.xpath("//input[@name='pets-0']/@value") == ["Rex"]
     assert pets.xpath("//input[@name='pets-1']/@value") == ["Tibbles & <Co>"]
     assert not error_texts(fake_client.get(f"{BASE}/pets?draft={started}"))
+
+
+def test_a_timed_out_post_for_a_draft_not_held_keeps_what_was_typed(fake_app, fake_client):
+    ref = start_new(fake_client, "Ada Lovelace")
+    elsewhere = fake_app.test_client()
+    g.pop("csrf_token", None)
+    csrf_token(elsewhere, f"{BASE}/name")
+    response = elsewhere.post(
+        f"{BASE}/name?draft={ref}", data={"csrf_token": "stale", "name": "Eve"}
+    )
+    assert response.status_code == 400
+    doc = page(response)
+    assert doc.xpath("//input[@id='name']/@value") == ["Eve"]
+    assert any("timed out" in text for text in error_texts(response))
+    assert draft_of(doc.xpath("//form[@method='post']/@action")[0]) == "new"
