@@ -28,7 +28,10 @@ def test_help_choosing_and_the_jump_list_come_before_every_document(app, client)
     (nav,) = main.xpath(".//nav[@aria-labelledby='jump-list-heading']")
     targets = [a.get("href") for a in nav.xpath(".//a")]
     sections = app.extensions["catalogue"].sections()
-    assert targets == [f"#{section.key}" for section, _, _ in sections] + ["#your-answers"]
+    assert targets == [f"#{section.key}" for section, _, _ in sections] + [
+        "#made-before",
+        "#your-answers",
+    ]
     for target in targets:  # each jumps to one heading on the page
         assert len(main.xpath(".//h2[@id=$id]", id=target[1:])) == 1
 
@@ -126,3 +129,10 @@ def test_each_documents_own_start_page_says_how_long_it_takes(app, client):
         page = html.fromstring(response.get_data(as_text=True))
         words = text(page.xpath("//main")[0])
         assert f"It takes {document.time_text}." in words, document.slug
+
+
+def test_a_new_device_is_shown_how_to_carry_on_from_a_document_made_before(client):
+    page = get_page(client)
+    (link,) = page.xpath("//main//a[normalize-space()='Upload the Word document']")
+    assert link.get("href") == "/your-documents/upload"
+    assert "Made a document with this service before, on any device?" in text(link.getparent())
