@@ -87,6 +87,12 @@ class DocumentType:
     # slug), `offer(answers)`, `after` (a reminder key or None), `carry(answers)` (answers
     # beyond the shared facts, or None) and `applies(answers)`; service/carry.py uses them.
     follow_ons: tuple[Any, ...] = ()
+    # Documents made for a whole register (service/bulk): `bulk_flat(flat)` turns a row's flat
+    # values the document reads in bulk only (such as a provision's minutes and hourly cost)
+    # into its questions' own; `bulk_files(made)` gives the extra files for the ZIP, as
+    # (name, bytes), from the (row number, answers) of every document made.
+    bulk_flat: Callable[[dict], dict] | None = None
+    bulk_files: Callable[[list], list[tuple[str, bytes]]] | None = None
 
     @property
     def example(self) -> dict[str, Any]:
