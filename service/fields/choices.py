@@ -41,12 +41,18 @@ class _Choosing(AnswerField):
         self.invalid_message = self.required_message or f"Select {self.error_name.lower()}"
 
     def choice_for(self, text):
-        """The value a cell means: a value, or a label in any case. Anything else is kept as
-        typed, so that validation refuses it with the form's own message."""
+        """The value a cell means: a value or a label, in any case. Anything else is refused
+        with the values it could be, since a spreadsheet has no radios to choose from."""
         if text in self.choice_labels:
             return text
-        by_label = {label.casefold(): value for value, label in self.choice_labels.items()}
-        return by_label.get(text.casefold(), text)
+        for value, label in self.choice_labels.items():
+            if text.casefold() in (value.casefold(), label.casefold()):
+                return value
+        raise InvalidAnswer(f"{self.invalid_message}: write one of {self._values_in_words()}")
+
+    def _values_in_words(self):
+        values = [f"'{value}'" for value in self.choice_labels]
+        return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
 
     def describe(self):
         choices = [{"value": value, "label": text} for value, text in self.choice_labels.items()]

@@ -25,11 +25,20 @@ def test_unknown_choice_is_an_error():
 
 @pytest.mark.parametrize(
     ("cell", "answer"),
-    [("academy", "academy"), ("An Academy", "academy"), ("grammar", "grammar")],
+    [("academy", "academy"), ("An Academy", "academy"), ("MAINTAINED", "maintained")],
 )
 def test_a_choice_is_read_from_its_value_or_its_label(cell, answer):
-    # An unknown value is kept as typed, so that validation refuses it with the form's message.
     assert Choices().school_type.from_flat({"school_type": cell}) == answer
+
+
+def test_an_unknown_choice_in_a_cell_says_what_it_could_be():
+    with pytest.raises(InvalidAnswer) as refused:
+        Choices().school_type.from_flat({"school_type": "grammar"})
+    assert str(refused.value) == (
+        "Select what type of school it is: write one of 'maintained' or 'academy'"
+    )
+    with pytest.raises(InvalidAnswer, match="write one of 'semh' or 'sensory'"):
+        Choices().needs.from_flat({"needs": "semh; maths"})
 
 
 def test_several_choices_are_read_from_one_cell():
