@@ -21,12 +21,13 @@ Every legal reference comes from the law register (forms/law.py).
 """
 
 import datetime
+import functools
 import re
 
 from markupsafe import Markup
 from wtforms.validators import StopValidation
 
-from forms import deadlines, reminders
+from forms import deadlines, provision_map, provision_time, reminders
 from forms import vocabulary as v
 from forms.common import child_step, dated_example, includes, meet_parents
 from forms.follow_ons import follow_ons
@@ -707,6 +708,10 @@ DOCUMENT = DocumentType(
     reminders=_reminders,
     example_source=dated_example("sen-support-plan"),
     follow_ons=follow_ons("sen-support-plan"),
+    # A register gives provision as numbers (minutes, sessions a week, weeks, hourly cost);
+    # the plans made from one come with a whole-school provision map.
+    bulk_flat=provision_time.bulk_flat,
+    bulk_files=functools.partial(provision_map.bulk_files, review_days=review_days),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "
         "not agree with.",
