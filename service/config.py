@@ -61,6 +61,8 @@ ENVIRONMENT = {
     "PDF_QUEUE_WAIT": ("PDF_QUEUE_WAIT", int),
     "PDF_MEMORY_LIMIT_MB": ("PDF_MEMORY_LIMIT_MB", int),
     "LIBREOFFICE_PYTHON": ("LIBREOFFICE_PYTHON", str),
+    "BULK_JOB_MINUTES": ("BULK_JOB_MINUTES", int),
+    "BULK_JOBS_AT_ONCE": ("BULK_JOBS_AT_ONCE", int),
     "MAIL_SERVER": ("MAIL_SERVER", str),
     "MAIL_PORT": ("MAIL_PORT", int),
     "MAIL_USE_TLS": ("MAIL_USE_TLS", bool),
@@ -126,6 +128,12 @@ RANGES = {
     # A warm LibreOffice takes about 140 MB and one converting more: a lower limit would
     # restart it after every conversion, so no conversion would ever be warm.
     "PDF_MEMORY_LIMIT_MB": (200, 65536, "megabytes a LibreOffice may grow to"),
+    # Long enough for a whole register's PDFs made cold (about 2 s a pupil); at most a day:
+    # an upload holds a school's whole SEN register.
+    "BULK_JOB_MINUTES": (10, 24 * 60, "minutes an uploaded register is kept"),
+    # Each job's PDFs go through the same PDF_CONCURRENCY converters: more at once only
+    # hold more memory.
+    "BULK_JOBS_AT_ONCE": (1, 16, "background jobs each process runs at once"),
     "MAIL_PORT": (1, 65535, "the SMTP server's port"),
     # The person waits on the page while the email is sent.
     "MAIL_TIMEOUT": (1, 120, "seconds the SMTP conversation may take"),
@@ -227,6 +235,10 @@ class Config:
     PDF_QUEUE_WAIT = 15  # seconds a request may wait for a free converter before a 503
     PDF_MEMORY_LIMIT_MB = 600  # a warm LibreOffice that grows past this is restarted
     LIBREOFFICE_PYTHON = None  # a Python that can import uno; found when not set
+    # An uploaded register, its settings and the documents made from it are deleted this
+    # long after the upload, if they were not downloaded (and so deleted) before.
+    BULK_JOB_MINUTES = 60
+    BULK_JOBS_AT_ONCE = 2  # background jobs (a register's PDFs) each process runs at once
 
     MAIL_SERVER = None  # no server: email is off, or saved to the outbox when MAIL_OUTBOX is on
     MAIL_PORT = 25

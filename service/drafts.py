@@ -328,10 +328,14 @@ def init_command():
 
 
 @drafts_cli.command(
-    "purge", help="Delete every draft past its expiry date, and outbox emails as old."
+    "purge",
+    help="Delete every draft past its expiry date, expired register uploads, and outbox "
+    "emails as old as the drafts.",
 )
 def purge_command():
-    # Imported here: links to come back name drafts, so that module imports this one.
+    # Imported here: links to come back and register uploads use this module's cipher, so
+    # those modules import this one.
+    from service.bulk import jobs  # noqa: PLC0415
     from service.cases import return_links  # noqa: PLC0415
 
     removed = purge_expired()
@@ -339,6 +343,9 @@ def purge_command():
     links = return_links.purge_expired()
     if links:
         click.echo(f"Deleted {links} expired link{'s' if links != 1 else ''} to come back.")
+    uploads = jobs.purge_expired()
+    if uploads:
+        click.echo(f"Deleted {uploads} expired register upload{'s' if uploads != 1 else ''}.")
     # Saved emails hold the same details as drafts, so they are kept no longer.
     emails = current_app.extensions["mailer"].purge_outbox(_now() - _retention())
     if emails:
@@ -346,4 +353,7 @@ def purge_command():
 
 
 def init_app(app):
+    # Register uploads are kept in the same database: their table is part of its schema.
+    from service.bulk import jobs  # noqa: F401, PLC0415
+
     app.cli.add_command(drafts_cli)
