@@ -137,8 +137,17 @@ class Line:
 
     @property
     def sort_key(self):
+        """By area of need, then intervention; then staff, time and group size, so that the
+        order never depends on which pupil came first."""
         areas = self.areas
-        return (AREA_ORDER[areas[0]] if areas else len(AREA_ORDER), _same(self.intervention))
+        return (
+            AREA_ORDER[areas[0]] if areas else len(AREA_ORDER),
+            _same(self.intervention),
+            _same(self.staff),
+            (self.minutes is None, self.minutes or 0, _same(self.session_length)),
+            (self.sessions is None, self.sessions or 0, _same(self.frequency)),
+            self.group_size or 0,
+        )
 
 
 @dataclasses.dataclass
