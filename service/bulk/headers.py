@@ -52,6 +52,7 @@ TARGETS = {
     SEN_STATUS: "SEN status (to choose which pupils to include)",
 }
 DO_NOT_USE = ("", "Do not use this column")
+MOST_ITEM_DIGITS = 9  # as the flat reading of a list numbers its items
 
 # How sure a guess is: when two columns could fill one field, the surer one does.
 EXACT, SPECIFIC, USUAL, LOOSE = 4, 3, 2, 1
@@ -243,7 +244,7 @@ def _list_item(key, questions):
         return None
     field = found[1]
     number, _, sub = rest.partition(".")
-    if not (number.isascii() and number.isdigit()):  # too long a number: flat reading says so
+    if not (number.isascii() and number.isdigit() and len(number) <= MOST_ITEM_DIGITS):
         return None
     prototype = field.prototype
     if isinstance(prototype, GroupField):

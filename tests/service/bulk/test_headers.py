@@ -140,7 +140,7 @@ def test_field_names_as_headers_match_themselves(plan, review):
         "provision.1.cost", SEN_STATUS, "child_dob",
     ]  # fmt: skip
     not_read = ["outcomes.1.colour", "outcomes.1", "distribution.1.who",
-                "outcomes.x.target", "strengths.1"]  # fmt: skip
+                "outcomes.x.target", "strengths.1", f"outcomes.{'1' * 5000}.target"]  # fmt: skip
     assert guess(not_read, plan) == [None] * len(not_read)
     # The review asks neither a UPN nor these lists; its own are read.
     assert guess(["upn", "outcomes.1.target", "reviewed.1.rating"], review) == [
@@ -238,6 +238,18 @@ def test_choices_name_what_a_register_holds_plainly(plan):
     # Lists are filled by numbered columns, not by a whole one.
     assert "outcomes" not in labels
     assert "provision" not in labels
+
+
+@pytest.mark.parametrize(
+    "sample", ["sims_sen_register.csv", "arbor_send_register.csv", "bromcom_sen_list.csv"]
+)
+@pytest.mark.parametrize("slug", ["sen-support-plan", "sen-support-review"])
+def test_every_guess_can_be_chosen_on_the_mapping_screen(app, sample, slug):
+    document = app.extensions["catalogue"].get(slug)
+    guessed = [target for target in guess(read(sample)[0], document) if target]
+    offered = dict(choices(document, also=guessed))
+    assert set(guessed) <= set(offered)
+    assert all(is_target(document, target) for target in guessed)
 
 
 def test_choices_follow_the_document(review):
