@@ -10,6 +10,7 @@ absolute times, are what carry from one machine to another.
 import argparse
 import tempfile
 
+from bench.bulk import bulk_figures
 from bench.config import describe, production_app
 from bench.drafts import finished_draft_cookie
 from bench.pdf import pdf_figures
@@ -30,6 +31,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=60, help="interleaved rounds")
     parser.add_argument("--calls", type=int, default=8, help="calls of each fast path a round")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF figures")
+    parser.add_argument("--bulk-rows", type=int, default=1000, help="pupils in the bulk run")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as instance:
@@ -39,6 +41,9 @@ def main():
         print_table(args.slug, rows)
         if not args.no_pdf:
             for line in pdf_figures(app, data):
+                print(line)
+        if args.bulk_rows:
+            for line in bulk_figures(app, args.bulk_rows):
                 print(line)
 
 

@@ -711,6 +711,7 @@ DOCUMENT = DocumentType(
     # A register gives provision as numbers (minutes, sessions a week, weeks, hourly cost);
     # the plans made from one come with a whole-school provision map.
     bulk_flat=provision_time.bulk_flat,
+    bulk_extras={"provision": provision_time.EXTRAS},
     bulk_files=functools.partial(provision_map.bulk_files, review_days=review_days),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "

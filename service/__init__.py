@@ -65,6 +65,7 @@ def create_app(
     WTFormsHelpers(app)
 
     from service import api, cases, cli, device, drafts, journey, pages, security
+    from service.bulk import views as bulk_views
     from service.catalogue import Catalogue
     from service.delivery import mail, pdf
     from service.rendering import DocumentRenderer
@@ -83,6 +84,7 @@ def create_app(
     pages.init_app(app)
     journey.init_app(app)
     cases.init_app(app)
+    bulk_views.init_app(app)
     api.init_app(app)
     cli.init_app(app)
     return app

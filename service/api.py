@@ -4,12 +4,15 @@ A stable contract, described in the README; tests outside the project use it. No
 cookies are read), rate limited per client.
 """
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import limits
 from service.answers import validate_answers
 from service.answers_upload import UploadError, read_upload, too_large
+from service.bulk import batch as bulk_batch
+from service.bulk.output import zip_chunks
+from service.bulk.rows import DEFAULT_STATUSES, STATUSES
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.documents import document_filename, render_document
@@ -25,6 +28,8 @@ bp.before_request(limits.count_api_request)
 bp.after_request(limits.add_api_limit_headers)
 FORMATS = ("docx", "pdf")
 UPLOAD_TYPES = (DOCX_MIMETYPE, "application/octet-stream")
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BULK_TYPES = ("text/csv", XLSX_MIMETYPE, "application/zip")
 
 
 def error(status, field, message):
@@ -107,6 +112,64 @@ def answers():
     except UploadError as refused:
         return jsonify({"errors": refused.errors}), refused.status
     return jsonify({"document": document, "answers": answers})
+
+
+@bp.post("/documents/<slug>/bulk")
+def bulk(slug):
+    """A document per row of a register (CSV or XLSX, headed by field names) or per document
+    in a ZIP the service made (last term's plans, for their reviews), as a ZIP."""
+    document, failure = _document_or_404(slug)
+    if failure:
+        return failure
+    if request.mimetype not in BULK_TYPES:
+        return error(415, "request", "Send a CSV (text/csv) or Excel workbook (XLSX) as the body")
+    statuses, failure = _statuses(request.args.get("status"))
+    if failure:
+        return failure
+    dry_run = request.args.get("dry_run", "0")
+    if dry_run not in ("0", "1"):
+        return error(400, "dry_run", "dry_run must be 1 or 0")
+    limit = request.max_content_length = current_app.config["BULK_MAX_BYTES"]
+    too_big = f"The file is larger than {limit // (1024 * 1024)} MB: split it into smaller files"
+    if (request.content_length or 0) > limit:
+        return error(413, "request", too_big)
+    try:
+        data = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        return error(413, "request", too_big)
+    try:
+        batch = bulk_batch.batch_from_file(document, data, statuses=statuses)
+    except bulk_batch.BatchError as refused:
+        return error(refused.status, "request", refused.message)
+    if dry_run == "1":
+        return jsonify(_bulk_report(batch))
+    if not batch.ready:
+        return jsonify(_bulk_report(batch)), 422
+    response = Response(stream_with_context(zip_chunks(batch)), mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{slug}.zip"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _statuses(value):
+    """The census statuses of the pupils to include: K by default, "K,E" and so on, or all."""
+    if value is None:
+        return DEFAULT_STATUSES, None
+    if value == "all":
+        return None, None
+    chosen = tuple(part.strip().upper() for part in value.split(","))
+    if not chosen or any(code not in STATUSES for code in chosen):
+        return None, error(400, "status", "status must be all, or codes from K, E and N, like K,E")
+    return chosen, None
+
+
+def _bulk_report(batch):
+    """What a dry run says, and a 422 when no row can be made."""
+    return {
+        "made": len(batch.ready),
+        "errors": batch.errors_by_row(),
+        "left_out": {skipped.source.key: skipped.reason for skipped in batch.skipped},
+    }
 
 
 def _deliver(data, name, output):

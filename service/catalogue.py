@@ -89,9 +89,14 @@ class DocumentType:
     follow_ons: tuple[Any, ...] = ()
     # Documents made for a whole register (service/bulk): `bulk_flat(flat)` turns a row's flat
     # values the document reads in bulk only (such as a provision's minutes and hourly cost)
-    # into its questions' own; `bulk_files(made)` gives the extra files for the ZIP, as
-    # (name, bytes), from the (row number, answers) of every document made.
-    bulk_flat: Callable[[dict], dict] | None = None
+    # into its questions' own, as (flat, errors): errors are {column: [message]} for values it
+    # cannot read, reported with the row like the forms' own; `bulk_files(made)` gives the
+    # extra files for the ZIP, as (name, bytes), from (where, answers) for every document
+    # made: where is "Row 14", say, and the answers those the register gave.
+    bulk_flat: Callable[[dict], tuple[dict, dict[str, list[str]]]] | None = None
+    # The parts of list items only a register gives, for `bulk_flat` to read, by list:
+    # {"provision": ("minutes", ...)}. Templates offer them; they are not unknown columns.
+    bulk_extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
     bulk_files: Callable[[list], list[tuple[str, bytes]]] | None = None
 
     @property

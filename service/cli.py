@@ -1,4 +1,5 @@
-"""`flask docs ...`: list document types and render one from a JSON answers file."""
+"""`flask docs ...`: list document types, render one from a JSON answers file, or make one
+for every row of a register."""
 
 import json
 import sys
@@ -8,6 +9,9 @@ import click
 from flask import current_app
 
 from service.answers import validate_answers
+from service.bulk.batch import BatchError, batch_from_file
+from service.bulk.output import zip_chunks
+from service.bulk.rows import STATUSES
 from service.delivery.download import safe_filename
 from service.documents import document_filename, render_document
 
@@ -55,6 +59,54 @@ def render_command(slug, answers, output, blank):
     target = output or Path(safe_filename(name))
     target.write_bytes(data)
     click.echo(f"Wrote {target}")
+
+
+@docs_cli.command(
+    "bulk",
+    help="Make SLUG for every row of FILE (a register: CSV or XLSX, "
+    "headed by field names; or a ZIP of documents the service made) into a ZIP.",
+)
+@click.argument("slug")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--status",
+    default="K",
+    show_default=True,
+    help="SEN statuses of the pupils to include: K, E, N, several like K,E, or all.",
+)
+@click.option("--dry-run", is_flag=True, help="Check the file and make nothing.")
+def bulk_command(slug, file, output, status, dry_run):  # fmt: skip
+    document = current_app.extensions["catalogue"].get(slug)
+    if document is None:
+        raise click.BadParameter(f"no document called {slug!r} (see: flask docs list)")
+    statuses = None if status == "all" else tuple(s.strip().upper() for s in status.split(","))
+    if statuses and any(code not in STATUSES for code in statuses):
+        raise click.BadParameter("give K, E, N, several like K,E, or all", param_hint="--status")
+    try:
+        batch = batch_from_file(document, file.read_bytes(), filename=file.name, statuses=statuses)
+    except BatchError as refused:
+        raise click.ClickException(refused.message) from refused
+    for problem in batch.problems:
+        click.echo(str(problem), err=True)
+    for skipped in batch.skipped:
+        click.echo(f"{skipped.source.where}: {skipped.reason}", err=True)
+    counts = (
+        f"{len(batch.ready)} can be made, {len(batch.refused)} have problems, "
+        f"{len(batch.skipped)} left out"
+    )
+    if dry_run:
+        click.echo(f"Checked {file.name}: {counts}")
+        sys.exit(0 if batch.ready else 1)
+    if not batch.ready:
+        click.echo(f"Nothing made: {counts}", err=True)
+        sys.exit(1)
+    target = output or Path(safe_filename(f"{document.title}s", "zip"))
+    with click.progressbar(length=len(batch.ready), label="Making documents",
+                           file=sys.stderr) as bar, target.open("wb") as out:  # fmt: skip
+        for chunk in zip_chunks(batch, progress=lambda _done, _total: bar.update(1)):
+            out.write(chunk)
+    click.echo(f"Wrote {target}: {counts}")
 
 
 def init_app(app):

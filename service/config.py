@@ -45,6 +45,9 @@ ENVIRONMENT = {
     "UPLOAD_MAX_ENTRIES": ("UPLOAD_MAX_ENTRIES", int),
     "UPLOAD_ANSWERS_MAX_BYTES": ("UPLOAD_ANSWERS_MAX_BYTES", int),
     "UPLOAD_SECONDS": ("UPLOAD_SECONDS", int),
+    "BULK_MAX_ROWS": ("BULK_MAX_ROWS", int),
+    "BULK_MAX_BYTES": ("BULK_MAX_BYTES", int),
+    "RATELIMIT_BULK": ("RATELIMIT_BULK", str),
     "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", bool),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "RATELIMIT_API": ("RATELIMIT_API", str),
@@ -116,6 +119,11 @@ RANGES = {
     # Ours has 16 files; Word's own documents, pictures and all, a few dozen.
     "UPLOAD_MAX_ENTRIES": (50, 10000, "files inside an uploaded document"),
     "UPLOAD_SECONDS": (1, 300, "seconds an upload may take to arrive and be read"),
+    # A whole register: a secondary school's SEN register is a few hundred pupils.
+    "BULK_MAX_ROWS": (1, 20000, "pupils in one register"),
+    # 2,000 plans with every text filled in make a register of several MB; a ZIP of last
+    # term's plans, to make their reviews, about 40 kB a plan.
+    "BULK_MAX_BYTES": (1024 * 1024, 256 * 1024 * 1024, "the largest register, in bytes"),
     # ProxyFix trusts this many X-Forwarded-For entries; no real chain is longer than 10.
     "TRUSTED_PROXIES": (0, 10, "how many proxies in front set X-Forwarded-For"),
     # 0 would fail every conversion; a page nobody waits more than 10 minutes for.
@@ -210,6 +218,9 @@ class Config:
     UPLOAD_ANSWERS_MAX_BYTES = 2 * 1024 * 1024  # decompressed, however small the zip says
     UPLOAD_MAX_ENTRIES = 1000
     UPLOAD_SECONDS = 30  # 5 MB over a slow 2 Mbit/s connection takes about 20
+    # A school's register, for a document per pupil (service/bulk): rows and bytes per file.
+    BULK_MAX_ROWS = 2000
+    BULK_MAX_BYTES = 100 * 1024 * 1024
 
     # The session cookie ends with the browser session unless the user chose to be kept on
     # this device; then, like CSRF, it lives as long as a draft, so a long journey never
@@ -260,6 +271,8 @@ class Config:
     RATELIMIT_PDF_PER_DRAFT = "5 per minute;30 per hour"
     RATELIMIT_RENDER = "60 per minute;600 per hour"
     RATELIMIT_RENDER_PER_DRAFT = "30 per minute;300 per hour"
+    # Whole registers made or checked, per client: each is up to BULK_MAX_ROWS documents.
+    RATELIMIT_BULK = "10 per minute;60 per hour"
     # Before emailing anyone, the writer confirms their own address with a code sent to it.
     EMAIL_CODE_LIFETIME = 30 * 60  # seconds a code works
     EMAIL_CODE_TRIES = 5  # tries at one code, right or wrong; then a new code is needed

@@ -16,6 +16,15 @@ def render_document(document, answers, *, blank=False):
     return renderer.render(document, context, answers_xml=item_xml(document.slug, answers))
 
 
+def render_partial(document, given, shown):
+    """The .docx for a document partly answered (made from a register): it shows `shown`,
+    the answers given with bracketed prompts for the rest, and carries only `given`, so
+    that reading it back never takes a prompt for an answer."""
+    renderer = current_app.extensions["renderer"]
+    context = document.build_context(shown)
+    return renderer.render(document, context, answers_xml=item_xml(document.slug, given))
+
+
 def document_filename(document, answers, *, blank=False):
     if blank:
         return f"{document.title} (blank template)"

@@ -31,6 +31,7 @@ from service import device, drafts, limit_counting
 KINDS = {
     "pdf": ("RATELIMIT_PDF", "RATELIMIT_PDF_PER_DRAFT"),
     "render": ("RATELIMIT_RENDER", "RATELIMIT_RENDER_PER_DRAFT"),
+    "bulk": ("RATELIMIT_BULK", None),  # a whole register: a document per pupil
     "api": ("RATELIMIT_API", None),  # every API request, whatever it asks for
 }
 IPV6_GROUP = 64
@@ -167,6 +168,7 @@ def api_kind():
 
 
 API_DOCUMENT_ENDPOINT = "api.produce"
+API_BULK_ENDPOINT = "api.bulk"
 
 
 def count_api_request():
@@ -174,6 +176,8 @@ def count_api_request():
     for, counted per client (the API reads no cookie) in one go. The X-RateLimit headers then
     describe the API limit nearest to refusing; a refusal is a 429 with Retry-After."""
     kinds = ("api", api_kind()) if request.endpoint == API_DOCUMENT_ENDPOINT else ("api",)
+    if request.endpoint == API_BULK_ENDPOINT:
+        kinds = ("api", "bulk")
     counted = _count(kinds)
     # A count's identifiers end with its kind, "client" or "draft", and whose it is.
     api_windows = [window for window in counted.windows if window.identifiers[-3] == "api"]
