@@ -20,8 +20,9 @@ Cells become text as a person reads them in the spreadsheet, with nothing evalua
 - a date as YYYY-MM-DD; a date with a time of day as YYYY-MM-DDTHH:MM:SS, so that no time is
   silently dropped; a time alone as HH:MM:SS;
 - TRUE and FALSE as yes and no;
-- a whole number as its digits (5, not 5.0), any other number as Excel shows it, up to 15
-  significant digits (12.5, 0.3), never in exponent form;
+- a whole number as its digits (5, not 5.0), any other in plain digits to the 15 significant
+  digits Excel keeps (12.5, 0.3), never in exponent form; a cell's number format (£, %, a
+  number of decimal places) is not applied, so 380.00 reads as 380 and 50% as 0.5;
 - an empty cell as "".
 """
 

@@ -8,11 +8,13 @@ import zipfile
 import zlib
 from datetime import date, datetime
 from datetime import time as clock
+from decimal import Decimal
 
 import pytest
 
 from service.bulk import sheets
 from service.bulk.sheets import SheetError, SheetRow, Table, read_limited, read_tables
+from service.bulk.spreadsheet_out import xlsx_bytes
 from tests.service.bulk.sample_workbooks import (
     deflated_zeros,
     handmade_workbook,
@@ -709,3 +711,24 @@ def test_a_row_numbered_past_excels_last_row_is_refused():
         '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>A1</t></is></c></row></sheetData>'
     )
     assert refused(handmade_workbook(body)).message.startswith("The file is damaged")
+
+
+def test_blank_rows_above_a_workbooks_headings_keep_the_row_numbers_excel_shows():
+    table = only(workbook(("Register", [[], [None, None], ["UPN", "Forename"], ["A1", "Ava"]])))
+    assert table.headers == ["UPN", "Forename"]
+    assert table.rows == [SheetRow(4, ["A1", "Ava"])]
+
+
+def test_a_workbook_the_service_wrote_reads_back_as_it_was_written():
+    written = [
+        ["UPN", "Note", "Cost"],
+        ["A1", "Code _x0041_ and a \x01 bell", Decimal("380.00")],
+        ["A2", '=HYPERLINK("http://example.com","y")', 12],
+        ["A3", 'Two\r\nlines, "quoted"', 0.5],
+    ]
+    table = only(xlsx_bytes([("Register", written)]))
+    assert [row.cells for row in table.rows] == [
+        ["A1", "Code _x0041_ and a \x01 bell", "380"],
+        ["A2", '\'=HYPERLINK("http://example.com","y")', "12"],
+        ["A3", 'Two\r\nlines, "quoted"', "0.5"],
+    ]
