@@ -283,14 +283,16 @@ def test_a_running_job_that_stopped_moving_reads_as_failed(app):
 def test_a_job_taken_as_dead_is_not_brought_back_by_late_progress(app):
     app.config["BULK_JOBS_AT_ONCE"] = 1  # one thread: the next job runs once this one ended
     job = jobs.hold(OWNER, REGISTER)
-    release = threading.Event()
+    working, release = threading.Event(), threading.Event()
 
     def work(payload, progress):
+        working.set()
         release.wait(20)
         progress(1)
         return b"too late"
 
     jobs.start(job, work, 1)
+    assert working.wait(20)  # its first write is done: nothing more until it is released
     set_row(job.id, updated_at=ago(minutes=10))
     assert jobs.find(job.id, OWNER).status == jobs.FAILED
     release.set()
