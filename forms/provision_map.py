@@ -28,7 +28,7 @@ from docx.shared import Mm, Pt, RGBColor
 from forms.formatting import join_list, long_date, year_group_text
 from forms.plan_parts import AREA_NAMES, AREAS
 from forms.provision_time import frequency_words, minutes_of, session_words, sessions_a_week
-from service.bulk.spreadsheet_out import csv_bytes, xlsx_bytes
+from service.bulk.spreadsheet_out import MAX_CELL_CHARACTERS, csv_bytes, xlsx_bytes
 from service.catalogue import is_prompt
 
 NAME = "Provision map"
@@ -618,5 +618,30 @@ def bulk_files(made, review_days=None):
     return [
         (f"{NAME}.docx", word_bytes(provision)),
         (f"{NAME}.csv", csv_bytes(rows)),
-        (f"{NAME}.xlsx", xlsx_bytes([(NAME, rows)])),
+        (f"{NAME}.xlsx", xlsx_bytes([(NAME, _fitted(rows)), ("Pupils", pupil_rows(provision))])),
     ]
+
+
+PUPILS_COLUMN = 6  # in HEADINGS: the pupils of a line, joined
+
+
+def _fitted(rows):
+    """The rows with any pupils cell too long for an XLSX cell (a help given to hundreds of
+    pupils) pointing to the Pupils sheet instead, which lists every one: nothing is cut."""
+    fitted = []
+    for row in rows:
+        cell = row[PUPILS_COLUMN] if len(row) > PUPILS_COLUMN else None
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARACTERS:
+            listed = f"{cell.count('; ') + 1:,} pupils: listed on the Pupils sheet"
+            fitted.append([*row[:PUPILS_COLUMN], listed, *row[PUPILS_COLUMN + 1 :]])
+        else:
+            fitted.append(row)
+    return fitted
+
+
+def pupil_rows(provision):
+    """A row for each pupil of each line, for the workbook's Pupils sheet."""
+    rows = [["Intervention", "Staff role", "Pupil"]]
+    for line in provision.lines:
+        rows.extend([line.intervention, line.staff, pupil.listed] for pupil in line.pupils)
+    return rows

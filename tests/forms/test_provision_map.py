@@ -194,9 +194,10 @@ def test_csv_reads_back_with_numbers_and_names(files):
 
 def test_xlsx_reads_back_with_numbers_as_numbers(files):
     workbook = openpyxl.load_workbook(io.BytesIO(files["Provision map.xlsx"]))
-    (sheet,) = workbook.worksheets
+    sheet, pupils = workbook.worksheets
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADINGS
+    assert next(pupils.iter_rows(values_only=True)) == ("Intervention", "Staff role", "Pupil")
     total = dict(zip(HEADINGS, rows[-1], strict=True))
     assert total["Staff hours"] == pytest.approx(61)
     assert total["Cost (£)"] == pytest.approx(1070.5)
@@ -306,3 +307,12 @@ def test_the_word_map_prints_in_libreoffice(files, soffice_path, tmp_path):
     for page in large_pages[1:]:
         assert "Area of need Intervention Staff role" in page
     assert "Total" in large_pages[-1]
+
+
+def test_a_help_given_to_hundreds_of_pupils_points_to_the_pupils_sheet():
+    from forms.provision_map import _fitted  # noqa: PLC0415
+
+    long_names = "; ".join(f"Pupil {n} Example (Year 5)" for n in range(2000))
+    row = ["Cognition", "Reading", "TA", "10 minutes", "Daily", 1, long_names, 2000]
+    assert _fitted([row])[0][6] == "2,000 pupils: listed on the Pupils sheet"
+    assert _fitted([row])[0][7] == 2000
