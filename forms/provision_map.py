@@ -486,6 +486,7 @@ def _page_and_styles(document):
     school = styles.add_style("School", WD_STYLE_TYPE.PARAGRAPH)
     school.base_style, school.font.size, school.font.bold = normal, Pt(13), True
     cell = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    cell.element.styleId = TABLE_TEXT_ID
     cell.base_style, cell.font.size = normal, TABLE_TEXT
     cell.paragraph_format.space_after = Pt(2)
     cell.paragraph_format.line_spacing = 1.0
@@ -573,13 +574,17 @@ def _total_cells(provision):
     ]
 
 
+TABLE_TEXT_ID = "TableText"  # the id of the "Table Text" style, which each cell's text uses
+
+
 def _fill(cell, paragraphs, bold=False):
     """Each of `paragraphs` a paragraph of the cell; `bold` makes the first one bold, and a
     header's only one."""
-    first = cell.paragraphs[0]
-    first.style = "Table Text"
     for number, words in enumerate(paragraphs or [""]):
-        paragraph = first if number == 0 else cell.add_paragraph(style="Table Text")
+        paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+        # By its id: python-docx looks a style up by name through every style of the
+        # document each time, which for a whole school's pupils took seconds.
+        paragraph._p.get_or_add_pPr().style = TABLE_TEXT_ID
         run = paragraph.add_run(words)
         run.bold = (bold and number == 0) or None
 

@@ -309,6 +309,17 @@ class GroupField(AnswerField, wtf.FormField):
         super().__init__(form_class, **kwargs)
         self._setup("")
 
+    def process(self, formdata, data=wtf.core.unset_value, extra_filters=None):
+        # A reused item keeps its bound form and processes it again (its fields renamed by
+        # _rename): binding the fields is most of what checking a list of groups costs, and
+        # a whole register checks thousands of items. WTForms would bind a new form.
+        form = self.__dict__.get("form")  # not getattr: FormField looks attributes up in it
+        if form is None or extra_filters or data is not wtf.core.unset_value:
+            super().process(formdata, data, extra_filters)
+            return
+        self.object_data = None
+        form.process(formdata)
+
     def answer_fields(self):
         return [field for field in self.form if isinstance(field, AnswerField)]
 

@@ -168,3 +168,18 @@ def test_a_document_without_reminders_or_answers_has_none(app):
         "review-2",
         "review-3",
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Zoë Novák: review; with, commas \\ and a backslash", "Łódź " * 40, "名前 " * 60, "a" * 200],
+)
+def test_text_is_escaped_and_long_lines_folded_within_characters(title):
+    found = [reminders.Reminder("r", datetime.date(2027, 1, 4), title, "Do it.\nThen this.", "")]
+    data = calendar_file(found, product="Test", owner=OWNER, now=NOW)
+    for line in data.split(b"\r\n"):
+        assert len(line) <= 75  # octets, folding never cuts a character's bytes
+        line.decode()
+    [event] = events(parsed(data))
+    assert str(event["SUMMARY"]) == title
+    assert str(event["DESCRIPTION"]) == "Do it.\nThen this."
