@@ -712,6 +712,7 @@ DOCUMENT = DocumentType(
     # the plans made from one come with a whole-school provision map.
     bulk_flat=provision_time.bulk_flat,
     bulk_extras={"provision": provision_time.EXTRAS},
+    bulk_shared=("school_name", "senco_name", "written_on", "plan_start", "review_1"),
     bulk_files=functools.partial(provision_map.bulk_files, review_days=review_days),
     next_steps=(
         "Read the plan through with the pupil and their family, and change anything they do "

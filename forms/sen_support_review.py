@@ -708,6 +708,7 @@ DOCUMENT = DocumentType(
     reminders=reminders.sen_support_review,
     example_source=dated_example("sen-support-review"),
     follow_ons=follow_ons("sen-support-review"),
+    bulk_shared=("school_name", "senco_name"),
     next_steps=(
         "Read the record through and check it says what was agreed at the meeting.",
         "Give a copy to the pupil's family and share it with the staff who work with the pupil.",

@@ -176,7 +176,7 @@ class _PartReader:
         self.deadline = deadline
 
     def find(self, data, *, max_entries):
-        _check_entry_count(data, max_entries)
+        check_entry_count(data, max_entries)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 infos = archive.infolist()
@@ -268,7 +268,7 @@ def _our_root(root):
     return True
 
 
-def _check_entry_count(data, max_entries):
+def check_entry_count(data, max_entries):
     """Refuse a zip with too many entries from its end record, before zipfile reads its
     whole directory (a few megabytes of directory is a hundred thousand entries)."""
     tail_start = max(0, len(data) - _END.size - _LONGEST_COMMENT)

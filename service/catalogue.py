@@ -97,6 +97,9 @@ class DocumentType:
     # The parts of list items only a register gives, for `bulk_flat` to read, by list:
     # {"provision": ("minutes", ...)}. Templates offer them; they are not unknown columns.
     bulk_extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Answers usually the same for every pupil of a register (the school, the SENCO, the
+    # term's dates), asked once on the whole-register pages rather than needing a column.
+    bulk_shared: tuple[str, ...] = ()
     bulk_files: Callable[[list], list[tuple[str, bytes]]] | None = None
 
     @property

@@ -6,6 +6,7 @@ import zipfile
 
 from flask import current_app
 
+from service.answers_upload import TOO_MANY_ENTRIES, UploadError, check_entry_count
 from service.bulk import sheets
 from service.bulk.rows import DEFAULT_STATUSES, prepare
 from service.bulk.sources import SourceError, document_sources, field_sources
@@ -21,10 +22,25 @@ class BatchError(Exception):
         self.message, self.status = message, status
 
 
+# Room beside a register's documents in a ZIP the service made: its summary, calendar, map.
+EXTRA_ENTRIES = 50
+
+
 def is_document_zip(data):
-    """Whether `data` is a ZIP of Word documents (last term's plans) rather than a workbook."""
+    """Whether `data` is a ZIP of Word documents (last term's plans) rather than a workbook.
+    Its entries are counted from its end record before zipfile reads its directory."""
     if not data.startswith(ZIP_MAGIC):
         return False
+    try:
+        check_entry_count(data, current_app.config["BULK_MAX_ROWS"] + EXTRA_ENTRIES)
+    except UploadError as refused:
+        if refused.message == TOO_MANY_ENTRIES:
+            limit = current_app.config["BULK_MAX_ROWS"]
+            raise BatchError(
+                f"The ZIP holds more than {limit:,} documents. Split it into smaller ZIPs",
+                413,
+            ) from refused
+        return False  # not a zip at all: read as a register, which says what it is
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()

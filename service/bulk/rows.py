@@ -161,7 +161,11 @@ def prepare(document, sources, *, statuses=DEFAULT_STATUSES):
             shown.update({name: _with_prompts(value, prompts.get(name))
                           for name, value in unfinished.items()})  # fmt: skip
         else:
+            # A list whose own column was refused (provision.2.minutes) would only repeat it.
+            refused_lists = {name.partition(".")[0] for name in errors if "." in name}
             for name, messages in validated.errors.items():
+                if name in refused_lists:
+                    continue
                 if name in answers or (name == NAME and name in document.question_names):
                     errors.setdefault(name, messages)
         if errors:

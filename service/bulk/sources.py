@@ -168,15 +168,22 @@ def _answers(archive, info):
         return refused.document, refused.answers
 
 
-def mapped_sources(document, tables, mapping):
+SHARED_COLUMN = "the same for every pupil"  # how a problem names an answer given once
+
+
+def mapped_sources(document, tables, mapping, shared=None):
     """Sources from a register whose columns a person matched to the document's answers on
     the mapping screen (`mapping`: a target or None for each column of the first table);
-    list sheets as `field_sources` reads them."""
+    list sheets as `field_sources` reads them. `shared` answers, given once, fill each row
+    that has no answer of its own."""
     register, *others = tables
+    shared = {name: value for name, value in (shared or {}).items() if value.strip()}
     columns = {}
     for heading, target in zip(register.headers, mapping, strict=False):
         if target:
             columns.setdefault(_named(target), heading)
+    for name in shared:
+        columns.setdefault(name, f"{headers.label_for(document, name)} ({SHARED_COLUMN})")
     forename = _column_of(mapping, headers.FORENAME, headers.PREFERRED_FORENAME)
     surname = _column_of(mapping, headers.SURNAME, headers.PREFERRED_SURNAME)
     sources = []
@@ -188,13 +195,17 @@ def mapped_sources(document, tables, mapping):
             Source(
                 where=f"Row {row.number}",
                 key=f"row {row.number}",
-                flat=headers.flat_row(mapping, row.cells, document),
+                flat=_with_shared(headers.flat_row(mapping, row.cells, document), shared),
                 columns=columns,
                 names=names,
             )
         )
     add_list_sheets(document, sources, others)
     return sources
+
+
+def _with_shared(flat, shared):
+    return {**flat, **{name: value for name, value in shared.items() if not flat.get(name)}}
 
 
 def _named(target):

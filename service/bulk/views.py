@@ -7,6 +7,7 @@ browser that uploaded it only, and deleted after the download or within BULK_JOB
 """
 
 import json
+import time
 
 from flask import (
     Blueprint,
@@ -31,6 +32,7 @@ from service.bulk.sources import mapped_sources
 from service.bulk.templates import template_csv, template_xlsx
 from service.delivery import pdf
 from service.delivery.download import safe_filename
+from service.fields import InvalidAnswer
 
 bp = Blueprint("bulk", __name__, url_prefix="/whole-register")
 UPLOAD_FORM_ROOM = 64 * 1024  # the form around the file: its boundaries and the token
@@ -159,17 +161,19 @@ def columns(job_id):
     register = read_tables(data, settings["filename"])[0]
     mapping = settings.get("mapping") or headers.guess(register.headers, document)
     statuses = settings.get("statuses") or []
+    shared = settings.get("shared") or {}
     errors = {}
     if request.method == "POST":
         mapping = [
             request.form.get(f"column-{n}", "") or None for n in range(len(register.headers))
         ]
         statuses = [code for code in request.form.getlist("statuses") if code in STATUSES]
+        shared = {name: request.form.get(f"shared-{name}", "") for name in _shared(document)}
         errors = _mapping_errors(document, register.headers, mapping, statuses)
+        errors.update(_shared_errors(document, shared))
         if not errors:
-            jobs.replace_payload(
-                job, _pack({**settings, "mapping": mapping, "statuses": statuses}, data)
-            )
+            chosen = {"mapping": mapping, "statuses": statuses, "shared": shared}
+            jobs.replace_payload(job, _pack({**settings, **chosen}, data))
             return redirect(url_for("bulk.check", job_id=job.id), 303)
     choices = headers.choices(document, also=[target for target in mapping if target])
     return render_template(
@@ -179,6 +183,7 @@ def columns(job_id):
         filename=settings["filename"],
         rows=_column_rows(register, mapping, choices),
         unused=headers.unmapped(register.headers, mapping),
+        shared=[_shared_item(document, name, shared) for name in _shared(document)],
         status_items=[
             {"value": code, "text": words, "checked": code in statuses}
             for code, words in STATUSES.items()
@@ -208,6 +213,40 @@ def _mapping_errors(document, columns_given, mapping, statuses):
     return errors
 
 
+def _shared_item(document, name, shared):
+    field = _field(document, name)
+    return {
+        "name": name,
+        "label": headers.label_for(document, name),
+        "value": shared.get(name, ""),
+        "date": field.type_name == "date",
+    }
+
+
+def _shared(document):
+    return [name for name in document.bulk_shared if name in document.question_names]
+
+
+def _field(document, name):
+    for step in document.steps:
+        for field in step.prototype().answer_fields():
+            if field.short_name == name:
+                return field
+    raise KeyError(name)
+
+
+def _shared_errors(document, shared):
+    """A value given once for every pupil that cannot be read at all (a date that is not a
+    date); the rest is checked with each pupil's row."""
+    errors = {}
+    for name, value in shared.items():
+        try:
+            _field(document, name).from_flat({name: value})
+        except InvalidAnswer as refused:
+            errors[f"shared-{name}"] = str(refused)
+    return errors
+
+
 def _column_rows(register, mapping, choices):
     rows = []
     for number, heading in enumerate(register.headers):
@@ -233,10 +272,10 @@ def _batch(settings, data, document):
     statuses = tuple(settings.get("statuses") or DEFAULT_STATUSES)
     if statuses == tuple(STATUSES):
         statuses = None
-    mapping = settings.get("mapping")
+    mapping, shared = settings.get("mapping"), settings.get("shared")
     sources = None
     if mapping is not None:
-        sources = lambda tables: mapped_sources(document, tables, mapping)  # noqa: E731
+        sources = lambda tables: mapped_sources(document, tables, mapping, shared)  # noqa: E731
     return batch_from_file(
         document, data, filename=settings["filename"], statuses=statuses, sources=sources
     )
@@ -302,6 +341,9 @@ def make_pdfs(job_id):
     return redirect(url_for("bulk.progress", job_id=job.id), 303)
 
 
+BUSY_TRIES = 5  # a register's PDFs wait their turn behind the web's, rather than fail
+
+
 def _pdf_work(document):
     """The background work: every document as PDF, through the bounded LibreOffice pool."""
 
@@ -312,7 +354,7 @@ def _pdf_work(document):
         return b"".join(
             zip_chunks(
                 batch,
-                convert=lambda docx: (converter.convert(docx), "pdf"),
+                convert=lambda docx: (_converted(converter, docx), "pdf"),
                 progress=lambda done, _total: progress(done),
             )
         )
@@ -320,15 +362,37 @@ def _pdf_work(document):
     return work
 
 
+def _converted(converter, docx):
+    """The PDF, waiting for a converter when people on the web are using them all."""
+    for tries_left in reversed(range(BUSY_TRIES)):
+        try:
+            return converter.convert(docx)
+        except pdf.PdfBusyError:
+            if not tries_left:
+                raise
+            time.sleep(1)
+    raise AssertionError("unreachable")
+
+
+def _found(job_id):
+    """This browser's job, without reading its file: pages that only show how far it got
+    must not decrypt a whole register each time they are looked at."""
+    job = jobs.find(job_id, device.owner())
+    if job is None:
+        abort(404)
+    return job
+
+
 @bp.get("/<job_id>/progress")
 def progress(job_id):
-    job, settings, _data = _job(job_id)
-    return render_template("bulk/progress.html", job=job, document=_document(settings["document"]))
+    job = _found(job_id)
+    made = (job.result_name or "").removesuffix(".zip") or "documents"
+    return render_template("bulk/progress.html", job=job, made=made)
 
 
 @bp.get("/<job_id>/pdfs.zip")
 def download_pdfs(job_id):
-    job, _settings, _data = _job(job_id)
+    job = _found(job_id)
     if job.status != jobs.DONE:
         return redirect(url_for("bulk.progress", job_id=job.id), 303)
     data, name = jobs.take_result(job)

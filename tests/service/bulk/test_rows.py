@@ -99,3 +99,14 @@ def test_unknown_columns_are_named(plan):
         plan, ["child_name", "outcomes.1.target", "provision.2.minutes", "sen_status",
                "outcomes.1.bogus", "gender", "outcomes.x.target", "child_name.1"]
     ) == ["outcomes.1.bogus", "gender", "outcomes.x.target", "child_name.1"]  # fmt: skip
+
+
+def test_a_refused_provision_number_is_reported_once_by_its_column(plan):
+    row = {**REGISTER_ROW, "provision.1.intervention": "Reading", "provision.1.area": "cognition",
+           "provision.1.minutes": "ten", "provision.1.sessions_a_week": "2",
+           "provision.1.group_size": "1", "provision.1.staff": "TA",
+           "provision.1.start": "2026-09-21", "provision.1.end": "2026-12-11"}  # fmt: skip
+    batch = prepare(plan, [source(5, row)])
+    assert [(problem.field, problem.message) for problem in batch.problems] == [
+        ("provision.1.minutes", "Enter the session length in minutes, as a whole number like 20")
+    ]

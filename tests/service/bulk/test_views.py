@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from flask import g
 
+from service.answers_upload import UploadError, answers_from_docx
 from service.bulk import jobs
 from service.extensions import db
 from tests.service.bulk.registers import PUPILS, as_csv, plan_rows
@@ -191,3 +192,23 @@ def test_pdfs_for_a_register_are_made_in_the_background(client, plan, soffice_pa
     pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
     assert len(pdfs) == 2
     assert all(archive.read(name).startswith(b"%PDF") for name in pdfs)
+
+
+def test_answers_the_same_for_every_pupil_are_given_once(client):
+    uploaded = upload(client, (SAMPLES / "sims_sen_register.csv").read_bytes())
+    form = guessed(client, uploaded.location)
+    refused = client.post(uploaded.location, data={**form, "shared-plan_start": "next Monday"})
+    assert refused.status_code == 422
+    assert any("must be a real date" in error for error in errors_on(refused))
+    assert page(refused).xpath("//input[@name='shared-plan_start']/@value") == ["next Monday"]
+    form.update({"shared-school_name": "Elmbrook Primary School", "shared-senco_name": "Mrs Patel"})
+    report = client.get(client.post(uploaded.location, data=form).location)
+    download = page(report).xpath("//a[contains(., 'Word documents (ZIP)')]/@href")[0]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(download).data))
+    plans = [name for name in archive.namelist() if name.startswith("SEN support plans/")]
+    with client.application.test_request_context():
+        for name in plans:
+            with pytest.raises(UploadError) as unfinished:  # the rest is still to write
+                answers_from_docx(archive.read(name))
+            assert unfinished.value.answers["school_name"] == "Elmbrook Primary School"
+            assert unfinished.value.answers["senco_name"] == "Mrs Patel"
