@@ -80,19 +80,16 @@ FOLD_AT = 75  # octets a line may hold before it is folded (RFC 5545 3.1)
 def _line(name, text):
     """A property with TEXT escaped (RFC 5545 3.3.11) and folded at 75 octets, never inside
     a character's UTF-8 bytes."""
-    line = f"{name}:{text.translate(_ESCAPES)}"
-    if len(line.encode()) <= FOLD_AT:
-        return line
-    parts, part, size = [], [], 0
-    for character in line:
-        width = len(character.encode())
-        if size + width > FOLD_AT:
-            parts.append("".join(part))
-            part, size = [], 1  # a folded line starts with a space
-        part.append(character)
-        size += width
-    parts.append("".join(part))
-    return "\r\n ".join(parts)
+    data = f"{name}:{text.translate(_ESCAPES)}".encode()
+    parts, start, room = [], 0, FOLD_AT
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end])
+        start, room = end, FOLD_AT - 1  # a folded line starts with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode()
 
 
 def _uid(owner, key):

@@ -45,6 +45,7 @@ def openapi_document(catalogue, *, title, prefix, formats):
         schemas[name] = answers_schema(document)
         paths[f"{prefix}/documents/{document.slug}/example"] = {"get": _example(document, name)}
         paths[f"{prefix}/documents/{document.slug}"] = {"post": _produce(document, name, formats)}
+        paths[f"{prefix}/documents/{document.slug}/bulk"] = {"post": _bulk(document, name)}
     paths[f"{prefix}/answers"] = {"post": _read_answers()}
     schemas["DocumentAnswers"] = _document_answers(catalogue)
     return {
@@ -177,6 +178,56 @@ def _produce(document, name, formats):
     }
 
 
+BULK_TYPES = (
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/zip",
+)
+
+
+def _bulk(document, name):
+    file = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "operationId": f"bulk{name}",
+        "summary": f"{document.title}: one for each row of a register",
+        "description": (
+            "A CSV or Excel workbook headed by field names (cells as the README's flat values "
+            "say), or a ZIP of documents this service made, in; a ZIP of one document per row, "
+            "with a summary, out. Answers a row does not give are left as bracketed prompts."
+        ),
+        "parameters": [
+            {
+                "name": "status",
+                "in": "query",
+                "description": "SEN statuses of the pupils to include: K (the default), "
+                "several like K,E, or all",
+                "schema": {"type": "string", "pattern": "^(all|[KEN](,[KEN])*)$"},
+            },
+            {
+                "name": "dry_run",
+                "in": "query",
+                "description": "1: check the file and make nothing",
+                "schema": {"enum": ["0", "1"]},
+            },
+        ],
+        "requestBody": {
+            "required": True,
+            "content": dict.fromkeys(BULK_TYPES, file),
+        },
+        "responses": _responses(
+            {
+                "description": "The ZIP, or with dry_run=1 what would be made",
+                "content": {"application/zip": {}, **_json(_ref("schemas", "BulkReport"))},
+            },
+            ("400", "BadRequest"),
+            ("413", "TooLarge"),
+            ("415", "NotRegister"),
+            ("422", "BulkProblems"),
+            ("429", "TooManyRequests"),
+        ),
+    }
+
+
 def _read_answers():
     upload = {"schema": {"type": "string", "format": "binary"}}
     return {
@@ -273,8 +324,30 @@ _FIELD = {
     },
 }
 
+_BULK_REPORT = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {
+        "made": {"type": "integer"},
+        "errors": {
+            "type": "object",
+            "description": "By row ('row 14') or file, then by field; or under 'request'",
+            "additionalProperties": {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string"}},
+                    {
+                        "type": "object",
+                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                    },
+                ]
+            },
+        },
+        "left_out": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
 _SHARED_SCHEMAS = {
     "Errors": _ERRORS,
+    "BulkReport": _BULK_REPORT,
     "Field": _FIELD,
     "Document": {
         "type": "object",
@@ -323,6 +396,12 @@ _RESPONSES = {
         "The file is not a Word document made by this service, is damaged, or carries answers "
         "that cannot be used: the messages say which, under `file` or by question"
     ),
+    "NotRegister": _error("The body is not sent as CSV, an Excel workbook or a ZIP"),
+    "BulkProblems": {
+        "description": "No row can be made, or the file cannot be read: the messages say why, "
+        "by row and field, or under `request`",
+        "content": _json(_ref("schemas", "BulkReport")),
+    },
     "TooManyRequests": _error("Too many requests from this client: wait", retry_after=True),
     "Unavailable": _error(
         "PDF is not available on this server, could not be made, or the server is busy",

@@ -169,7 +169,7 @@ def columns(job_id):
         ]
         statuses = [code for code in request.form.getlist("statuses") if code in STATUSES]
         shared = {name: request.form.get(f"shared-{name}", "") for name in _shared(document)}
-        errors = _mapping_errors(document, register.headers, mapping, statuses)
+        errors = _mapping_errors(document, mapping, statuses)
         errors.update(_shared_errors(document, shared))
         if not errors:
             chosen = {"mapping": mapping, "statuses": statuses, "shared": shared}
@@ -185,7 +185,7 @@ def columns(job_id):
         unused=headers.unmapped(register.headers, mapping),
         shared=[_shared_item(document, name, shared) for name in _shared(document)],
         status_items=[
-            {"value": code, "text": words, "checked": code in statuses}
+            {"value": code, "text": words[0].upper() + words[1:], "checked": code in statuses}
             for code, words in STATUSES.items()
         ],
         errors=errors,
@@ -193,11 +193,11 @@ def columns(job_id):
     ), (422 if errors else 200)
 
 
-def _mapping_errors(document, columns_given, mapping, statuses):
+def _mapping_errors(document, mapping, statuses):
     errors = {}
     for number, target in enumerate(mapping):
         if target and not headers.is_target(document, target):
-            errors[f"column-{number}"] = f"Choose what the '{columns_given[number]}' column holds"
+            errors[f"column-{number}"] = f"Choose what column {number + 1} holds"
     for target in headers.repeated(mapping):
         number = len(mapping) - 1 - mapping[::-1].index(target)
         label = headers.label_for(document, target)
@@ -250,7 +250,9 @@ def _shared_errors(document, shared):
 def _column_rows(register, mapping, choices):
     rows = []
     for number, heading in enumerate(register.headers):
-        examples = [row.cells[number] for row in register.rows if row.cells[number].strip()][:2]
+        examples = list(
+            dict.fromkeys(row.cells[number] for row in register.rows if row.cells[number])
+        )[:2]  # two different values, to tell the column by
         rows.append(
             {
                 "id": f"column-{number}",

@@ -138,6 +138,7 @@ def test_a_new_document_is_described_at_once(tmp_path):
         OPENAPI,
         f"{PREFIX}/documents/pet-letter",
         f"{PREFIX}/documents/pet-letter/example",
+        f"{PREFIX}/documents/pet-letter/bulk",
         f"{PREFIX}/answers",
     }
     schema = openapi["components"]["schemas"]["PetLetter"]
