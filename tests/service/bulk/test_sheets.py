@@ -522,6 +522,13 @@ def test_a_realistic_2000_row_40_column_workbook_reads_in_about_a_second():
 PLAIN = workbook(("Register", [["UPN", "Forename"], ["A1", "Ava"]]))
 
 
+def with_sheet(sheet):
+    """The plain workbook with its first sheet's XML replaced by `sheet`, deflated."""
+    entry = ("xl/worksheets/sheet1.xml", zlib.compress(sheet, 6, -15), 8, len(sheet),
+             zlib.crc32(sheet), 0)  # fmt: skip
+    return with_parts_of(PLAIN, {"xl/worksheets/sheet1.xml": entry})
+
+
 def test_a_zip_bomb_is_refused_from_its_declared_size_in_well_under_a_second():
     bomb = deflated_zeros(1024)  # 1 GiB of zeros in about a megabyte
     # the checksum is never reached: the declared size refuses the file first
@@ -591,37 +598,13 @@ def test_a_doctype_split_between_the_chunks_it_is_inflated_in_is_refused():
     padding = sheets.CHUNK - 4 - len(header) - len(b"-->")
     sheet = header + b"x" * padding + b"--><!DOCTYPE worksheet []><worksheet/>"
     assert sheet.index(b"<!DOCTYPE") == sheets.CHUNK - 4
-    data = with_parts_of(
-        PLAIN,
-        {
-            "xl/worksheets/sheet1.xml": (
-                "xl/worksheets/sheet1.xml",
-                zlib.compress(sheet, 6, -15),
-                8,
-                len(sheet),
-                zlib.crc32(sheet),
-                0,
-            )
-        },
-    )
+    data = with_sheet(sheet)
     assert refused(data).message.startswith("The file cannot be read safely.")
 
 
 def test_a_doctype_in_utf16_is_refused_too():
     sheet = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x []><worksheet/>'.encode("utf-16")
-    data = with_parts_of(
-        PLAIN,
-        {
-            "xl/worksheets/sheet1.xml": (
-                "xl/worksheets/sheet1.xml",
-                zlib.compress(sheet, 6, -15),
-                8,
-                len(sheet),
-                zlib.crc32(sheet),
-                0,
-            )
-        },
-    )
+    data = with_sheet(sheet)
     assert refused(data).message.startswith("The file cannot be read safely.")
 
 
@@ -670,19 +653,7 @@ def test_a_truncated_workbook_is_refused_as_damaged():
 
 def test_a_workbook_with_a_damaged_part_is_refused_not_crashed_on():
     sheet = b"<worksheet><sheetData><row><c r="
-    data = with_parts_of(
-        PLAIN,
-        {
-            "xl/worksheets/sheet1.xml": (
-                "xl/worksheets/sheet1.xml",
-                zlib.compress(sheet, 6, -15),
-                8,
-                len(sheet),
-                zlib.crc32(sheet),
-                0,
-            )
-        },
-    )
+    data = with_sheet(sheet)
     assert refused(data).message.startswith("The file is damaged or incomplete.")
 
 
