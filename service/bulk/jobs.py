@@ -207,6 +207,23 @@ def delete(job):
     db.session.commit()
 
 
+MOST_HELD = 3  # registers one browser keeps uploaded at once: plans and reviews, and a spare
+
+
+def keep_newest_held(owner, count=MOST_HELD):
+    """Delete this browser's uploads waiting to be made beyond its `count` newest, so that
+    uploading again and again does not pile registers up until they expire."""
+    held = select(BulkJob.id).where(BulkJob.owner == owner, BulkJob.status == HELD)
+    newest = held.order_by(BulkJob.created_at.desc()).limit(count)
+    kept = set(db.session.scalars(newest))
+    spare = [job_id for job_id in db.session.scalars(held) if job_id not in kept]
+    if spare:
+        db.session.execute(
+            delete_rows(BulkJob).where(BulkJob.id.in_(spare)), execution_options=_NOT_IN_PYTHON
+        )
+        db.session.commit()
+
+
 def purge_expired(now=None):
     """Delete every job past its time, finished or not; returns how many went."""
     result = db.session.execute(

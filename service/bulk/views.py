@@ -128,7 +128,10 @@ def _upload(documents):
     except BatchError as refused:
         return {"register": refused.message}, refused.status, None
     settings = {"document": slug, "filename": file.filename, "statuses": list(DEFAULT_STATUSES)}
-    return {}, 200, jobs.hold(device.owner(create=True), _pack(settings, data))
+    owner = device.owner(create=True)
+    job = jobs.hold(owner, _pack(settings, data))
+    jobs.keep_newest_held(owner)
+    return {}, 200, job
 
 
 def allow_registers(endpoint, _values):

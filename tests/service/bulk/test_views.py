@@ -212,3 +212,11 @@ def test_answers_the_same_for_every_pupil_are_given_once(client):
                 answers_from_docx(archive.read(name))
             assert unfinished.value.answers["school_name"] == "Elmbrook Primary School"
             assert unfinished.value.answers["senco_name"] == "Mrs Patel"
+
+
+def test_a_browser_keeps_at_most_three_registers_uploaded(client, plan):
+    data = as_csv(plan_rows(plan))
+    uploads = [upload(client, data).location for _ in range(5)]
+    assert db.session.query(jobs.BulkJob).count() == jobs.MOST_HELD
+    assert client.get(uploads[0]).status_code == 404  # the oldest went first
+    assert client.get(uploads[-1]).status_code == 200
