@@ -1,8 +1,12 @@
 """`make bench` measures the production configuration, with only the rate limits raised."""
 
+import csv
+import io
+
 import pytest
 
 from bench.__main__ import check_production_response
+from bench.bulk import bulk_figures, register_csv
 from bench.config import production_app, production_environ, raised
 from bench.wsgi import Response, WsgiRequest
 from service.config import Config, rate_limit_settings
@@ -63,3 +67,20 @@ def test_a_response_without_the_production_headers_is_refused():
 
     with pytest.raises(RuntimeError, match="not the production response"):
         check_production_response(bare)
+
+
+def test_the_bulk_figure_makes_every_pupil_s_plan(bench_app):
+    lines = bulk_figures(bench_app, 3)
+
+    assert lines[0].startswith("Bulk: 3 SEN support plans from one CSV")
+    assert "x faster" in lines[2]
+    assert lines[3].startswith("  memory:")
+
+
+def test_the_bulk_register_names_each_pupil_once(bench_app):
+    with bench_app.test_request_context():
+        document = bench_app.extensions["catalogue"].get("sen-support-plan")
+        data = register_csv(document, document.example, 4).decode()
+    headings, *rows = csv.reader(io.StringIO(data))
+    assert len(rows) == 4
+    assert len({row[headings.index("child_name")] for row in rows}) == 4
