@@ -6,7 +6,7 @@ import io
 import pytest
 
 from bench.__main__ import check_production_response
-from bench.bulk import bulk_figures, register_csv
+from bench.bulk import REGISTER_FACTS, bulk_figures, register_csv
 from bench.config import production_app, production_environ, raised
 from bench.wsgi import Response, WsgiRequest
 from service.config import Config, rate_limit_settings
@@ -69,12 +69,20 @@ def test_a_response_without_the_production_headers_is_refused():
         check_production_response(bare)
 
 
-def test_the_bulk_figure_makes_every_pupil_s_plan(bench_app):
+def test_the_bulk_figures_make_every_pupil_s_plan(bench_app):
     lines = bulk_figures(bench_app, 3)
 
-    assert lines[0].startswith("Bulk: 3 SEN support plans from one CSV")
-    assert "x faster" in lines[2]
-    assert lines[3].startswith("  memory:")
+    assert lines[0] == "Bulk: 3 SEN support plans from one CSV to one ZIP, in one process"
+    assert [line for line in lines if "x faster" in line] == [lines[3], lines[6]]
+    assert lines[-1].startswith("  memory:")
+
+
+def test_the_register_facts_are_the_columns_an_export_gives(bench_app):
+    with bench_app.test_request_context():
+        document = bench_app.extensions["catalogue"].get("sen-support-plan")
+        data = register_csv(document, document.example, 2, REGISTER_FACTS).decode()
+    headings = next(csv.reader(io.StringIO(data)))
+    assert set(headings) == set(REGISTER_FACTS)
 
 
 def test_the_bulk_register_names_each_pupil_once(bench_app):
