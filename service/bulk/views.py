@@ -68,12 +68,18 @@ def _job(job_id):
     """This browser's job, with its settings and file; the page about a lost file if not."""
     job = jobs.find(job_id, device.owner())
     if job is None:
-        abort(404)
+        abort(_gone())
     try:
         settings, data = _unpack(jobs.payload(job))
     except jobs.JobGoneError:
-        abort(404)
+        abort(_gone())
     return job, settings, data
+
+
+def _gone():
+    """The page for a register no longer held: downloaded, deleted, expired, or uploaded in
+    another browser. A 404, saying why and what to do."""
+    return Response(render_template("bulk/gone.html"), 404)
 
 
 # --- Upload ----------------------------------------------------------------------------------
@@ -384,7 +390,7 @@ def _found(job_id):
     must not decrypt a whole register each time they are looked at."""
     job = jobs.find(job_id, device.owner())
     if job is None:
-        abort(404)
+        abort(_gone())
     return job
 
 

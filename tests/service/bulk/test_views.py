@@ -70,7 +70,9 @@ def test_a_sims_export_is_matched_checked_and_downloaded(client):
     plans = [name for name in archive.namelist() if name.startswith("SEN support plans/")]
     assert len(plans) == 10
     assert db.session.query(jobs.BulkJob).count() == 0  # deleted once downloaded
-    assert client.get(download).status_code == 404
+    again = client.get(download)
+    assert again.status_code == 404
+    assert "The file you uploaded has been deleted" in page(again).xpath("string(//h1)")
 
 
 def test_problems_are_listed_by_row_and_column(client, plan):
