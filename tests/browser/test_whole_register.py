@@ -202,8 +202,10 @@ def test_a_senco_turns_a_register_into_a_plan_for_every_pupil(
     assert "Oluwatobiloba" in plan
     assert "5W" not in plan  # the class column was set not to be used
 
-    # Downloaded: the uploaded file is gone.
+    # Downloaded: the uploaded file is gone, and the page says so.
     assert page.goto(check_page).status == 404
+    assert page.inner_text("h1") == "The file you uploaded has been deleted"
+    check_state(page, javascript, check_accessible, "file deleted after download")
 
     # Deleted by hand, with a notice saying so.
     page.goto(f"{base}/whole-register/")
