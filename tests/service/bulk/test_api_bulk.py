@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from docx2python import docx2python
 
+from bench.bulk import register_csv
 from service.answers_upload import UploadError, answers_from_docx
 from service.bulk.spreadsheet_out import xlsx_bytes
 from tests.service.bulk.registers import PUPILS, as_csv, plan_rows
@@ -246,3 +247,14 @@ def test_reviews_are_made_from_a_zip_of_the_plans_made_in_bulk(client, plan):
     text = docx2python(io.BytesIO(archive.read(reviews[1]))).text
     assert example["outcomes"][0]["target"] in text
     assert "Review meeting\n\n[date]" in text  # the meeting: still to be written up
+
+
+def test_a_full_register_of_long_answers_is_accepted(client, plan):
+    """2,000 pupils with every answer of the plan filled in: several megabytes, more than
+    any other request may send, and within the bulk limit."""
+    with client.application.test_request_context():
+        register = register_csv(plan, plan.example, 2000)
+    assert len(register) > client.application.config["MAX_CONTENT_LENGTH"] * 4
+    response = post(client, register, query="?dry_run=1")
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json() == {"made": 2000, "errors": {}, "left_out": {}}
