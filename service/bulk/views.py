@@ -294,6 +294,7 @@ def _batch(settings, data, document):
 
 @bp.get("/<job_id>/check")
 def check(job_id):
+    limits.spend("bulk")  # every row checked again: work as dear as making them
     job, settings, data = _job(job_id)
     document = _document(settings["document"])
     if job.status != jobs.HELD:
