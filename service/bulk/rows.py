@@ -140,9 +140,10 @@ def prepare(document, sources, *, statuses=DEFAULT_STATUSES):
             answers, errors = dict(source.answers), {}
         else:
             flat = dict(source.flat)
-            status = (flat.get(STATUS) or "").strip().upper()
-            if statuses and status and status not in statuses:
-                batch.skipped.append(Skipped(source, _pupil(flat), _left_out(status, statuses)))
+            given_status = (flat.get(STATUS) or "").strip()
+            if statuses and given_status and given_status.upper() not in statuses:
+                reason = _left_out(given_status, statuses)
+                batch.skipped.append(Skipped(source, _pupil(flat), reason))
                 continue
             if not asks_status:
                 flat.pop(STATUS, None)
@@ -207,7 +208,7 @@ def _pupil(flat):
 
 def _left_out(status, statuses):
     chosen = " and ".join(STATUSES.get(code, code) for code in statuses)
-    return f"SEN status is {STATUSES.get(status, status)}; only {chosen} was chosen"
+    return f"SEN status is {STATUSES.get(status.upper(), repr(status))}; only {chosen} was chosen"
 
 
 def _problems(source, errors):

@@ -110,3 +110,10 @@ def test_a_refused_provision_number_is_reported_once_by_its_column(plan):
     assert [(problem.field, problem.message) for problem in batch.problems] == [
         ("provision.1.minutes", "Enter the session length in minutes, as a whole number like 20")
     ]
+
+
+def test_a_status_in_words_is_named_as_written_when_it_leaves_a_pupil_out(plan):
+    batch = prepare(plan, [source(2, {**REGISTER_ROW, "sen_status": "Statement"})])
+    assert [skipped.reason for skipped in batch.skipped] == [
+        "SEN status is 'Statement'; only SEN support (K) was chosen"
+    ]
