@@ -57,14 +57,19 @@ def checked_step_answers(step, stored, earlier):
         _pool.give_back(step, form)
 
 
-def validate_answers(document, answers):
-    """Validate a whole answers object through the step forms."""
+def validate_answers(document, answers, *, answered_only=False, always=()):
+    """Validate a whole answers object through the step forms. With `answered_only`, a step
+    given no answer at all is passed over, unless it asks one of `always`: a register's row
+    leaves most of a plan to write in, and such a step could only say its questions are
+    unanswered."""
     errors = {}
     effective = {}
     for step, names in document.answer_names.items():
         if not step.should_show(effective):
             continue
         given = {name: answers[name] for name in names if name in answers}
+        if answered_only and not given and not set(always) & set(names):
+            continue
         form = _pool.take(step)
         try:
             form.refill(form.formdata_for(given), effective)

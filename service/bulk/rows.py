@@ -151,7 +151,10 @@ def prepare(document, sources, *, statuses=DEFAULT_STATUSES):
             answers, unreadable = flat_answers(document, flat)
             errors = {**unreadable, **errors}
         validated = validate_answers(
-            document, {k: v for k, v in answers.items() if k not in errors}
+            document,
+            {k: v for k, v in answers.items() if k not in errors},
+            answered_only=True,
+            always=(NAME,),
         )
         given, shown = validated.answers, {**prompts, **validated.answers}
         if source.answers is not None:
