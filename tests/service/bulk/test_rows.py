@@ -117,3 +117,11 @@ def test_a_status_in_words_is_named_as_written_when_it_leaves_a_pupil_out(plan):
     assert [skipped.reason for skipped in batch.skipped] == [
         "SEN status is 'Statement'; only SEN support (K) was chosen"
     ]
+
+
+def test_a_page_the_register_says_nothing_of_is_left_to_write_in(plan):
+    [made] = prepare(plan, [source(2, REGISTER_ROW)]).ready
+    assert not {"plan_start", "review_2", "version"} & set(made.given)
+    assert made.answers["plan_start"] == "[start date]"
+    # A page it answers in part keeps its unanswered optional questions empty, as on the web.
+    assert made.given["child_known_as"] == ""
