@@ -43,6 +43,17 @@ EXPECTED = {
     ("/device-cleared", "cases.device_cleared", "GET"),
     ("/your-documents/upload", "cases.upload", "GET,POST"),
     ("/your-documents/<ref>/opened", "cases.uploaded", "GET"),
+    ("/api/v1/documents/<slug>/bulk", "api.bulk", "POST"),
+    ("/whole-register/", "bulk.index", "GET,POST"),
+    ("/whole-register/<job_id>/columns", "bulk.columns", "GET,POST"),
+    ("/whole-register/<job_id>/check", "bulk.check", "GET"),
+    ("/whole-register/<job_id>/documents.zip", "bulk.download", "GET"),
+    ("/whole-register/<job_id>/pdf", "bulk.make_pdfs", "POST"),
+    ("/whole-register/<job_id>/progress", "bulk.progress", "GET"),
+    ("/whole-register/<job_id>/pdfs.zip", "bulk.download_pdfs", "GET"),
+    ("/whole-register/<job_id>/delete", "bulk.delete", "POST"),
+    ("/whole-register/template/<slug>.csv", "bulk.template_as_csv", "GET"),
+    ("/whole-register/template/<slug>.xlsx", "bulk.template_as_xlsx", "GET"),
 }
 
 
