@@ -13,6 +13,7 @@ import zipfile
 
 from flask import current_app
 
+from service import dates
 from service.bulk.rows import NAME
 from service.bulk.spreadsheet_out import csv_bytes
 from service.calendar_file import calendar_file, identity
@@ -82,9 +83,7 @@ def _entry(name):
 
 
 def _today():
-    from service import dates  # noqa: PLC0415 (the service's clock, which tests can set)
-
-    day = dates.today()
+    day = dates.today()  # the service's clock, which tests can set
     return (day.year, day.month, day.day, 0, 0, 0)
 
 
