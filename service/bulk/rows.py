@@ -88,7 +88,7 @@ class Batch:
 def unknown_columns(document, keys):
     """The flat keys (column headings in field names) that name no question of `document`,
     or no part of one (`outcomes.1.bogus`)."""
-    known = _flat_parts(document)
+    known = flat_parts(document)
     unknown = []
     for key in keys:
         head, dot, tail = key.partition(".")
@@ -98,7 +98,7 @@ def unknown_columns(document, keys):
     return unknown
 
 
-def _flat_parts(document):
+def flat_parts(document):
     """{field name: None for a single answer, or the set of subfields of a list's items,
     with the parts only a register gives (`bulk_extras`)}."""
     parts = {}

@@ -11,7 +11,7 @@ from flask import current_app
 
 from service.answers_upload import UploadError, answers_from_docx, too_large
 from service.bulk import headers
-from service.bulk.rows import Source, unknown_columns
+from service.bulk.rows import Source, flat_parts, unknown_columns
 from service.carry import carried_answers
 
 KEY = "upn"  # what ties a list sheet's rows to the register's pupils
@@ -31,19 +31,19 @@ def field_sources(document, tables):
     command line): the first table is the register, and a table named after a list field
     ("outcomes", "provision") gives that list's items, one a row, keyed by UPN."""
     register, *others = tables
-    headers = [heading.strip() for heading in register.headers]
-    unknown = unknown_columns(document, headers)
+    headings = [heading.strip() for heading in register.headers]
+    unknown = unknown_columns(document, headings)
     if unknown:
         listed = ", ".join(f"'{heading}'" for heading in unknown[:10])
         raise SourceError(
-            f"These column headings are not questions in the {document.title.lower()}: "
-            f"{listed}. Use the field names in the template, or leave the column out"
+            f"These column headings are not questions in this document: {listed}. Use the "
+            "field names in the template, or leave the column out"
         )
     sources = [
         Source(
             where=f"Row {row.number}",
             key=f"row {row.number}",
-            flat=dict(zip(headers, row.cells, strict=True)),
+            flat=dict(zip(headings, row.cells, strict=True)),
         )
         for row in register.rows
     ]
@@ -55,8 +55,7 @@ def list_sheet_field(document, table):
     """The list field a table gives the items of, by its name ('Provision' -> 'provision'),
     or None."""
     name = table.name.strip().casefold().replace(" ", "_")
-    lists = {field.partition(".")[0] for field in document.question_names}
-    return name if name in lists and name != KEY else None
+    return name if flat_parts(document).get(name) else None
 
 
 def add_list_sheets(document, sources, tables):
