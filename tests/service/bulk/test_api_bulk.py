@@ -5,6 +5,7 @@ import csv
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from docx2python import docx2python
 
@@ -258,3 +259,30 @@ def test_a_full_register_of_long_answers_is_accepted(client, plan):
     response = post(client, register, query="?dry_run=1")
     assert response.status_code == 200, response.get_json()
     assert response.get_json() == {"made": 2000, "errors": {}, "left_out": {}}
+
+
+def test_the_excel_template_filled_in_makes_plans(client, plan):
+    template = client.get("/whole-register/template/sen-support-plan.xlsx").data
+    workbook = openpyxl.load_workbook(io.BytesIO(template))
+    assert workbook.sheetnames == ["Pupils", "outcomes", "provision", "How to fill this in"]
+    row = plan_rows(plan, PUPILS[:1])[0]
+    pupils = workbook["Pupils"]
+    headings = [cell.value for cell in pupils[1]]
+    pupils.append([row.get(heading) for heading in headings])
+    provision = workbook["provision"]
+    parts = [cell.value for cell in provision[1]]
+    given = {"upn": row["upn"], "intervention": "Reading catch-up", "area": "cognition",
+             "staff": "Teaching assistant", "group_size": "3", "minutes": "20",
+             "sessions_a_week": "3", "weeks": "10", "hourly_cost": "18",
+             "start": row["plan_start"], "end": row["review_1"]}  # fmt: skip
+    provision.append([given.get(part) for part in parts])
+    filled = io.BytesIO()
+    workbook.save(filled)
+    archive = unzip(post(client, filled.getvalue(), XLSX))
+    [name] = [n for n in archive.namelist() if n.startswith("SEN support plans/")]
+    with client.application.test_request_context(), pytest.raises(UploadError) as unfinished:
+        answers_from_docx(archive.read(name))  # no outcomes yet: they are for the SENCO
+    [help_given] = unfinished.value.answers["provision"]
+    assert (help_given["frequency"], help_given["session_length"], help_given["cost"]) == (
+        "3 times a week", "20 minutes", "60.00"  # 18 x 20/60 x 3 x 10, shared by 3
+    )  # fmt: skip
