@@ -143,6 +143,16 @@ class DocumentType:
         return {step: _question_names(step) for step in self.steps}
 
     @functools.cached_property
+    def question_fields(self):
+        """name -> field of every question, in page order, as the steps' prototypes (bound
+        once, never filled) hold them: what kind of answer each is, its label, its parts."""
+        return {
+            field.short_name: field
+            for step in self.steps
+            for field in step.prototype().answer_fields()
+        }
+
+    @functools.cached_property
     def question_names(self):
         """Every question the document asks, on any step."""
         return frozenset(name for names in self.answer_names.values() for name in names)

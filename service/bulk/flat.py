@@ -10,10 +10,7 @@ def flat_values(document, answers):
     `name.N.part` for groups; several choices joined by ';'; yes or no; no cell for no
     answer."""
     lists = {
-        field.short_name
-        for step in document.steps
-        for field in step.prototype().answer_fields()
-        if isinstance(field, ListField)
+        name for name, field in document.question_fields.items() if isinstance(field, ListField)
     }
     flat = {}
     for name, value in answers.items():

@@ -102,14 +102,13 @@ def flat_parts(document):
     """{field name: None for a single answer, or the set of subfields of a list's items,
     with the parts only a register gives (`bulk_extras`)}."""
     parts = {}
-    for step in document.steps:
-        for answer in step.prototype().answer_fields():
-            subfields = None
-            if isinstance(answer, ListField):
-                subfields = set(document.bulk_extras.get(answer.short_name, ()))
-                if isinstance(answer.prototype, GroupField):
-                    subfields |= {part["name"] for part in answer.prototype.describe_fields()}
-            parts[answer.short_name] = subfields
+    for name, answer in document.question_fields.items():
+        subfields = None
+        if isinstance(answer, ListField):
+            subfields = set(document.bulk_extras.get(name, ()))
+            if isinstance(answer.prototype, GroupField):
+                subfields |= {part["name"] for part in answer.prototype.describe_fields()}
+        parts[name] = subfields
     return parts
 
 

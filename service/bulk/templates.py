@@ -22,10 +22,6 @@ _HOW = {
 }
 
 
-def _fields(document):
-    return [field for step in document.steps for field in step.prototype().answer_fields()]
-
-
 def _how(description):
     kind = description["type"]
     if kind == "choice":
@@ -49,7 +45,7 @@ def _by_sheet(document):
 
 def template_csv(document):
     headings = []
-    for field in _fields(document):
+    for field in document.question_fields.values():
         name = field.short_name
         if not isinstance(field, ListField):
             headings.append(name)
@@ -68,7 +64,7 @@ def template_xlsx(document):
     by_sheet = _by_sheet(document)
     pupils, sheets = [], []
     guide = [["Column", "Sheet", "Question", "How to write it"]]
-    for field in _fields(document):
+    for field in document.question_fields.values():
         description, name = field.describe(), field.short_name
         if isinstance(field, ListField) and isinstance(field.prototype, GroupField):
             parts = _group_parts(document, field)

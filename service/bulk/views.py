@@ -223,7 +223,7 @@ def _mapping_errors(document, mapping, statuses):
 
 
 def _shared_item(document, name, shared):
-    field = _field(document, name)
+    field = document.question_fields[name]
     return {
         "name": name,
         "label": headers.label_for(document, name),
@@ -236,21 +236,13 @@ def _shared(document):
     return [name for name in document.bulk_shared if name in document.question_names]
 
 
-def _field(document, name):
-    for step in document.steps:
-        for field in step.prototype().answer_fields():
-            if field.short_name == name:
-                return field
-    raise KeyError(name)
-
-
 def _shared_errors(document, shared):
     """A value given once for every pupil that cannot be read at all (a date that is not a
     date); the rest is checked with each pupil's row."""
     errors = {}
     for name, value in shared.items():
         try:
-            _field(document, name).from_flat({name: value})
+            document.question_fields[name].from_flat({name: value})
         except InvalidAnswer as refused:
             errors[f"shared-{name}"] = str(refused)
     return errors

@@ -38,6 +38,13 @@ def test_question_names_are_read_in_page_order_without_binding_a_form():
     assert make().answer_names == {First: ("name", "wants_more"), More: ("items",)}
 
 
+def test_question_fields_are_each_question_s_field_in_page_order(app):
+    document = make()
+    fields = document.question_fields
+    assert list(fields) == [name for names in document.answer_names.values() for name in names]
+    assert all(field.short_name == name for name, field in fields.items())
+
+
 def test_each_document_is_listed_once_in_the_first_section_for_its_readers(tmp_path):
     school = make("plan", audience=("school",))
     both = make("letter", audience=("parent", "school"))
