@@ -385,8 +385,15 @@ def table_rows(provision):
 
 
 def _totals_note(provision):
-    """What the totals leave out, in words."""
-    notes = [f"{_pupils_count(provision.pupils_with_provision)} with provision"]
+    """The pupils counted, and what the totals leave out, in words."""
+    counted = f"{_pupils_count(provision.pupils_with_provision)} with provision"
+    return "; ".join([counted, *_left_out(provision)])
+
+
+def _left_out(provision):
+    """What the totals leave out, each as a clause: said under the spreadsheets' totals and
+    the Word table's alike."""
+    notes = []
     if provision.not_counted:
         lines = "line" if provision.not_counted == 1 else "lines"
         notes.append(
@@ -395,7 +402,7 @@ def _totals_note(provision):
         )
     if provision.uncosted:
         notes.append(f"the cost leaves out {_places(provision.uncosted)} with no cost")
-    return "; ".join(notes)
+    return notes
 
 
 def _places(count):
@@ -556,14 +563,7 @@ def _total_cells(provision):
     """The totals row's cells: Total, the notes, then pupils, groups, time, hours and cost."""
     kinds = len(provision.lines)
     notes = [f"{kinds} kind{'' if kinds == 1 else 's'} of provision"]
-    if provision.not_counted:
-        lines = "line" if provision.not_counted == 1 else "lines"
-        notes.append(
-            f"Staff hours leave out {provision.not_counted} {lines} whose session length or "
-            "how often could not be worked out in numbers."
-        )
-    if provision.uncosted:
-        notes.append(f"The cost leaves out {_places(provision.uncosted)} with no cost.")
+    notes += [f"{note[0].upper()}{note[1:]}." for note in _left_out(provision)]
     return [
         ["Total"],
         notes,
