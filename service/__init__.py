@@ -64,7 +64,7 @@ def create_app(
     csrf.init_app(app)
     WTFormsHelpers(app)
 
-    from service import api, cases, cli, device, drafts, journey, pages, security
+    from service import api, cases, cli, device, drafts, journey, organisations, pages, security
     from service.bulk import views as bulk_views
     from service.catalogue import Catalogue
     from service.delivery import mail, pdf
@@ -82,6 +82,7 @@ def create_app(
     drafts.init_app(app)
     device.init_app(app)
     pages.init_app(app)
+    organisations.init_app(app)  # before the journey: branding wraps its addresses
     journey.init_app(app)
     cases.init_app(app)
     bulk_views.init_app(app)

@@ -34,6 +34,7 @@ ENVIRONMENT = {
     "CATALOGUE": ("CATALOGUE", str),
     "GUIDE": ("GUIDE", str),
     "DOCX_TEMPLATES": ("DOCX_TEMPLATES", str),
+    "ORGANISATIONS_DIR": ("ORGANISATIONS_DIR", str),
     "SECRET_KEY": ("SECRET_KEY", str),
     "DRAFT_ENCRYPTION_KEYS": ("DRAFT_ENCRYPTION_KEYS", str),
     "DRAFT_RETENTION_DAYS": ("DRAFT_RETENTION_DAYS", int),
@@ -198,6 +199,9 @@ class Config:
     # lacks are left out.
     GUIDE = "forms.guide:GUIDE"
     DOCX_TEMPLATES = None
+    # The folder of advice services' files (service/organisations); by default the
+    # `organisations` folder beside the service.
+    ORGANISATIONS_DIR = None
     SECRET_KEY = None
     # Comma-separated Fernet keys: the first encrypts, all decrypt (so keys can be rotated).
     DRAFT_ENCRYPTION_KEYS = None

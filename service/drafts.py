@@ -97,6 +97,9 @@ class Draft:
     # The last day the document was made (downloaded, emailed, shown as done), ISO: dates it
     # works out from "today" (a letter's reply-by date) are worked out again as of that day.
     made_on: str | None = None
+    # The advice service whose front door it was started from (its slug), whose brand its
+    # pages wear; None for a draft started on the service's own pages.
+    organisation: str | None = None
 
     @property
     def is_saved(self):
@@ -200,6 +203,7 @@ def _from_row(row):
         name=data.get("name"),
         updated_at=_aware(row.updated_at),
         made_on=data.get("made_on"),
+        organisation=data.get("organisation"),
     )
 
 
@@ -223,6 +227,8 @@ def save(draft):
         data["name"] = draft.name
     if draft.made_on:
         data["made_on"] = draft.made_on
+    if draft.organisation:
+        data["organisation"] = draft.organisation
     row.payload = _cipher().encrypt(json.dumps(data).encode())
     row.updated_at = draft.updated_at = now
     row.expires_at = draft.expires_at = now + _retention()

@@ -24,6 +24,7 @@ from flask import (
 
 from service import drafts
 from service.journey import navigation
+from service.organisations import branding
 
 bp = Blueprint("journey", __name__, url_prefix="/documents")
 
@@ -63,6 +64,7 @@ def load_draft(slug):
     caller to deal with: addresses built for the page then start a new draft."""
     ref = request.args.get("draft") or None
     draft = drafts.load(slug, ref)
+    branding.adopt(draft)
     g.journey_draft = draft
     g.journey_new = ref == drafts.NEW or draft.lost
     return draft

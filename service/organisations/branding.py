@@ -1,0 +1,96 @@
+"""Which organisation's brand a page wears, and keeping it on a journey to the end.
+
+A journey is branded when it was started from an organisation's front door: the front door
+links to documents with `?org=<slug>`, every address built for the journey carries it on, and
+the draft records the organisation when it is first saved, so from then on the draft itself
+says whose brand it wears (an address cannot re-brand a saved draft). A page that is not
+branded looks exactly as it did before organisations existed.
+"""
+
+from flask import current_app, g, request, url_for
+
+ORG_ARG = "org"
+
+
+def organisations():
+    return current_app.extensions["organisations"]
+
+
+def current():
+    """The organisation whose brand this page wears, or None."""
+    return g.get("organisation")
+
+
+def home_url():
+    """Where "start" means for this page: the organisation's front door, or the start page."""
+    organisation = current()
+    if organisation is not None:
+        return url_for("organisations.front_door", org=organisation.slug)
+    return url_for("pages.start")
+
+
+def adopt(draft):
+    """Brand the page for the journey's draft, and note the brand on a draft not yet saved.
+
+    A saved draft wears the brand it was started with, if that organisation still offers the
+    document; a new one takes the brand its address asks for. Council details the organisation
+    gives are filled in, for the user to check and change, on the step that asks for them.
+    """
+    if draft.is_saved:
+        organisation = organisations().get(draft.organisation or "")
+    else:
+        organisation = organisations().get(request.args.get(ORG_ARG) or "")
+        draft.organisation = organisation.slug if organisation else None
+    if organisation is None or not organisation.offers(draft.document):
+        g.organisation = None
+        return
+    g.organisation = organisation
+    _prefill_council(draft, organisation)
+
+
+def _prefill_council(draft, organisation):
+    council = organisation.council
+    if council is None:
+        return
+    document = current_app.extensions["catalogue"].get(draft.document)
+    given = council.answers()
+    for step in document.steps:
+        names = set(document.field_names(step))
+        if "la_name" not in names or step.slug in draft.steps:
+            continue
+        # Answers carried from another document, if any, win over the organisation's.
+        draft.prefill[step.slug] = {
+            **{name: value for name, value in given.items() if name in names},
+            **draft.prefill.get(step.slug, {}),
+        }
+
+
+def _brand_from_address(endpoint, values):
+    """Before a journey page loads its draft: the start page and error pages of a journey
+    opened from a front door wear its brand."""
+    g.pop("organisation", None)
+    if not endpoint or not endpoint.startswith("journey."):
+        return
+    organisation = organisations().get(request.args.get(ORG_ARG) or "")
+    slug = (values or {}).get("slug")
+    if organisation is not None and organisation.offers(slug):
+        g.organisation = organisation
+
+
+def _carry_brand(endpoint, values):
+    """Every address built for a branded journey's pages carries the brand on."""
+    organisation = current()
+    if organisation is None or not endpoint or ORG_ARG in values:
+        return
+    if endpoint.startswith("journey.") and organisation.offers(values.get("slug")):
+        values[ORG_ARG] = organisation.slug
+
+
+def _template_globals():
+    return {"organisation": current(), "home_url": home_url}
+
+
+def init_app(app):
+    app.url_value_preprocessor(_brand_from_address)
+    app.url_defaults(_carry_brand)
+    app.context_processor(_template_globals)

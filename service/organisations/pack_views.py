@@ -1,0 +1,5 @@
+"""(Being written.)"""
+
+
+def init_app(app):
+    pass
