@@ -112,7 +112,7 @@ def plan_document(title):
     fmt = table_text.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(3)
     fmt.line_spacing = 1.1
-    footer = document.sections[0].footer.paragraphs[0]
+    footer = document.sections[0].footer.paragraphs[-1]  # the page number's
     run = OxmlElement("w:r")
     label = OxmlElement("w:t")
     label.set(qn("xml:space"), "preserve")

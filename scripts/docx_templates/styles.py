@@ -192,9 +192,13 @@ def _lists(document):
 
 
 def _footer(document):
-    """'Page 1 of 2', with Word fields so it stays right however long the letter is."""
+    """'Page 1 of 2', with Word fields so it stays right however long the letter is; above
+    it, only when the engine gives one, the line of the advice service the document was made
+    with (its `organisation_line`)."""
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.style = document.styles["Footer"]
+    for text in ("{%p if organisation_line is defined and organisation_line %}", "{{ organisation_line }}", "{%p endif %}"):
+        paragraph.insert_paragraph_before(text, style=document.styles["Footer"])
     paragraph.add_run("Page ")
     _field(paragraph, "PAGE")
     paragraph.add_run(" of ")

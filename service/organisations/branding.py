@@ -7,7 +7,7 @@ says whose brand it wears (an address cannot re-brand a saved draft). A page tha
 branded looks exactly as it did before organisations existed.
 """
 
-from flask import current_app, g, request, url_for
+from flask import current_app, g, has_request_context, request, url_for
 
 ORG_ARG = "org"
 
@@ -27,6 +27,12 @@ def home_url():
     if organisation is not None:
         return url_for("organisations.front_door", org=organisation.slug)
     return url_for("pages.start")
+
+
+def line_for(document):
+    """The line the organisation whose brand this page wears chose for `document`, or ""."""
+    organisation = current() if has_request_context() else None
+    return organisation.line_for(document.slug) if organisation is not None else ""
 
 
 def adopt(draft):

@@ -21,7 +21,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from service.rendering.compiled import (
+# The one variable every template may read that no document's context gives: the line an
+# advice service chose for the foot of the documents made with its help (service/documents.py
+# adds it, "" for none). The templates' footers print it only when there is one.
+ORGANISATION_LINE = "organisation_line"
+
+from service.rendering.compiled import (  # noqa: E402 (after the name its users import)
     CompiledTemplate,
     InvalidCharacterError,
     MalformedOutputError,
@@ -31,6 +36,7 @@ from service.rendering.compiled import (
 
 __all__ = [
     "DOCX_MIMETYPE",
+    "ORGANISATION_LINE",
     "CompiledTemplate",
     "DocumentRenderer",
     "InvalidCharacterError",

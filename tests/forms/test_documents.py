@@ -15,6 +15,7 @@ from forms import CATALOGUE, law
 from service.answers import blank_answers, validate_answers
 from service.documents import render_document
 from service.fields import GroupField, ListField, LongTextField, TextField
+from service.rendering import ORGANISATION_LINE
 from service.steps import unbound_fields
 from tests.forms.documents import printed_pages, template_path
 from tests.forms.readability import flesch_reading_ease
@@ -109,10 +110,12 @@ def produce(app, document, answers):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_template_variables_are_exactly_what_build_context_gives(app, slug):
+    """...and the advice service's line, which the engine adds to every document's."""
     document = DOCUMENTS[slug]
     _, _ = produce(app, document, document.example)
     context = document.build_context(validate_answers(document, document.example).answers)
-    assert app.extensions["renderer"].variables(document) == set(context)
+    assert ORGANISATION_LINE not in context
+    assert app.extensions["renderer"].variables(document) == {*context, ORGANISATION_LINE}
     assert set(document.build_context(blank_answers(document))) == set(context)
 
 
