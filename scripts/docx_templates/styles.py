@@ -197,7 +197,11 @@ def _footer(document):
     with (its `organisation_line`)."""
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.style = document.styles["Footer"]
-    for text in ("{%p if organisation_line is defined and organisation_line %}", "{{ organisation_line }}", "{%p endif %}"):
+    for text in (
+        "{%p if organisation_line is defined and organisation_line %}",
+        "{{ organisation_line }}",
+        "{%p endif %}",
+    ):
         paragraph.insert_paragraph_before(text, style=document.styles["Footer"])
     paragraph.add_run("Page ")
     _field(paragraph, "PAGE")
