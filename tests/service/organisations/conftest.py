@@ -62,10 +62,12 @@ def toml_text(data):
     return "\n".join(lines) + "\n"
 
 
-def write_organisation(folder, data, *, logo=LOGO):
+def write_organisation(folder, data, *, logo=LOGO, file_slug=None):
+    """Write `data` as `<file_slug or its slug>.toml`, with `logo` copied beside it under the
+    name the file gives (none when `logo` is None)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{data['slug']}.toml"
+    path = folder / f"{file_slug or data['slug']}.toml"
     path.write_text(toml_text(data), encoding="utf-8")
     if logo is not None:
         shutil.copyfile(logo, folder / data["logo"])
