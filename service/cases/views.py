@@ -12,6 +12,7 @@ from service.cases.forms import NameForm, ReturnLinkForm, UploadForm, next_docum
 from service.delivery import mail
 from service.fields.base import OPTIONAL
 from service.journey import email_outcome, navigation, sending
+from service.organisations import branding
 
 bp = Blueprint("cases", __name__)
 # Room in an upload's request for the form around the file (its boundaries, the token).
@@ -125,7 +126,12 @@ def start_next(ref, target):
     carried = carried_answers(source, answers, chosen)
     if request.method == "POST":
         complete, prefill = draft_steps(chosen, carried)
-        started = drafts.Draft(chosen.slug, steps=complete, prefill=prefill)
+        started = drafts.Draft(
+            chosen.slug,
+            steps=complete,
+            prefill=prefill,
+            organisation=branding.brand_to_carry(draft, chosen),
+        )
         drafts.save(started)
         return redirect(entries.entry(chosen, started).continue_url, 303)
     return render_template(

@@ -54,6 +54,13 @@ def adopt(draft):
     _prefill_council(draft, organisation)
 
 
+def brand_to_carry(draft, document):
+    """The brand a document started from `draft` (its next document) keeps: the draft's
+    organisation, if it offers that document too; else None."""
+    organisation = organisations().get(draft.organisation or "")
+    return organisation.slug if organisation and organisation.offers(document.slug) else None
+
+
 def _prefill_council(draft, organisation):
     council = organisation.council
     if council is None:

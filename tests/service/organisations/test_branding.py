@@ -9,6 +9,7 @@ from flask import session
 
 from service import drafts
 from service.answers import validate_answers
+from service.delivery import mail
 from service.organisations import branding
 from tests.service.own_document import page, post
 
@@ -245,3 +246,25 @@ def test_a_branded_blank_template_carries_the_line_too(org_client):
 def test_no_brand_outside_a_request(org_app):
     document = org_app.extensions["catalogue"].get(EHC)
     assert branding.line_for(document) == ""
+
+
+@pytest.mark.parametrize(("slug", "said"), [(EHC, True), ("concern-letter", False)])
+def test_the_done_page_gives_the_councils_email_for_a_letter_to_the_council(org_app, slug, said):
+    org_app.config.update(MAIL_OUTBOX=True, MAIL_DEFAULT_SENDER="letters@service.example.org")
+    mail.init_app(org_app)  # email offered, as from a copy with an outbox
+    client, draft = branded_client(org_app, slug, "north-advice")
+    text = " ".join(text_of(client.get(f"/documents/{slug}/done?draft={draft.ref}")).split())
+    sentence = (
+        "If you are sending it to North Vale Council, the email address for its SEND Team is "
+        '<span class="app-break-anywhere">send@north-vale.example.org</span>.'
+    )
+    assert (sentence in text) is said
+
+
+def test_the_next_document_keeps_the_brand_where_the_organisation_offers_it(org_app):
+    client, draft = branded_client(org_app, "concern-letter", "north-advice")
+    for target, brand in ((EHC, NORTH_NAME), ("complaint", None)):
+        url = f"/your-documents/{draft.ref}/next/{target}"
+        response = post(client, url, {})
+        assert response.status_code == 303
+        assert header_name(client.get(response.location)) == brand, target
