@@ -23,7 +23,7 @@ from tests.service.databases import database_url, private_schema
 from tests.settings import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAD = "0003"
+HEAD = "0004"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -74,7 +74,13 @@ def test_upgrade_from_empty_makes_exactly_the_models_schema(app):
     assert tables(app) == set()
     flask(app, "db", "upgrade")
     assert revision(app) == HEAD
-    assert tables(app) == {"drafts", "return_links", "bulk_jobs", "alembic_version"}
+    assert tables(app) == {
+        "drafts",
+        "return_links",
+        "bulk_jobs",
+        "organisation_usage",
+        "alembic_version",
+    }
     assert differences(app) == []
 
 
