@@ -11,7 +11,7 @@ import datetime
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from service import dates, drafts, limits
+from service import drafts, limits
 from service.calendar_file import reminders_for
 from service.cases import entries
 from service.delivery import mail, pdf
@@ -19,6 +19,7 @@ from service.documents import render_document
 from service.journey import email_outcome, sending
 from service.journey.routing import bp, finished
 from service.journey.sending import CodeCheck, email_form, uk_time
+from service.organisations import usage
 
 TIMED_OUT_EMAIL = "This page timed out, so we did not send the email. Select Send email again"
 TIMED_OUT_SEND_CODE = (
@@ -48,7 +49,7 @@ SENT_MAX_AGE = 10 * 60  # seconds: the confirmation is for the page right after 
 @finished
 def done(document, draft, state):
     slug = document.slug
-    drafts.mark_made(draft, dates.today())
+    usage.mark_made(draft)
     # Where the last email went, shown once: the session carries it, encrypted, across the
     # redirect, since the session cookie itself is only signed.
     sealed = session.pop(SENT_KEY, None)
@@ -326,6 +327,7 @@ def _send_document(document, draft, state):
         # The error's type only: what SMTP servers say back can quote the addresses.
         current_app.logger.warning("Email not sent: %s", error)
         return again("smtp")
+    usage.count_for(draft, "emailed")
     session[SENT_KEY] = drafts.seal(
         {"slug": document.slug, "to": [to, *copies], "saved_as": receipt.saved_as}
     )

@@ -2,7 +2,7 @@
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
 
-from service import dates, device, drafts, limits
+from service import device, drafts, limits
 from service.delivery import pdf
 from service.delivery.download import docx_response
 from service.delivery.preview import preview_html
@@ -22,6 +22,7 @@ from service.journey.routing import (
     step_url,
 )
 from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
+from service.organisations import usage
 from service.steps import step_form
 
 KEPT_FROM_LOST = "kept_from_lost"  # session: the next step page says why it starts again
@@ -87,22 +88,26 @@ def step(slug, step):
     # Post/redirect/get: every post ends in a redirect, so Back and Refresh never ask to send
     # a form again. What cannot be saved yet is kept with the draft for the page after it.
     action = request.form.get("action", "continue")
+    was_saved = draft.is_saved  # its first save counts as a start in a brand's figures
     if action != "continue":
         # The page after it puts focus on the new entry, or on the list's heading, with
         # `autofocus` (so without JavaScript too), which also scrolls there. No fragment on
         # this redirect: a browser ignores autofocus on a page whose address targets an element.
         typed.keep(draft, step_class.slug, request.form, action=action)
+        usage.count_if_started(draft, was_saved)
         # Built after keeping: a new draft is stored by then, and its address names it.
         return redirect(step_url(document, step_class, change=changing()))
     form = step_class(earlier=earlier)
     if not form.validate():
         typed.keep(draft, step_class.slug, request.form, errors=True)
+        usage.count_if_started(draft, was_saved)
         return redirect(step_url(document, step_class, change=changing()))
 
     draft.steps[step_class.slug] = form.answers()
     draft.prefill.pop(step_class.slug, None)
     typed.forget(draft, step_class.slug)
     drafts.save(draft)
+    usage.count_if_started(draft, was_saved)
     state = navigation.progress(document, draft.steps)
     if changing():
         return redirect(resume_url(document, draft, change=True, state=state))
@@ -207,8 +212,9 @@ def check(document, draft, state):
 @limits.expensive("render")
 @finished
 def download(document, draft, state):
-    drafts.mark_made(draft, dates.today())
+    usage.mark_made(draft)
     data = render_document(document, state.answers)
+    usage.count_for(draft, "downloaded")
     return docx_response(data, document_filename(document, state.answers))
 
 
@@ -224,7 +230,8 @@ def download_pdf(document, draft, state):
         # The reason names no answer; the user keeps their answers and the Word download.
         current_app.logger.warning("PDF not made: %s", error)
         return done_page(document, draft, pdf_failed=True, answers=effective), 503
-    drafts.mark_made(draft, dates.today())
+    usage.mark_made(draft)
+    usage.count_for(draft, "pdf")
     return pdf.pdf_response(converted, document_filename(document, effective))
 
 
