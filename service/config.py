@@ -33,6 +33,7 @@ ENVIRONMENT = {
     "SERVICE_NAME": ("SERVICE_NAME", str),
     "CATALOGUE": ("CATALOGUE", str),
     "GUIDE": ("GUIDE", str),
+    "LAW_REGISTER": ("LAW_REGISTER", str),
     "DOCX_TEMPLATES": ("DOCX_TEMPLATES", str),
     "ORGANISATIONS_DIR": ("ORGANISATIONS_DIR", str),
     "SECRET_KEY": ("SECRET_KEY", str),
@@ -198,6 +199,10 @@ class Config:
     # (a service.guide.Guide), or None for none. Answers leading to documents the catalogue
     # lacks are left out.
     GUIDE = "forms.guide:GUIDE"
+    # The law register the template packs' guidance notes quote (service/organisations/packs),
+    # as "module" or "module:attribute" with LAST_VERIFIED, CITATIONS and TIME_LIMITS; None
+    # for none.
+    LAW_REGISTER = "forms.law"
     DOCX_TEMPLATES = None
     # The folder of advice services' files (service/organisations); by default the
     # `organisations` folder beside the service.
