@@ -22,7 +22,7 @@ from service.journey.routing import (
     step_url,
 )
 from service.journey.summary import ROWS_WITH_OWN_LINKS, summary_sections
-from service.organisations import usage
+from service.organisations import branding, usage
 from service.steps import step_form
 
 KEPT_FROM_LOST = "kept_from_lost"  # session: the next step page says why it starts again
@@ -123,7 +123,11 @@ def _keep_lost_post(document, step_class):
     but nothing typed is thrown away. A new draft keeps what was typed on that page, exactly
     as it was sent, to show when the user gets there; they start from its first question,
     and the page says why."""
-    started = drafts.Draft(document.slug, prefill={step_class.slug: typed.as_typed(request.form)})
+    started = drafts.Draft(
+        document.slug,
+        prefill={step_class.slug: typed.as_typed(request.form)},
+        organisation=branding.brand_of_address(document),
+    )
     drafts.save(started)
     g.journey_draft, g.journey_new = started, False
     session[KEPT_FROM_LOST] = True

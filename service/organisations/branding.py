@@ -61,6 +61,13 @@ def brand_to_carry(draft, document):
     return organisation.slug if organisation and organisation.offers(document.slug) else None
 
 
+def brand_of_address(document):
+    """The organisation this page's address names, if it offers `document` (for a draft made
+    afresh from a post whose own draft was lost); else None."""
+    organisation = organisations().get(request.args.get(ORG_ARG) or "")
+    return organisation.slug if organisation and organisation.offers(document.slug) else None
+
+
 def _prefill_council(draft, organisation):
     council = organisation.council
     if council is None:

@@ -268,3 +268,20 @@ def test_the_next_document_keeps_the_brand_where_the_organisation_offers_it(org_
         response = post(client, url, {})
         assert response.status_code == 303
         assert header_name(client.get(response.location)) == brand, target
+
+
+def test_a_post_for_a_lost_draft_starts_a_new_one_with_the_brand(org_app, org_client):
+    """(What was typed is kept as for any lost draft: tests/service/journey.)"""
+    document = org_app.extensions["catalogue"].get(EHC)
+    first = document.steps[0].slug
+    token = page(org_client.get(f"/documents/{EHC}/{first}?draft=new&org=north-advice")).xpath(
+        "//input[@name='csrf_token']/@value"
+    )[0]
+    url = f"/documents/{EHC}/{first}?draft=gone-away&org=north-advice"
+    response = org_client.post(url, data={"csrf_token": token})
+    assert response.status_code == 302
+    following = org_client.get(response.location)
+    assert header_name(following) == NORTH_NAME
+    # The new draft holds the brand itself: its address alone, without it, still wears it.
+    ref = parse_qs(urlsplit(response.location).query)["draft"][0]
+    assert header_name(org_client.get(f"/documents/{EHC}/{first}?draft={ref}")) == NORTH_NAME
