@@ -54,6 +54,8 @@ EXPECTED = {
     ("/whole-register/<job_id>/delete", "bulk.delete", "POST"),
     ("/whole-register/template/<slug>.csv", "bulk.template_as_csv", "GET"),
     ("/whole-register/template/<slug>.xlsx", "bulk.template_as_xlsx", "GET"),
+    ("/o/<org>/pack", "organisations.pack", "GET"),
+    ("/o/<org>/pack.zip", "organisations.pack_zip", "GET"),
 }
 
 
