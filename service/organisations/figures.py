@@ -145,13 +145,14 @@ def _count_wrong_guess():
 
 # --- `flask orgs secret` ------------------------------------------------------------------
 
-# The file's own line for the hash, at the start of a line, with any comment after it.
+# The file's own line for the hash, at the start of a line, with any comment after it. (A
+# file may end its lines with CRLF: `$` is only ever before the LF.)
 _HASH_LINE = re.compile(
     r"""^[ \t]*figures_secret_hash[ \t]*=[ \t]*(["'])[^"'\r\n]*\1"""
-    r"""(?P<comment>[ \t]*#[^\r\n]*)?[ \t]*$""",
+    r"""(?P<comment>[ \t]*#[^\r\n]*)?[ \t]*(?=\r?$)""",
     re.MULTILINE,
 )
-_SLUG_LINE = re.compile(r"^[ \t]*slug[ \t]*=[^\r\n]*$", re.MULTILINE)
+_SLUG_LINE = re.compile(r"^[ \t]*slug[ \t]*=[^\r\n]*(?=\r?$)", re.MULTILINE)
 
 
 class SecretLineError(click.ClickException):
