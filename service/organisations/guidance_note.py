@@ -249,8 +249,9 @@ def _dates(doc, note):
             item.add_run(f", under {cited}.")
     if note.reminders:
         doc.add_paragraph(
-            "Dates to remember once it is sent (the online version works out each day from "
-            "the answers, and offers them as a calendar file):"
+            "Dates to remember once it is sent. The online version works out each day from "
+            "the answers and offers them as a calendar file. On each day, the calendar says "
+            "what to do, in these words:"
         )
         for reminder in note.reminders:
             item = doc.add_paragraph(style="List Bullet")
