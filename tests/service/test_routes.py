@@ -56,6 +56,8 @@ EXPECTED = {
     ("/whole-register/template/<slug>.xlsx", "bulk.template_as_xlsx", "GET"),
     ("/o/<org>/pack", "organisations.pack", "GET"),
     ("/o/<org>/pack.zip", "organisations.pack_zip", "GET"),
+    ("/o/<org>/figures/<secret>", "organisations.figures", "GET"),
+    ("/o/<org>/figures/<secret>.csv", "organisations.figures_csv", "GET"),
 }
 
 
