@@ -71,6 +71,9 @@ def create_app(
     from service.rendering import DocumentRenderer
 
     templates = Path(templates or app.config["DOCX_TEMPLATES"] or files("templates_docx"))
+    # The organisations beside the service offer its own documents: an app handed a catalogue
+    # of its own reads organisations only from a folder named for it.
+    own_organisations = catalogue is None
     if catalogue is None:
         catalogue = import_string(app.config["CATALOGUE"])
     app.extensions["catalogue"] = Catalogue(catalogue, templates)
@@ -82,7 +85,8 @@ def create_app(
     drafts.init_app(app)
     device.init_app(app)
     pages.init_app(app)
-    organisations.init_app(app)  # before the journey: branding wraps its addresses
+    # Before the journey: branding wraps the addresses it builds.
+    organisations.init_app(app, default_folder=own_organisations)
     journey.init_app(app)
     cases.init_app(app)
     bulk_views.init_app(app)

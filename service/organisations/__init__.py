@@ -11,8 +11,9 @@ from pathlib import Path
 from service.organisations import registry
 
 
-def organisations_folder(app):
-    """ORGANISATIONS_DIR, or the `organisations` folder beside the service's package."""
+def organisations_folder(app, *, default_folder=True):
+    """ORGANISATIONS_DIR; else the `organisations` folder beside the service's package, or
+    None with `default_folder` False."""
     configured = app.config.get("ORGANISATIONS_DIR")
     if configured:
         folder = Path(configured)
@@ -21,10 +22,10 @@ def organisations_folder(app):
                 folder, "", "ORGANISATIONS_DIR names a folder that does not exist"
             )
         return folder
-    return Path(app.root_path).parent / "organisations"
+    return Path(app.root_path).parent / "organisations" if default_folder else None
 
 
-def init_app(app):
+def init_app(app, *, default_folder=True):
     from service.organisations import (  # noqa: PLC0415 (they import this package's registry)
         branding,
         figures,
@@ -34,7 +35,8 @@ def init_app(app):
     )
 
     offered = [document.slug for document in app.extensions["catalogue"]]
-    app.extensions["organisations"] = registry.load_folder(organisations_folder(app), offered)
+    folder = organisations_folder(app, default_folder=default_folder)
+    app.extensions["organisations"] = registry.load_folder(folder, offered) if folder else {}
     views.init_app(app)
     leaflet.init_app(app)
     pack_views.init_app(app)

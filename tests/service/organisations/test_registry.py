@@ -166,3 +166,16 @@ def test_the_contact_line_names_every_way_to_reach_it(org_app):
         "North Vale Advice · Helpline 0808 157 0101 · help@north-advice.example.org · "
         "north-advice.example.org"
     )
+
+
+def test_an_app_handed_its_own_catalogue_reads_organisations_only_from_a_folder_named(
+    tmp_path, org_folder
+):
+    from tests.service.own_document import own_app  # noqa: PLC0415
+
+    steps = make_app().extensions["catalogue"].get("concern-letter").steps
+    document = {"slug": "own", "steps": steps, "build_context": dict, "filename": str}
+    with own_app(tmp_path, ["x"], **document) as app:
+        assert app.extensions["organisations"] == {}
+    with pytest.raises(registry.OrganisationFileError, match="not a document"):
+        make_app(catalogue=[], ORGANISATIONS_DIR=str(org_folder))
