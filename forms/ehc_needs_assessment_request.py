@@ -776,6 +776,7 @@ DOCUMENT = DocumentType(
         f"SEND Tribunal ({law.cite('cfa-s51')}), even if a school made the request. First they "
         "must contact a mediation adviser and get a certificate "
         f"({law.cite('cfa-s55')}). The council's decision letter should say how and by when.",
-        "IPSEA (ipsea.org.uk) and your local SENDIASS give free advice on assessments and appeals.",
     ),
+    advice="IPSEA (ipsea.org.uk) and your local SENDIASS give free advice on assessments and "
+    "appeals.",
 )

@@ -711,7 +711,7 @@ DOCUMENT = DocumentType(
         f"you can appeal to the SEND Tribunal ({law.cite('cfa-s51')}). First you must contact "
         f"a mediation adviser and get a certificate ({law.cite('cfa-s55')}). The council's "
         "decision letter should say how and by when.",
-        "For free advice, contact your local SEND Information, Advice and Support Service "
-        "(SENDIASS) or IPSEA, a charity that gives free advice based on the law.",
     ),
+    advice="For free advice, contact your local SEND Information, Advice and Support Service "
+    "(SENDIASS) or IPSEA, a charity that gives free advice based on the law.",
 )

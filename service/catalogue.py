@@ -73,6 +73,10 @@ class DocumentType:
     # relative to today, and a caller changing its copy changes nothing else).
     example_source: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)
     next_steps: tuple[str, ...] = ()  # what to do with the document, shown when it is ready
+    # Where to get free advice about what comes next, the last of the next steps. On an
+    # advice service's pages its own helpline stands in its place: families who came through
+    # it are not sent to other organisations.
+    advice: str = ""
     # What the person receiving it would call it, for emails: titles speak to the writer
     # ("...to your child's school"), which reads wrongly to a head teacher.
     reader_title: str = ""

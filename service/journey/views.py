@@ -36,6 +36,9 @@ TIMED_OUT = (
 def start(slug):
     document = document_for(slug)
     held = [draft for draft in drafts.held() if draft.document == slug]
+    organisation = branding.current()
+    if organisation is not None:  # an advice service's page offers only drafts begun there
+        held = [draft for draft in held if draft.organisation == organisation.slug]
     latest = held[0] if held else None
     return render_template(
         "journey/start.html",
@@ -129,6 +132,7 @@ def _keep_lost_post(document, step_class):
         organisation=branding.brand_of_address(document),
     )
     drafts.save(started)
+    usage.count_if_started(started, was_saved=False)
     g.journey_draft, g.journey_new = started, False
     session[KEPT_FROM_LOST] = True
     session.pop(device.CLOSED, None)  # said on the page it leads to, in its own words

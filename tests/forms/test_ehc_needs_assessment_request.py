@@ -1237,8 +1237,8 @@ def test_next_steps_cover_proof_a_missed_deadline_appeal_and_advice():
     assert "'Letter to the council about a missed EHC time limit'" in steps
     assert cites(steps, "cfa-s51")
     assert cites(steps, "cfa-s55")
-    assert "SENDIASS" in steps
-    assert "IPSEA" in steps
+    assert "SENDIASS" in DOCUMENT.advice  # said last, unless an advice service's page
+    assert "IPSEA" in DOCUMENT.advice
 
 
 def test_next_steps_name_the_missed_deadline_letter_as_the_catalogue_does():

@@ -992,8 +992,8 @@ def test_next_steps_say_what_comes_after_the_letter():
     assert "recommend" in steps
     assert "within 12 months" in steps
     assert cites(steps, "cfa-s51")
-    assert "SENDIASS" in steps
-    assert "IPSEA" in steps
+    assert "SENDIASS" in DOCUMENT.advice  # said last, unless an advice service's page
+    assert "IPSEA" in DOCUMENT.advice
 
 
 # --- Blank mode ---------------------------------------------------------------------------

@@ -285,3 +285,25 @@ def test_a_post_for_a_lost_draft_starts_a_new_one_with_the_brand(org_app, org_cl
     # The new draft holds the brand itself: its address alone, without it, still wears it.
     ref = parse_qs(urlsplit(response.location).query)["draft"][0]
     assert header_name(org_client.get(f"/documents/{EHC}/{first}?draft={ref}")) == NORTH_NAME
+
+
+@pytest.mark.parametrize("slug", [EHC, "missed-deadline-letter"])
+def test_the_done_page_sends_families_to_other_advice_only_when_not_branded(org_app, slug):
+    plain, plain_draft = branded_client(org_app, slug, None)
+    steps = page(plain.get(f"/documents/{slug}/done?draft={plain_draft.ref}")).xpath(
+        "//ol[contains(@class, 'govuk-list--number')]/li/text()"
+    )
+    assert "IPSEA" in steps[-1]
+    branded, draft = branded_client(org_app, slug, "north-advice")
+    text = text_of(branded.get(f"/documents/{slug}/done?draft={draft.ref}"))
+    assert "IPSEA" not in text
+    assert "Get help from North Vale Advice" in text
+
+
+def test_a_start_page_offers_to_continue_only_drafts_begun_on_its_front_door(org_app):
+    client, _ = branded_client(org_app, "concern-letter", "north-advice")
+    south = text_of(client.get("/documents/concern-letter/?org=south-advice"))
+    assert "You have already started" not in south
+    north = text_of(client.get("/documents/concern-letter/?org=north-advice"))
+    assert "You have already started" in north
+    assert "You have already started" in text_of(client.get("/documents/concern-letter/"))
