@@ -168,6 +168,8 @@ def test_the_council_step_arrives_filled_with_the_organisations_council_and_can_
     tree = page(client.get(url))
     assert tree.xpath("//input[@name='la_name']/@value") == ["North Vale Council"]
     assert tree.xpath("//input[@name='la_team']") == []  # this letter does not ask it
+    filled = "North Vale Advice has filled in North Vale Council’s details. Check them"
+    assert filled in tree.xpath("string(//div[@class='govuk-inset-text'])")
     address = tree.xpath("//textarea[@name='la_address']/text()")[0]
     assert address.strip() == "Town Hall\nNorth Street\nNorth Vale\nNV1 1AA"
 
@@ -181,6 +183,8 @@ def test_the_council_step_arrives_filled_with_the_organisations_council_and_can_
         },
     )
     assert response.status_code == 302
+    again = page(client.get(url))
+    assert again.xpath("//div[@class='govuk-inset-text']") == []  # theirs now, not ours
     check = text_of(client.get(f"/documents/{EHC}/check-answers?draft={draft.ref}"))
     assert "East Vale Council" in check
     assert "North Vale Council" not in check
