@@ -13,7 +13,7 @@ import zipfile
 
 from flask import current_app
 
-from service import dates
+from service import zip_stream
 from service.bulk.rows import NAME
 from service.bulk.spreadsheet_out import csv_bytes
 from service.calendar_file import calendar_file, identity
@@ -26,32 +26,13 @@ _YEAR = re.compile(r"\s*(?:year|yr|y)\s*(\d{1,2})\b.*", re.IGNORECASE)
 _EARLY_YEARS = (("reception", "YR"), ("nursery", "YN"))
 
 
-class _Sink:
-    """What zipfile writes to: bytes gathered until the stream takes them. zipfile writes to
-    a stream it cannot seek with data descriptors, so nothing is written twice."""
-
-    def __init__(self):
-        self.chunks = []
-
-    def write(self, data):
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self):
-        pass
-
-    def take(self):
-        data, self.chunks = b"".join(self.chunks), []
-        return data
-
-
 def zip_chunks(batch, *, convert=None, progress=None):
     """The ZIP's bytes, a chunk per document. `convert(docx) -> (bytes, extension)` turns each
     document into another format (PDF); `progress(done, total)` hears of each one."""
     document = batch.document
     folder = f"{document.title}s"
     names = file_names(batch)
-    sink = _Sink()
+    sink = zip_stream.Sink()
     total = len(batch.ready)
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         made = {}
@@ -61,30 +42,18 @@ def zip_chunks(batch, *, convert=None, progress=None):
             if convert is not None:
                 data, extension = convert(data)
             name = f"{folder}/{names[id(prepared)]}.{extension}"
-            # Word and PDF files are compressed already: stored, they cost nothing to write.
-            archive.writestr(_entry(name), data, compress_type=zipfile.ZIP_STORED)
+            zip_stream.add_file(archive, name, data)
             made[id(prepared)] = name
             if progress is not None:
                 progress(done, total)
             yield sink.take()
-        archive.writestr(_entry(SUMMARY), csv_bytes(summary_rows(batch, made)))
+        zip_stream.add_file(archive, SUMMARY, csv_bytes(summary_rows(batch, made)))
         calendar = review_calendar(batch)
         if calendar:
-            archive.writestr(_entry(CALENDAR), calendar)
+            zip_stream.add_file(archive, CALENDAR, calendar)
         for name, data in extra_files(batch):
-            archive.writestr(_entry(name), data)
+            zip_stream.add_file(archive, name, data)
     yield sink.take()
-
-
-def _entry(name):
-    entry = zipfile.ZipInfo(name, date_time=_today())
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    return entry
-
-
-def _today():
-    day = dates.today()  # the service's clock, which tests can set
-    return (day.year, day.month, day.day, 0, 0, 0)
 
 
 def file_names(batch):

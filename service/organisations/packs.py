@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from flask import current_app
 from werkzeug.utils import import_string
 
-from service import dates
+from service import dates, zip_stream
 from service.answers import blank_answers, validate_answers
 from service.config import ConfigurationError
 from service.delivery import pdf as pdf_delivery
@@ -86,7 +86,7 @@ def build_pack(organisation, *, pdf=True):
     """The pack's ZIP bytes, in chunks, a document at a time. With `pdf`, each Word file is
     also converted where LibreOffice is available; if it is not, or a conversion fails, the
     pack goes on without (more) PDFs and the contents sheet says why."""
-    sink = _Sink()
+    sink = zip_stream.Sink()
     listing = []  # (folder, [Made])
     converting = _Converter() if pdf else None
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -95,17 +95,17 @@ def build_pack(organisation, *, pdf=True):
             made = []
             for stem, what, data in document_files(document, organisation):
                 name = f"{folder}/{safe_filename(f'{document.title} - {stem}', 'docx')}"
-                _write(archive, name, data)
+                zip_stream.add_file(archive, name, data)
                 made.append(Made(name, what))
                 converted = converting.pdf(data) if converting else None
                 if converted is not None:
                     pdf_name = name.removesuffix(".docx") + ".pdf"
-                    _write(archive, pdf_name, converted)
+                    zip_stream.add_file(archive, pdf_name, converted)
                     made.append(Made(pdf_name, f"{what}, as a PDF"))
                 yield sink.take()
             listing.append((folder, made))
         for name, data in contents_files(organisation, listing, converting):
-            _write(archive, name, data)
+            zip_stream.add_file(archive, name, data)
     yield sink.take()
 
 
@@ -313,31 +313,3 @@ class _Converter:
                 "PDF copy. Make the pack again later for a full set."
             )
         return None
-
-
-class _Sink:
-    """What zipfile writes to: bytes gathered until the stream takes them. zipfile writes to
-    a stream it cannot seek with data descriptors, so nothing is written twice."""
-
-    def __init__(self):
-        self.chunks = []
-
-    def write(self, data):
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self):
-        pass
-
-    def take(self):
-        data, self.chunks = b"".join(self.chunks), []
-        return data
-
-
-def _write(archive, name, data):
-    day = dates.today()  # the service's clock, which tests can set
-    entry = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 0, 0, 0))
-    # Word and PDF files are compressed already: stored, they cost nothing to write.
-    stored = name.endswith((".docx", ".pdf"))
-    entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    archive.writestr(entry, data)

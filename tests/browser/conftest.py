@@ -29,17 +29,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory, smtp_server):
-    """The service on a free port, sending email to the test SMTP server."""
+def serve(tmp_path_factory, **settings):
+    """Serve the service on a free port, with its drafts in a SQLite file of its own and rate
+    limits off, plus `settings`; yields its address, for a fixture to yield in turn."""
     instance = tmp_path_factory.mktemp("instance")
     app = make_app(
         instance_path=str(instance),
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{instance}/drafts.sqlite3",
         RATELIMIT_ENABLED=False,
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=smtp_server.port,
-        MAIL_DEFAULT_SENDER="letters@service.example.org",
+        **settings,
     )
     with app.app_context():
         db.create_all()
@@ -49,6 +47,17 @@ def live_server(tmp_path_factory, smtp_server):
     yield f"http://127.0.0.1:{server.port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, smtp_server):
+    """The service on a free port, sending email to the test SMTP server."""
+    yield from serve(
+        tmp_path_factory,
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=smtp_server.port,
+        MAIL_DEFAULT_SENDER="letters@service.example.org",
+    )
 
 
 @pytest.fixture(scope="session")

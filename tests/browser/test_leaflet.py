@@ -5,13 +5,11 @@ scan from paper."""
 
 import io
 import shutil
-import threading
 
 import pytest
 from pypdf import PdfReader
-from werkzeug.serving import make_server
 
-from service.extensions import db
+from tests.browser.conftest import serve
 from tests.service.organisations.conftest import EXAMPLE_FOLDER, write_organisation
 from tests.settings import make_app
 
@@ -54,21 +52,7 @@ def leaflet_server(tmp_path_factory):
         shutil.copyfile(EXAMPLE_FOLDER / name, folder / name)
     offered = [document.slug for document in make_app().extensions["catalogue"]]
     write_organisation(folder, longest_organisation(offered))
-    instance = tmp_path_factory.mktemp("instance")
-    app = make_app(
-        instance_path=str(instance),
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{instance}/drafts.sqlite3",
-        RATELIMIT_ENABLED=False,
-        ORGANISATIONS_DIR=str(folder),
-    )
-    with app.app_context():
-        db.create_all()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    yield from serve(tmp_path_factory, ORGANISATIONS_DIR=str(folder))
 
 
 @pytest.mark.parametrize("slug", [EXAMPLE, LONGEST])

@@ -6,19 +6,14 @@ to the first question; two organisations' journeys in one browser stay apart whi
 start page stays unbranded; a front door with a long name and welcome fits a phone. axe at
 phone and desktop widths wherever the page has JavaScript to run it."""
 
-import threading
-
 import docx
 import pytest
-from werkzeug.serving import make_server
 
-from service.extensions import db
 from tests.addresses import without_draft
-from tests.browser.conftest import _watch
+from tests.browser.conftest import _watch, serve
 from tests.browser.driver import CONTINUE, KeyboardFiller, PointerFiller, fill_step, step_slug
 from tests.browser.test_cases import DESKTOP, PHONE, check_widths, example, go, listing
 from tests.service.organisations.conftest import NORTH, SOUTH, write_organisation
-from tests.settings import make_app
 
 pytestmark = pytest.mark.browser
 EHC = "ehc-needs-assessment-request"
@@ -55,21 +50,7 @@ def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("organisations")
     for organisation in (NORTH, SOUTH, LONG):
         write_organisation(folder, organisation)
-    instance = tmp_path_factory.mktemp("instance")
-    app = make_app(
-        instance_path=str(instance),
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{instance}/drafts.sqlite3",
-        RATELIMIT_ENABLED=False,
-        ORGANISATIONS_DIR=str(folder),
-    )
-    with app.app_context():
-        db.create_all()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    yield from serve(tmp_path_factory, ORGANISATIONS_DIR=str(folder))
 
 
 def browser_page(request, javascript):
