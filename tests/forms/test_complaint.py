@@ -20,6 +20,7 @@ from service import dates
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.fields import YesNoField
+from service.rendering import ORGANISATION_LINE
 from service.steps import unbound_fields
 from tests.forms import documents
 from tests.forms.documents import (
@@ -777,7 +778,8 @@ def test_blank_mode_gives_a_printable_complaint_with_prompts():
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 def test_chronology_template_has_a_repeating_header_row_and_a_row_loop():

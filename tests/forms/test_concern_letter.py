@@ -21,6 +21,7 @@ from forms.common import (
 from forms.concern_letter import DOCUMENT, build_context
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.rendering import ORGANISATION_LINE
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
@@ -625,7 +626,8 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 def test_example_renders_with_every_answer_and_the_reply_date():
@@ -692,7 +694,7 @@ def test_template_is_en_gb_a4_and_holds_no_personal_data():
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     properties = document.core_properties
     assert (properties.author, properties.title, properties.last_modified_by) == ("", "", "")
-    footer = section.footer.paragraphs[0]._p.xml
+    footer = section.footer.paragraphs[-1]._p.xml  # the page number, under the line if any
     assert "NUMPAGES" in footer
 
 

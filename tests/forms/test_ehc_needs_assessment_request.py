@@ -15,6 +15,7 @@ from forms.formatting import capital
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
 from service.journey.navigation import progress
+from service.rendering import ORGANISATION_LINE
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
@@ -1292,7 +1293,8 @@ def test_a_blank_letter_has_every_area_for_the_writer_to_delete_if_not_needed():
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 @pytest.mark.parametrize("answers", ["parent", "young-person", "school"])

@@ -14,6 +14,7 @@ from forms.missed_deadline_letter import DOCUMENT, build_context
 from service import dates
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.rendering import ORGANISATION_LINE
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
@@ -1057,7 +1058,8 @@ def test_the_blank_letter_says_an_early_years_closure_counts_only_for_16_and_20_
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 def test_example_renders_with_every_answer():

@@ -15,6 +15,7 @@ from forms.records_request import DOCUMENT, build_context
 from forms.vocabulary import SENT_BY
 from service.answers import blank_answers, validate_answers
 from service.catalogue import is_prompt
+from service.rendering import ORGANISATION_LINE
 from service.steps import step_form
 from tests.forms import documents
 from tests.forms.documents import (
@@ -854,7 +855,8 @@ def test_blank_mode_gives_a_printable_letter_with_prompts():
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 def test_example_renders_with_every_answer():

@@ -14,6 +14,7 @@ from docxtpl import DocxTemplate
 from forms import law, sen_support_plan, sen_support_review
 from forms.sen_support_review import DOCUMENT, NEXT_STEPS, build_context
 from service.answers import blank_answers, validate_answers
+from service.rendering import ORGANISATION_LINE
 from tests.forms import documents
 from tests.forms.documents import (
     answers_by_step,
@@ -640,7 +641,8 @@ def test_blank_mode_lists_every_next_step_to_choose_from():
 
 def test_template_variables_are_exactly_the_context():
     variables = DocxTemplate(template_path(DOCUMENT)).get_undeclared_template_variables()
-    assert variables == set(context().keys())
+    # ...and the advice service's line, which every template's footer reads (the engine's).
+    assert variables == {*context().keys(), ORGANISATION_LINE}
 
 
 def typed_lines(value):
