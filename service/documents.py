@@ -33,8 +33,9 @@ def render_partial(document, given, shown, *, line=""):
 
 
 def _with_line(context, line):
-    # Every template's footer reads it; documents' own contexts never set it.
-    return {**context, ORGANISATION_LINE: line}
+    # Every template's footer reads it; documents' own contexts never set it. Left out when
+    # there is none, so a footer that reads nothing else is the template's, made once.
+    return {**context, ORGANISATION_LINE: line} if line else context
 
 
 def document_filename(document, answers, *, blank=False):

@@ -185,17 +185,27 @@ def _tables_unchanged_by_fix_tables(root: etree._Element) -> bool:
 class _Part:
     """One part of the package that docxtpl renders (body, header, footer or footnotes)."""
 
-    __slots__ = ("name", "render", "template")
+    __slots__ = ("name", "render", "template", "unset", "variables")
 
     def __init__(
         self,
         name: str,
         template: jinja2.Template,
         render: Callable[[_Part, Mapping[str, Any]], bytes],
+        variables: frozenset[str] = frozenset(),
     ):
         self.name = name
         self.template = template
         self.render = render
+        self.variables = variables  # the context names it reads
+        # Its bytes when the context gives none of them, if it renders so: worked out once.
+        # A footer that prints a line only when one is given costs nothing without it.
+        self.unset: bytes | None = None
+
+    def render_for(self, context: Mapping[str, Any]) -> bytes:
+        if self.unset is not None and context.keys().isdisjoint(self.variables):
+            return self.unset
+        return self.render(self, context)
 
 
 class CompiledTemplate:
@@ -290,14 +300,17 @@ class CompiledTemplate:
                 prepared = self._strip_body_tags(prepared)
             try:
                 tree = env.parse(prepared)
+                reads = frozenset(meta.find_undeclared_variables(tree))
                 if _has_jinja(prepared):
-                    variables |= meta.find_undeclared_variables(tree)
+                    variables |= reads
                 _unescape_template_text(tree)
-                part = _Part(name, env.from_string(tree), render)
+                part = _Part(name, env.from_string(tree), render, reads)
             except jinja2.TemplateSyntaxError as exc:
                 exc.add_note(f"in {name} of {self.path}")
                 raise
             if _has_jinja(prepared):
+                if render != self._render_body:
+                    part.unset = _render_unset(part)
                 parts.append(part)
             else:
                 # Static: rendered once, through the same steps, for an identical result.
@@ -371,7 +384,7 @@ class CompiledTemplate:
         rendered = {}
         for part in self._parts:
             try:
-                rendered[part.name] = part.render(part, context)
+                rendered[part.name] = part.render_for(context)
             except jinja2.TemplateError as exc:
                 exc.add_note(f"while rendering {part.name} of {self.path.name}")
                 raise
@@ -429,6 +442,15 @@ class CompiledTemplate:
         except etree.XMLSyntaxError as exc:
             raise _syntax_error(xml, part.name, exc) from None
         return data
+
+
+def _render_unset(part: _Part) -> bytes | None:
+    """A header's, footer's or footnotes' bytes for a context giving none of its variables;
+    None where it cannot render without them."""
+    try:
+        return part.render(part, {})
+    except (jinja2.TemplateError, RenderingError):
+        return None
 
 
 def _saved_package(document) -> bytes:

@@ -290,3 +290,16 @@ def python_docx_text(data):
 def docx2python_text(data):
     with docx2python(io.BytesIO(data)) as content:
         return content.text
+
+
+def build_optional_footer(path):
+    """A body that reads `title`, and a footer that prints `line` only when it is given, as
+    the service's templates print an advice service's line."""
+    document = docx.Document()
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "Page one"
+    for text in ("{%p if line is defined and line %}", "{{ line }}", "{%p endif %}"):
+        footer.insert_paragraph_before(text)
+    document.add_paragraph("{{ title }}")
+    document.save(path)
+    return path

@@ -314,6 +314,20 @@ def test_footnotes_match_docxtpl(tmp_path, value):
     assert value in "".join(footnotes.itertext())
 
 
+@pytest.mark.parametrize("line", [None, "", "Prepared with help from Smith & Sons <2020>"])
+def test_a_footer_reading_only_an_absent_variable_is_made_once_and_matches_docxtpl(tmp_path, line):
+    path = builders.build_optional_footer(tmp_path / "footer.docx")
+    compiled = CompiledTemplate.from_path(path)
+    assert compiled.variables == {"title", "line"}
+    context = {"title": "T"} | ({} if line is None else {"line": line})
+    engine = compiled.render(context)
+    builders.assert_same_as_docxtpl(engine, plain_docxtpl_render(path, context))
+    footer = next(v for k, v in builders.entries(engine).items() if k.startswith("word/footer"))
+    assert ("Smith &amp; Sons &lt;2020&gt;" in footer.decode()) is bool(line)
+    (part,) = [p for p in compiled._parts if p.name.startswith("word/footer")]
+    assert part.unset is not None  # made at compile time, used while `line` is not given
+
+
 # -- docxtpl's escapes: in the template's text, not in values ----------------------------------
 
 
