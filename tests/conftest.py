@@ -17,20 +17,14 @@ import threading
 import pytest
 from aiosmtpd.controller import Controller
 
-from service.extensions import db
-from tests.settings import make_app
+from tests.settings import app_with_tables
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture
 def app():
-    app = make_app()
-    with app.app_context():
-        db.create_all()
-        yield app
-        db.session.remove()
-        db.drop_all()
+    yield from app_with_tables()
 
 
 @pytest.fixture

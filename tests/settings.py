@@ -4,6 +4,7 @@ from cryptography.fernet import Fernet
 
 from service import create_app
 from service.config import Config, rate_limit_settings
+from service.extensions import db
 
 
 class TestConfig(Config):
@@ -18,6 +19,17 @@ def make_app(config=TestConfig, **settings):
     """An app on the real catalogue and templates; the shell's environment is ignored, so no
     test depends on where it runs."""
     return create_app(config, environ={}, **settings)
+
+
+def app_with_tables(**settings):
+    """An app (as make_app) whose tables exist while its context is pushed: a fixture yields
+    from it, and the tables go when the test ends."""
+    app = make_app(**settings)
+    with app.app_context():
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.drop_all()
 
 
 def raised_limits(limit="100000 per minute"):

@@ -5,13 +5,12 @@ opens its front door (with the address printed in words for anyone who cannot sc
 to reach its helpline. The print stylesheet leaves only the leaflet on the page.
 """
 
-from urllib.parse import urlsplit
-
 import segno
 from flask import render_template, url_for
 from lxml import etree
 from markupsafe import Markup
 
+from service.organisations.registry import in_words
 from service.organisations.views import bp, documents_of
 
 # Level M recovers from about 15% of the code smudged or folded, which a handed-out leaflet
@@ -39,12 +38,6 @@ def qr_svg(url):
     root.set("shape-rendering", "crispEdges")
     # Serialised by lxml, which escapes the address in the label.
     return Markup(etree.tostring(root, encoding="unicode"))  # noqa: S704
-
-
-def in_words(url):
-    """An address as people read and type it: no https:// and no slash at the end."""
-    parts = urlsplit(url)
-    return (parts.netloc + parts.path).rstrip("/")
 
 
 @bp.get("/leaflet")

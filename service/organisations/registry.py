@@ -116,13 +116,13 @@ class Organisation:
     @property
     def contact_line(self):
         """Its details in one line, for a document's footer: name, helpline, email, website."""
-        parts = [self.name, f"Helpline {self.helpline.phone}", self.email, _bare(self.website)]
+        parts = [self.name, f"Helpline {self.helpline.phone}", self.email, in_words(self.website)]
         if self.charity_number:
             parts.append(f"Registered charity {self.charity_number}")
         return " · ".join(parts)
 
 
-def _bare(url):
+def in_words(url):
     """A web address as people read it: without https:// and a trailing slash."""
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/")

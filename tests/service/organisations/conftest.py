@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.extensions import db
-from tests.settings import make_app
+from tests.settings import app_with_tables
 
 EXAMPLE_FOLDER = Path(__file__).parents[3] / "organisations"
 LOGO = EXAMPLE_FOLDER / "brightwater-sendiass.svg"
@@ -84,12 +83,7 @@ def org_folder(tmp_path):
 
 @pytest.fixture
 def org_app(org_folder):
-    app = make_app(ORGANISATIONS_DIR=str(org_folder), RATELIMIT_ENABLED=False)
-    with app.app_context():
-        db.create_all()
-        yield app
-        db.session.remove()
-        db.drop_all()
+    yield from app_with_tables(ORGANISATIONS_DIR=str(org_folder), RATELIMIT_ENABLED=False)
 
 
 @pytest.fixture
