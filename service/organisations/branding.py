@@ -42,12 +42,11 @@ def adopt(draft):
     document; a new one takes the brand its address asks for. Council details the organisation
     gives are filled in, for the user to check and change, on the step that asks for them.
     """
-    if draft.is_saved:
-        organisation = organisations().get(draft.organisation or "")
-    else:
-        organisation = organisations().get(request.args.get(ORG_ARG) or "")
+    wanted = draft.organisation if draft.is_saved else request.args.get(ORG_ARG)
+    organisation = _offering(wanted, draft.document)
+    if not draft.is_saved:
         draft.organisation = organisation.slug if organisation else None
-    if organisation is None or not organisation.offers(draft.document):
+    if organisation is None:
         g.organisation = None
         return
     g.organisation = organisation
@@ -57,15 +56,21 @@ def adopt(draft):
 def brand_to_carry(draft, document):
     """The brand a document started from `draft` (its next document) keeps: the draft's
     organisation, if it offers that document too; else None."""
-    organisation = organisations().get(draft.organisation or "")
-    return organisation.slug if organisation and organisation.offers(document.slug) else None
+    organisation = _offering(draft.organisation, document.slug)
+    return organisation.slug if organisation else None
 
 
 def brand_of_address(document):
     """The organisation this page's address names, if it offers `document` (for a draft made
     afresh from a post whose own draft was lost); else None."""
-    organisation = organisations().get(request.args.get(ORG_ARG) or "")
-    return organisation.slug if organisation and organisation.offers(document.slug) else None
+    organisation = _offering(request.args.get(ORG_ARG), document.slug)
+    return organisation.slug if organisation else None
+
+
+def _offering(slug, document_slug):
+    """The organisation `slug` names, if there is one and it offers the document; else None."""
+    organisation = organisations().get(slug or "")
+    return organisation if organisation is not None and organisation.offers(document_slug) else None
 
 
 def _prefill_council(draft, organisation):
@@ -89,12 +94,8 @@ def _brand_from_address(endpoint, values):
     """Before a journey page loads its draft: the start page and error pages of a journey
     opened from a front door wear its brand."""
     g.pop("organisation", None)
-    if not endpoint or not endpoint.startswith("journey."):
-        return
-    organisation = organisations().get(request.args.get(ORG_ARG) or "")
-    slug = (values or {}).get("slug")
-    if organisation is not None and organisation.offers(slug):
-        g.organisation = organisation
+    if endpoint and endpoint.startswith("journey."):
+        g.organisation = _offering(request.args.get(ORG_ARG), (values or {}).get("slug"))
 
 
 def _carry_brand(endpoint, values):

@@ -14,7 +14,7 @@ from flask import Response, current_app, render_template, request, stream_with_c
 from service import dates, limits
 from service.delivery import pdf
 from service.organisations import packs
-from service.organisations.views import bp
+from service.organisations.views import bp, documents_of
 
 
 def _pack_kind():
@@ -30,7 +30,7 @@ def _with_pdf():
 def pack(org):
     return render_template(
         "organisations/pack.html",
-        documents=packs.documents_of(org),
+        documents=documents_of(org),
         law_checked=dates.long_date(checked) if (checked := packs.law_checked()) else "",
         pdf_available=pdf.converter().available,
     )

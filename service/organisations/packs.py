@@ -28,6 +28,7 @@ from service.delivery.download import safe_filename
 from service.documents import render_document, render_partial
 from service.organisations import guidance_note
 from service.organisations.guidance_note import Note, new_document, pages_of, save, sentence
+from service.organisations.views import documents_of
 
 CONTENTS = "Contents"
 ZIP_MIMETYPE = "application/zip"
@@ -71,11 +72,6 @@ def law_checked():
 
 def pack_filename(organisation):
     return safe_filename(f"{organisation.name} template pack", "zip")
-
-
-def documents_of(organisation):
-    catalogue = current_app.extensions["catalogue"]
-    return [catalogue.get(slug) for slug in organisation.documents]
 
 
 def folder_name(number, document):
